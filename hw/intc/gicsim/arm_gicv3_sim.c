@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * arm-gicv3-sim: QOM device.  A subclass of arm-gicv3 that keeps QEMU's
+ * GICv3 CPU interface, ITS interface, LPI machinery and migration state,
+ * and replaces the distributor and redistributor MMIO with gicsim's own
+ * table-driven register model (gicsim-dispatch.c).
+ */
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/module.h"
+#include "hw/qdev-properties.h"
+#include "migration/vmstate.h"
+#include "gicsim-internal.h"
+
+/* GPIO inputs: [0, num_irq - 32) SPIs, then 32 PPIs per CPU */
+static void gicsim_set_irq(void *opaque, int irq, int level)
+{
+    GICv3State *s = opaque;
+    int nspi = s->num_irq - GIC_INTERNAL;
+
+    if (irq < nspi) {
+        gicsim_dist_set_irq(s, irq + GIC_INTERNAL, level);
+        return;
+    }
+    irq -= nspi;
+    if (irq / GIC_INTERNAL < s->num_cpu && irq % GIC_INTERNAL >= GIC_NR_SGIS) {
+        gicsim_redist_set_irq(&s->cpu[irq / GIC_INTERNAL],
+                              irq % GIC_INTERNAL, level);
+    }
+}
+
+static bool handlers_complete(Error **errp)
+{
+    unsigned id;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimHandlers *h = gicsim_regs[id].frame == GICSIM_FRAME_GICD ?
+            &gicsim_dist_handlers[id] : &gicsim_redist_handlers[id];
+
+        if (!h->read || !h->write) {
+            error_setg(errp, "arm-gicv3-sim: no handler for register %s",
+                       gicsim_regs[id].name);
+            return false;
+        }
+    }
+    return true;
+}
+
+static const VMStateDescription vmstate_gicsim = {
+    .name = "arm-gicv3-sim",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_VARRAY_UINT32(gicr_pwrr, GICv3SimState, num_pwrr, 0,
+                              vmstate_info_uint32, uint32_t),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static void gicsim_realize(DeviceState *dev, Error **errp)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(dev);
+    GICv3State *s = &sim->parent_obj;
+    ARMGICv3Class *agc = ARM_GICV3_GET_CLASS(s);
+    Error *local_err = NULL;
+
+    sim->profile = gicsim_profile_find(sim->profile_name ?: "qemu");
+    if (!sim->profile) {
+        error_setg(errp, "arm-gicv3-sim: unknown profile '%s'",
+                   sim->profile_name);
+        error_append_hint(errp, "Valid profiles are: %s\n",
+                          gicsim_profile_names());
+        return;
+    }
+    if (!handlers_complete(errp)) {
+        return;
+    }
+
+    /*
+     * arm-gicv3's own realize would install QEMU's distributor and
+     * redistributor MMIO; call the common realize it wraps instead.
+     */
+    agc->parent_realize(dev, &local_err);
+    if (local_err) {
+        error_propagate(errp, local_err);
+        return;
+    }
+
+    sim->num_pwrr = s->num_cpu;
+    sim->gicr_pwrr = g_new0(uint32_t, s->num_cpu);
+
+    if (!gicsim_build_decoder(sim, errp)) {
+        return;
+    }
+    gicv3_init_irqs_and_mmio(s, gicsim_set_irq, gicsim_mmio_ops);
+    gicv3_init_cpuif(s);
+    vmstate_register_any(VMSTATE_IF(dev), &vmstate_gicsim, sim);
+}
+
+static void gicsim_unrealize(DeviceState *dev)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(dev);
+
+    vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
+    g_free(sim->decoder);
+    g_free(sim->gicr_pwrr);
+}
+
+static void gicsim_reset_hold(Object *obj, ResetType type)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(obj);
+    GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(obj);
+
+    if (gc->parent_phases.hold) {
+        gc->parent_phases.hold(obj, type);
+    }
+    gicsim_redist_reset(sim, sim->direct_boot);
+    gicsim_update_all_routing(&sim->parent_obj);
+}
+
+static void gicsim_post_load(GICv3State *s)
+{
+    GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(s);
+
+    gc->parent_post_load(s);
+    /* The parent rebuilt the routing cache by affinity only; add 1-of-N */
+    gicsim_update_all_routing(s);
+    gicv3_full_update_noirqset(s);
+}
+
+static void gicsim_linux_init(ARMLinuxBootIf *obj, bool secure_boot)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(obj);
+    GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(obj);
+
+    gc->parent_linux_init(obj, secure_boot);
+    /*
+     * A kernel started directly in Non-secure state expects firmware to
+     * have powered the redistributors up (GIC-600/GIC-700 GICR_PWRR).
+     */
+    sim->direct_boot = !secure_boot;
+}
+
+static const Property gicsim_properties[] = {
+    DEFINE_PROP_STRING("profile", GICv3SimState, profile_name),
+    DEFINE_PROP_BOOL("strict", GICv3SimState, strict, false),
+};
+
+static void gicsim_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    ARMGICv3CommonClass *agcc = ARM_GICV3_COMMON_CLASS(klass);
+    ARMLinuxBootIfClass *albifc = ARM_LINUX_BOOT_IF_CLASS(klass);
+    GICv3SimClass *gc = ARM_GICV3_SIM_CLASS(klass);
+
+    /* Replaces arm_gicv3's realize; ARMGICv3Class.parent_realize stays */
+    dc->realize = gicsim_realize;
+    dc->unrealize = gicsim_unrealize;
+    dc->desc = "ARM GICv3/v4 with gicsim's distributor and redistributor";
+    device_class_set_props(dc, gicsim_properties);
+    resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
+                                       &gc->parent_phases);
+    gc->parent_post_load = agcc->post_load;
+    agcc->post_load = gicsim_post_load;
+    gc->parent_linux_init = albifc->arm_linux_init;
+    albifc->arm_linux_init = gicsim_linux_init;
+}
+
+static const TypeInfo gicsim_info = {
+    .name = TYPE_ARM_GICV3_SIM,
+    .parent = TYPE_ARM_GICV3,
+    .instance_size = sizeof(GICv3SimState),
+    .class_init = gicsim_class_init,
+    .class_size = sizeof(GICv3SimClass),
+};
+
+static void gicsim_register_types(void)
+{
+    type_register_static(&gicsim_info);
+}
+
+type_init(gicsim_register_types)

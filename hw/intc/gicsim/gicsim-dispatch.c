@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim: MMIO dispatch.  Every distributor and redistributor access is
+ * decoded through the register table (gicsim-regs.c), checked against the
+ * widths and access type the table gives, traced, and handed to the
+ * register's handler with the written bytes as a mask.
+ *
+ * Access widths.  The spec allows (IHI 0069H 12.1.3): 32-bit accesses to
+ * every register; 8-bit accesses to the byte-per-interrupt registers
+ * (IPRIORITYR, ITARGETSR, CPENDSGIR, SPENDSGIR); 64-bit accesses, and
+ * 32-bit accesses to either half, of 64-bit registers.  Anything else is
+ * architecturally UNPREDICTABLE / CONSTRAINED UNPREDICTABLE; we make it
+ * RAZ/WI and log it, or a bus error with the strict property.
+ *
+ * Each 64 KiB frame is one MemoryRegion whose .valid.accepts hook applies
+ * the table's exact width set for the register at the accessed offset, so
+ * QEMU's memory core itself rejects (strict=on) what the spec disallows.
+ * We do not create one MemoryRegion per register group: groups interleave
+ * inside a frame (GICR_TYPER is a 64-bit register between 32-bit ones),
+ * which would need about twenty subregions per redistributor, and QEMU
+ * dispatches a page holding several regions through an extra subpage
+ * lookup on every access.  docs/design.rst has the numbers.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qapi/error.h"
+#include "hw/sysbus.h"
+#include "gicsim-internal.h"
+#include "trace.h"
+
+static GicsimDecoder gicsim_full_decoder;
+
+/* One redistributor frame region: which frames it covers. */
+typedef struct GicsimLoc {
+    GicsimFrame frame;
+    uint32_t offset;        /* in the frame */
+    GICv3CPUState *cs;
+} GicsimAccessLoc;
+
+static bool reg_present(GICv3SimState *sim, const GicsimReg *r)
+{
+    GICv3State *s = &sim->parent_obj;
+
+    switch (r->avail) {
+    case GICSIM_AVAIL_ALWAYS:
+        return true;
+    case GICSIM_AVAIL_NMI:
+        return s->nmi_support;
+    case GICSIM_AVAIL_LPI:
+        return s->lpi_enable;
+    case GICSIM_AVAIL_VLPI:
+        return s->lpi_enable && s->revision >= 4;
+    case GICSIM_AVAIL_DIRECT_LPI:
+        return s->lpi_enable && sim->profile->direct_lpi;
+    case GICSIM_AVAIL_PWRR:
+        return sim->profile->has_pwrr;
+    }
+    return false;
+}
+
+static const char *sec_name(MemTxAttrs attrs)
+{
+    return attrs.secure ? "S" : "NS";
+}
+
+static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
+                   hwaddr addr, GicsimAccessLoc *loc)
+{
+    GICv3State *s = &sim->parent_obj;
+    unsigned cpu;
+
+    if (!region) {
+        loc->frame = GICSIM_FRAME_GICD;
+        loc->offset = addr;
+        loc->cs = NULL;
+        return true;
+    }
+    cpu = region->cpuidx + (addr >> sim->redist_shift);
+    if (cpu >= s->num_cpu) {
+        return false;
+    }
+    loc->cs = &s->cpu[cpu];
+    loc->frame = GICSIM_FRAME_RD + ((addr >> 16) &
+                                    ((1u << (sim->redist_shift - 16)) - 1));
+    loc->offset = addr & (GICSIM_FRAME_SIZE - 1);
+    return true;
+}
+
+/*
+ * Classify an access: returns NULL if it is one the spec does not define,
+ * with *rule saying which rule it breaks.
+ */
+static const GicsimReg *check_access(GICv3SimState *sim,
+                                     const GicsimAccessLoc *loc,
+                                     unsigned size, bool is_write,
+                                     GicsimDecoded *d, const char **rule)
+{
+    const GicsimReg *r;
+
+    if (!gicsim_decode(sim->decoder, loc->frame, loc->offset, d)) {
+        *rule = "reserved offset (RES0, IHI 0069H 12.1.4)";
+        return NULL;
+    }
+    r = d->reg;
+    if (!gicsim_width_allowed(r->widths, size) || (d->byte & (size - 1))) {
+        *rule = "access width not supported by this register "
+                "(IHI 0069H 12.1.3)";
+        return NULL;
+    }
+    if (is_write && r->access == GICSIM_RO) {
+        *rule = "write to a read-only register";
+        return NULL;
+    }
+    if (!is_write && r->access == GICSIM_WO) {
+        *rule = "read of a write-only register";
+        return NULL;
+    }
+    return r;
+}
+
+static void log_bad_access(const GicsimAccessLoc *loc, const GicsimDecoded *d,
+                           unsigned size, bool is_write, uint64_t value,
+                           MemTxAttrs attrs, const char *rule, bool strict)
+{
+    char where[64];
+
+    if (d->reg && d->reg->count > 1) {
+        snprintf(where, sizeof(where), "%s%u", d->reg->name, d->index);
+    } else {
+        snprintf(where, sizeof(where), "%s",
+                 d->reg ? d->reg->name : "(reserved)");
+    }
+    qemu_log_mask(LOG_GUEST_ERROR,
+                  "arm-gicv3-sim: %s %u-byte %s %s cpu %d offset 0x%04x "
+                  "(%s) value 0x%" PRIx64 ": %s; %s\n",
+                  sec_name(attrs), size, is_write ? "write" : "read",
+                  gicsim_frame_name(loc->frame),
+                  loc->cs ? loc->cs->cpu->cpu_index : -1, loc->offset, where,
+                  value, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+}
+
+static MemTxResult gicsim_access(GICv3SimState *sim,
+                                 GICv3RedistRegion *region, hwaddr addr,
+                                 uint64_t *data, unsigned size, bool is_write,
+                                 MemTxAttrs attrs)
+{
+    GICv3State *s = &sim->parent_obj;
+    const GicsimHandlers *h;
+    GicsimAccessLoc loc;
+    GicsimDecoded d = { 0 };
+    GicsimCtx c;
+    const char *rule = NULL;
+    unsigned shift;
+    uint64_t mask;
+
+    if (!locate(sim, region, addr, &loc)) {
+        /* Outside the redistributors; cannot happen with virt's layout */
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "arm-gicv3-sim: access beyond the last redistributor "
+                      "at region offset 0x%" HWADDR_PRIx "\n", addr);
+        if (!is_write) {
+            *data = 0;
+        }
+        return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
+    }
+
+    c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
+    if (!c.reg) {
+        log_bad_access(&loc, &d, size, is_write, is_write ? *data : 0,
+                       attrs, rule, sim->strict);
+        if (!is_write) {
+            *data = 0;
+        }
+        trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
+                                loc.cs ? loc.cs->cpu->cpu_index : -1,
+                                loc.offset, size, is_write, sec_name(attrs));
+        return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
+    }
+
+    c.sim = sim;
+    c.s = s;
+    c.cs = loc.cs;
+    c.index = d.index;
+    c.attrs = attrs;
+    c.ns = !attrs.secure && s->security_extn &&
+           !(s->gicd_ctlr & GICD_CTLR_DS);
+    h = loc.cs ? &gicsim_redist_handlers[d.id] : &gicsim_dist_handlers[d.id];
+    shift = d.byte * 8;
+    mask = MAKE_64BIT_MASK(0, size * 8);
+
+    if (is_write) {
+        trace_gicsim_write(gicsim_frame_name(loc.frame),
+                           loc.cs ? loc.cs->cpu->cpu_index : -1, c.reg->name,
+                           d.index, loc.offset, size, *data, sec_name(attrs));
+        h->write(&c, (*data & mask) << shift, mask << shift);
+    } else {
+        *data = (h->read(&c) >> shift) & mask;
+        trace_gicsim_read(gicsim_frame_name(loc.frame),
+                          loc.cs ? loc.cs->cpu->cpu_index : -1, c.reg->name,
+                          d.index, loc.offset, size, *data, sec_name(attrs));
+    }
+    return MEMTX_OK;
+}
+
+/*
+ * .valid.accepts: the spec's width set for the register at @addr.  With
+ * strict=off every access is accepted here and gicsim_access() makes the
+ * undefined ones RAZ/WI.
+ */
+static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
+                           hwaddr addr, unsigned size, bool is_write)
+{
+    GicsimAccessLoc loc;
+    GicsimDecoded d;
+    const char *rule;
+
+    if (!sim->strict) {
+        return true;
+    }
+    if (!locate(sim, region, addr, &loc)) {
+        return false;
+    }
+    return check_access(sim, &loc, size, is_write, &d, &rule) != NULL;
+}
+
+static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
+                             unsigned size, MemTxAttrs attrs)
+{
+    return gicsim_access(gicsim_of(opaque), NULL, addr, data, size, false, attrs);
+}
+
+static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
+                              unsigned size, MemTxAttrs attrs)
+{
+    return gicsim_access(gicsim_of(opaque), NULL, addr, &data, size, true, attrs);
+}
+
+static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
+                         bool is_write, MemTxAttrs attrs)
+{
+    return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write);
+}
+
+static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
+                             unsigned size, MemTxAttrs attrs)
+{
+    GICv3RedistRegion *region = opaque;
+
+    return gicsim_access(gicsim_of(region->gic), region, addr, data, size,
+                         false, attrs);
+}
+
+static MemTxResult gicr_write(void *opaque, hwaddr addr, uint64_t data,
+                              unsigned size, MemTxAttrs attrs)
+{
+    GICv3RedistRegion *region = opaque;
+
+    return gicsim_access(gicsim_of(region->gic), region, addr, &data, size,
+                         true, attrs);
+}
+
+static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
+                         bool is_write, MemTxAttrs attrs)
+{
+    GICv3RedistRegion *region = opaque;
+
+    return gicsim_accepts(gicsim_of(region->gic), region, addr, size,
+                          is_write);
+}
+
+/*
+ * [0] distributor, [1] redistributor regions, as gicv3_init_irqs_and_mmio()
+ * wants them.  .valid min/max bound the widths any register takes (8 to 64
+ * bits); .accepts narrows that to the register's own set; .impl lets the
+ * handlers see every access whole, so that a width the spec does not
+ * define is never silently split into ones it does.
+ */
+const MemoryRegionOps gicsim_mmio_ops[2] = {
+    {
+        .read_with_attrs = gicd_read,
+        .write_with_attrs = gicd_write,
+        .endianness = DEVICE_LITTLE_ENDIAN,
+        .valid.min_access_size = 1,
+        .valid.max_access_size = 8,
+        .valid.accepts = gicd_accepts,
+        .impl.min_access_size = 1,
+        .impl.max_access_size = 8,
+    },
+    {
+        .read_with_attrs = gicr_read,
+        .write_with_attrs = gicr_write,
+        .endianness = DEVICE_LITTLE_ENDIAN,
+        .valid.min_access_size = 1,
+        .valid.max_access_size = 8,
+        .valid.accepts = gicr_accepts,
+        .impl.min_access_size = 1,
+        .impl.max_access_size = 8,
+    },
+};
+
+bool gicsim_build_decoder(GICv3SimState *sim, Error **errp)
+{
+    static bool decoder_ready;
+    unsigned id, n, w;
+
+    if (!decoder_ready) {
+        if (!gicsim_decoder_init(&gicsim_full_decoder)) {
+            error_setg(errp, "arm-gicv3-sim: register table is inconsistent");
+            return false;
+        }
+        decoder_ready = true;
+    }
+
+    /* This configuration's decoder: registers it lacks become reserved */
+    sim->decoder = g_memdup2(&gicsim_full_decoder, sizeof(GicsimDecoder));
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        if (reg_present(sim, r)) {
+            continue;
+        }
+        for (n = 0; n < r->count; n++) {
+            for (w = 0; w < r->size / 4; w++) {
+                sim->decoder->slot[r->frame]
+                    [(r->offset + n * r->size + w * 4) >> 2] = 0;
+            }
+        }
+    }
+    sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
+    return true;
+}

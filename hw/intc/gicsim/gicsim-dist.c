@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim: distributor (GICD) register handlers and SPI inputs.
+ *
+ * State lives in QEMU's GICv3State; after a change we let QEMU's GICv3
+ * code recompute the highest priority pending interrupts through
+ * gicv3_update() and friends (gicv3_internal.h).
+ *
+ * Affinity routing is always enabled (GICD_CTLR.ARE_S == ARE_NS == 1), so
+ * the distributor copies of SGI/PPI state (element 0 of the bitmap
+ * registers, IPRIORITYR0-7, ICFGR0-1, NSACR0-1) and the legacy registers
+ * (ITARGETSR, SGIR, CPENDSGIR, SPENDSGIR) are RES0: IHI 0069H 12.9,
+ * "When affinity routing is enabled" in each register's description.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "gicsim-internal.h"
+
+#define GICD_CTLR_E1NWF (1U << 7)
+
+/* First INTID covered by element @n of a register with @per INTIDs each. */
+static inline int first_irq(GicsimCtx *c, unsigned per)
+{
+    return c->index * per;
+}
+
+/*
+ * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
+ * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI (12.9.x).
+ */
+static inline bool spi_range_ok(GicsimCtx *c, int irq)
+{
+    return irq >= GIC_INTERNAL && irq < c->s->num_irq;
+}
+
+/*
+ * Mask of the 32 INTIDs from @irq that a Non-secure access may see: those
+ * in Group 1 Non-secure, plus those whose GICD_NSACR field is at least
+ * @nsacr_min (0 for none).  IHI 0069H 4.7 and 12.9.23 (GICD_NSACR).
+ */
+static uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
+{
+    uint32_t mask;
+    int i;
+
+    if (!c->ns) {
+        return 0xffffffff;
+    }
+    mask = *gic_bmp_ptr32(c->s->group, irq);
+    if (nsacr_min) {
+        for (i = 0; i < 32 && irq + i < GICV3_MAXIRQ; i++) {
+            if (gicsim_nsacr_field(c->s->gicd_nsacr, irq + i) >= nsacr_min) {
+                mask |= 1u << i;
+            }
+        }
+    }
+    return mask;
+}
+
+static bool ns_can_access_irq(GicsimCtx *c, int irq, unsigned nsacr_min)
+{
+    return !c->ns || gicv3_gicd_group_test(c->s, irq) ||
+           (nsacr_min &&
+            gicsim_nsacr_field(c->s->gicd_nsacr, irq) >= nsacr_min);
+}
+
+static void update_range(GICv3State *s, int irq)
+{
+    gicv3_update(s, irq, MIN(32, (int)s->num_irq - irq));
+}
+
+/* ---- GICD_CTLR (12.9.4) ---- */
+
+static uint64_t gicd_ctlr_read(GicsimCtx *c)
+{
+    uint32_t v = c->s->gicd_ctlr;
+
+    if (c->ns) {
+        /*
+         * Non-secure view with ARE_NS == 1: bit 1 EnableGrp1A aliases
+         * EnableGrp1NS, bit 4 ARE_NS aliases ARE_NS, bit 31 RWP.
+         */
+        return (v & GICD_CTLR_EN_GRP1NS) |
+               ((v & GICD_CTLR_ARE_NS) ? GICD_CTLR_ARE_S : 0) |
+               (v & GICD_CTLR_RWP);
+    }
+    return v;
+}
+
+static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    GICv3State *s = c->s;
+    uint32_t writable;
+
+    if (s->gicd_ctlr & GICD_CTLR_DS) {
+        /* One Security state: ARE and DS are RAO/WI, E1NWF RAZ/WI */
+        writable = GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1NS;
+    } else if (c->ns) {
+        /* Only EnableGrp1A (an alias of EnableGrp1NS) */
+        writable = GICD_CTLR_EN_GRP1NS;
+    } else {
+        /* ARE_S/ARE_NS RAO/WI; DS can be set once (and not cleared) */
+        writable = GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1NS |
+                   GICD_CTLR_EN_GRP1S | GICD_CTLR_DS;
+    }
+    writable &= mask;
+    s->gicd_ctlr = (s->gicd_ctlr & ~writable) | (value & writable);
+    if (s->gicd_ctlr & GICD_CTLR_DS) {
+        /*
+         * With DS == 1 there is no Secure Group 1 and one ARE bit
+         * (12.9.4: EnableGrp1S and ARE_NS are RES0 when DS == 1).
+         */
+        s->gicd_ctlr &= ~(GICD_CTLR_EN_GRP1S | GICD_CTLR_ARE_NS);
+        s->gicd_ctlr |= GICD_CTLR_ARE;
+    }
+    gicsim_update_all_routing(s);
+    gicv3_full_update(s);
+}
+
+/* ---- Identification and type registers ---- */
+
+static uint64_t gicd_typer_read(GicsimCtx *c)
+{
+    GICv3State *s = c->s;
+    const GicsimProfile *p = c->sim->profile;
+    bool sec = !(s->gicd_ctlr & GICD_CTLR_DS);
+
+    /*
+     * CPUNumber is 0 with affinity routing; IDbits from the profile;
+     * A3V: Aff3 supported; DVIS: direct vLPI injection with GICv4;
+     * SecurityExtn reads 0 when DS == 1 (12.9.38).
+     */
+    return ((s->num_irq / 32) - 1) |
+           ((uint32_t)s->nmi_support << 9) |
+           ((uint32_t)sec << 10) |
+           ((uint32_t)s->lpi_enable << 17) |
+           ((uint32_t)(s->revision >= 4) << 18) |
+           ((uint32_t)p->idbits << 19) |
+           (1u << 24) |
+           ((uint32_t)p->no1n << 25);
+}
+
+static uint64_t gicd_iidr_read(GicsimCtx *c)
+{
+    return c->sim->profile->gicd_iidr;
+}
+
+uint64_t gicsim_read_id(GicsimCtx *c)
+{
+    const GicsimProfile *p = c->sim->profile;
+    unsigned i = (c->reg->offset - 0xffd0) / 4;
+    uint32_t v = c->cs ? p->gicr_id[i] : p->gicd_id[i];
+
+    if (i == 6) {
+        /* PIDR2.ArchRev is the GIC architecture revision (12.1.2) */
+        v = (v & 0x0f) | (c->s->revision << 4);
+    }
+    return v;
+}
+
+uint64_t gicsim_read_zero(GicsimCtx *c)
+{
+    return 0;
+}
+
+void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+}
+
+/* ---- SPI set/clear pending by number (12.9.8-12.9.9, 12.9.29-30) ---- */
+
+static void spi_set_pending(GicsimCtx *c, uint64_t value, bool pending,
+                            bool secure_only)
+{
+    GICv3State *s = c->s;
+    int irq = extract32(value, 0, 13);
+
+    if (secure_only && (c->ns || (s->gicd_ctlr & GICD_CTLR_DS))) {
+        /* SETSPI_SR/CLRSPI_SR: WI for Non-secure accesses and when DS==1 */
+        if (c->ns) {
+            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: Non-secure write "
+                          "to %s ignored (Secure-only register)\n",
+                          c->reg->name);
+        }
+        return;
+    }
+    if (!spi_range_ok(c, irq)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s: INTID %d is not "
+                      "an implemented SPI; write ignored\n",
+                      c->reg->name, irq);
+        return;
+    }
+    if (!ns_can_access_irq(c, irq, pending ? 1 : 2)) {
+        return;
+    }
+    gicv3_gicd_pending_replace(s, irq, pending);
+    gicv3_update(s, irq, 1);
+}
+
+static void setspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    spi_set_pending(c, value, true, false);
+}
+
+static void clrspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    spi_set_pending(c, value, false, false);
+}
+
+static void setspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    spi_set_pending(c, value, true, true);
+}
+
+static void clrspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    spi_set_pending(c, value, false, true);
+}
+
+/* ---- One-bit-per-interrupt registers ---- */
+
+static uint32_t *bitmap_of(GicsimCtx *c)
+{
+    switch (c->reg - gicsim_regs) {
+    case GICSIM_GICD_IGROUPR:
+        return c->s->group;
+    case GICSIM_GICD_ISENABLER:
+    case GICSIM_GICD_ICENABLER:
+        return c->s->enabled;
+    case GICSIM_GICD_ISPENDR:
+    case GICSIM_GICD_ICPENDR:
+        return c->s->pending;
+    case GICSIM_GICD_ISACTIVER:
+    case GICSIM_GICD_ICACTIVER:
+        return c->s->active;
+    case GICSIM_GICD_IGRPMODR:
+        return c->s->grpmod;
+    case GICSIM_GICD_INMIR:
+        return c->s->nmi;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+/* NSACR level that opens each register to Non-secure accesses (12.9.23) */
+static unsigned nsacr_min_of(GicsimCtx *c)
+{
+    switch (c->reg - gicsim_regs) {
+    case GICSIM_GICD_ISPENDR:
+        return 1;
+    case GICSIM_GICD_ICPENDR:
+    case GICSIM_GICD_ISACTIVER:
+    case GICSIM_GICD_ICACTIVER:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* Registers that are Secure-only while DS == 0 and RAZ/WI then to NS */
+static bool secure_only_reg(GicsimCtx *c)
+{
+    return c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
+           c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR];
+}
+
+static bool bitmap_reg_ok(GicsimCtx *c, int irq)
+{
+    if (!spi_range_ok(c, irq)) {
+        return false;
+    }
+    if (c->ns && secure_only_reg(c)) {
+        return false;
+    }
+    if (c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR] &&
+        (c->s->gicd_ctlr & GICD_CTLR_DS)) {
+        /* GICD_IGRPMODR is RAZ/WI when DS == 1 (12.9.15) */
+        return false;
+    }
+    return true;
+}
+
+static uint64_t bitmap_read(GicsimCtx *c)
+{
+    int irq = first_irq(c, 32);
+    uint32_t v;
+
+    if (!bitmap_reg_ok(c, irq)) {
+        return 0;
+    }
+    v = *gic_bmp_ptr32(bitmap_of(c), irq);
+    if (c->reg == &gicsim_regs[GICSIM_GICD_ISPENDR] ||
+        c->reg == &gicsim_regs[GICSIM_GICD_ICPENDR]) {
+        /* A level-sensitive interrupt with its input asserted is pending */
+        v |= *gic_bmp_ptr32(c->s->level, irq) &
+             ~*gic_bmp_ptr32(c->s->edge_trigger, irq);
+    }
+    return v & ns_mask32(c, irq, nsacr_min_of(c));
+}
+
+static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    GICv3State *s = c->s;
+    int irq = first_irq(c, 32);
+    uint32_t *word, bits;
+
+    if (!bitmap_reg_ok(c, irq)) {
+        return;
+    }
+    word = gic_bmp_ptr32(bitmap_of(c), irq);
+    bits = value & ns_mask32(c, irq, nsacr_min_of(c));
+    if (s->num_irq - irq < 32) {
+        bits &= MAKE_64BIT_MASK(0, s->num_irq - irq);
+    }
+    switch (c->reg->access) {
+    case GICSIM_W1S:
+        *word |= bits;
+        break;
+    case GICSIM_W1C:
+        *word &= ~bits;
+        break;
+    default: {
+        uint32_t m = ns_mask32(c, irq, 0);
+
+        *word = (*word & ~m) | (bits & m);
+        break;
+    }
+    }
+    if (c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
+        c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR]) {
+        /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
+        gicsim_update_all_routing(s);
+    }
+    update_range(s, irq);
+}
+
+/* ---- GICD_IPRIORITYR (12.9.27), byte per interrupt ---- */
+
+static uint8_t prio_mask(GicsimCtx *c)
+{
+    return 0xff << (8 - c->sim->profile->pribits);
+}
+
+static uint64_t ipriorityr_read(GicsimCtx *c)
+{
+    int irq = first_irq(c, 4);
+    uint32_t v = 0;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        uint8_t p;
+
+        if (!spi_range_ok(c, irq + i) || !ns_can_access_irq(c, irq + i, 0)) {
+            continue;
+        }
+        p = c->s->gicd_ipriority[irq + i];
+        if (c->ns) {
+            /* Non-secure view: the priority shifted left (4.8.6) */
+            p = p << 1;
+        }
+        v |= (uint32_t)p << (i * 8);
+    }
+    return v;
+}
+
+static void ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    int irq = first_irq(c, 4);
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        uint8_t p = value >> (i * 8);
+
+        if (!((mask >> (i * 8)) & 0xff) || !spi_range_ok(c, irq + i) ||
+            !ns_can_access_irq(c, irq + i, 0)) {
+            continue;
+        }
+        if (c->ns) {
+            /* Non-secure writes land in the lower half of the range */
+            p = 0x80 | (p >> 1);
+        }
+        c->s->gicd_ipriority[irq + i] = p & prio_mask(c);
+    }
+    if (irq >= GIC_INTERNAL && irq < c->s->num_irq) {
+        gicv3_update(c->s, irq, MIN(4, (int)c->s->num_irq - irq));
+    }
+}
+
+/* ---- GICD_ICFGR (12.9.11): two bits per interrupt, [2n+1] = edge ---- */
+
+static uint64_t icfgr_read(GicsimCtx *c)
+{
+    int irq = first_irq(c, 16);
+    uint32_t v = 0;
+    int i;
+
+    for (i = 0; i < 16; i++) {
+        if (spi_range_ok(c, irq + i) && ns_can_access_irq(c, irq + i, 0) &&
+            gicv3_gicd_edge_trigger_test(c->s, irq + i)) {
+            v |= 2u << (i * 2);
+        }
+    }
+    return v;
+}
+
+static void icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    int irq = first_irq(c, 16);
+    int i;
+
+    if (!spi_range_ok(c, irq)) {
+        return;
+    }
+    for (i = 0; i < 16; i++) {
+        if (spi_range_ok(c, irq + i) && ns_can_access_irq(c, irq + i, 0)) {
+            gicv3_gicd_edge_trigger_replace(c->s, irq + i,
+                                            extract32(value, i * 2 + 1, 1));
+        }
+    }
+    gicv3_update(c->s, irq, MIN(16, (int)c->s->num_irq - irq));
+}
+
+/* ---- GICD_NSACR (12.9.23): Secure-only, two bits per interrupt ---- */
+
+static bool nsacr_ok(GicsimCtx *c)
+{
+    return c->index >= 2 && c->index * 16 < c->s->num_irq && !c->ns &&
+           !(c->s->gicd_ctlr & GICD_CTLR_DS);
+}
+
+static uint64_t nsacr_read(GicsimCtx *c)
+{
+    return nsacr_ok(c) ? c->s->gicd_nsacr[c->index] : 0;
+}
+
+static void nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    if (nsacr_ok(c)) {
+        c->s->gicd_nsacr[c->index] = value;
+    }
+}
+
+/* ---- GICD_IROUTER<n> (12.9.22) ---- */
+
+#define IROUTER_IRM (1ULL << 31)
+#define IROUTER_AFF3_SHIFT 32
+
+static uint64_t irouter_writable(GicsimCtx *c)
+{
+    uint64_t m = MAKE_64BIT_MASK(0, 24) | MAKE_64BIT_MASK(32, 8);
+
+    if (!c->sim->profile->no1n) {
+        m |= IROUTER_IRM;
+    }
+    return m;
+}
+
+static bool irouter_ok(GicsimCtx *c)
+{
+    int irq = c->index;
+
+    /* Secure interrupts need NSACR == 0b11 for Non-secure access */
+    return irq < c->s->num_irq && ns_can_access_irq(c, irq, 3);
+}
+
+static uint64_t irouter_read(GicsimCtx *c)
+{
+    return irouter_ok(c) ? c->s->gicd_irouter[c->index] : 0;
+}
+
+static void irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    int irq = c->index;
+    uint64_t m = irouter_writable(c) & mask;
+
+    if (!irouter_ok(c)) {
+        return;
+    }
+    c->s->gicd_irouter[irq] = (c->s->gicd_irouter[irq] & ~m) | (value & m);
+    gicsim_update_routing(c->s, irq);
+    gicv3_update(c->s, irq, 1);
+}
+
+/*
+ * Pick the redistributor an SPI goes to.  IRM == 0: the PE whose affinity
+ * matches.  IRM == 1 (1-of-N, 12.9.22 and 4.2.3? "participating" PEs): one
+ * PE whose redistributor participates in the interrupt's group; we choose
+ * the lowest-numbered one, deterministically.  None participating: the
+ * interrupt stays pending and goes nowhere.
+ */
+void gicsim_update_routing(GICv3State *s, int irq)
+{
+    uint64_t r = s->gicd_irouter[irq];
+    GICv3CPUState *target = NULL;
+    uint32_t aff;
+    int i;
+
+    if ((r & IROUTER_IRM) && !gicsim_of(s)->profile->no1n) {
+        int grp = gicv3_irq_group(s, NULL, irq);
+
+        for (i = 0; i < s->num_cpu; i++) {
+            if (gicsim_redist_participates(&s->cpu[i], grp)) {
+                target = &s->cpu[i];
+                break;
+            }
+        }
+    } else {
+        aff = extract64(r, 0, 24) |
+              extract64(r, IROUTER_AFF3_SHIFT, 8) << 24;
+        for (i = 0; i < s->num_cpu; i++) {
+            if (gicv3_redist_affid(&s->cpu[i]) == aff) {
+                target = &s->cpu[i];
+                break;
+            }
+        }
+    }
+    s->gicd_irouter_target[irq] = target;
+}
+
+void gicsim_update_all_routing(GICv3State *s)
+{
+    int irq;
+
+    for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
+        gicsim_update_routing(s, irq);
+    }
+}
+
+/* ---- SPI input lines ---- */
+
+void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
+{
+    bool was = gicv3_gicd_level_test(s, irq);
+
+    gicv3_gicd_level_replace(s, irq, level);
+    if (level && !was && gicv3_gicd_edge_trigger_test(s, irq)) {
+        /* Edge-triggered: a rising edge latches the pending state */
+        gicv3_gicd_pending_set(s, irq);
+    }
+    gicv3_update(s, irq, 1);
+}
+
+#define H(id, r, w) [id] = { .read = (r), .write = (w) }
+
+const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT] = {
+    H(GICSIM_GICD_CTLR, gicd_ctlr_read, gicd_ctlr_write),
+    H(GICSIM_GICD_TYPER, gicd_typer_read, gicsim_write_ignore),
+    H(GICSIM_GICD_IIDR, gicd_iidr_read, gicsim_write_ignore),
+    /* GICD_TYPER2 describes GICv4.1 features, which we do not implement */
+    H(GICSIM_GICD_TYPER2, gicsim_read_zero, gicsim_write_ignore),
+    /* GICD_STATUSR is optional (12.9.31); not implemented: RAZ/WI */
+    H(GICSIM_GICD_STATUSR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICD_SETSPI_NSR, gicsim_read_zero, setspi_nsr_write),
+    H(GICSIM_GICD_CLRSPI_NSR, gicsim_read_zero, clrspi_nsr_write),
+    H(GICSIM_GICD_SETSPI_SR, gicsim_read_zero, setspi_sr_write),
+    H(GICSIM_GICD_CLRSPI_SR, gicsim_read_zero, clrspi_sr_write),
+    H(GICSIM_GICD_IGROUPR, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ISENABLER, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ICENABLER, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ISPENDR, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ICPENDR, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ISACTIVER, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_ICACTIVER, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_IPRIORITYR, ipriorityr_read, ipriorityr_write),
+    H(GICSIM_GICD_ITARGETSR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICD_ICFGR, icfgr_read, icfgr_write),
+    H(GICSIM_GICD_IGRPMODR, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_NSACR, nsacr_read, nsacr_write),
+    H(GICSIM_GICD_SGIR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICD_CPENDSGIR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICD_SPENDSGIR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICD_INMIR, bitmap_read, bitmap_write),
+    H(GICSIM_GICD_IROUTER, irouter_read, irouter_write),
+    H(GICSIM_GICD_PIDR4, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR5, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR6, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR7, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR0, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR1, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR2, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_PIDR3, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_CIDR0, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_CIDR1, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_CIDR2, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICD_CIDR3, gicsim_read_id, gicsim_write_ignore),
+};

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim: definitions shared by the device's own source files.
+ */
+#ifndef HW_INTC_GICSIM_INTERNAL_H
+#define HW_INTC_GICSIM_INTERNAL_H
+
+#include "exec/memattrs.h"
+#include "hw/intc/arm_gicv3_sim.h"
+#include "gicsim-regs.h"
+#include "gicsim-profile.h"
+#include "../gicv3_internal.h"
+
+/* Everything a register handler needs to know about one access. */
+typedef struct GicsimCtx {
+    GICv3SimState *sim;
+    GICv3State *s;
+    GICv3CPUState *cs;      /* the redistributor's CPU; NULL for GICD */
+    const GicsimReg *reg;
+    unsigned index;         /* n of NAME<n> */
+    MemTxAttrs attrs;
+    /*
+     * A Non-secure access while the GIC has two Security states
+     * (GICD_CTLR.DS == 0): it sees only what IHI 0069H 4.7 lets
+     * Non-secure software see.
+     */
+    bool ns;
+} GicsimCtx;
+
+/* Read the whole register (all of its size bytes). */
+typedef uint64_t GicsimReadFn(GicsimCtx *c);
+/*
+ * Write the bytes of @value selected by @mask (a byte-granular mask in
+ * the register's own bit positions); other bytes were not written.
+ */
+typedef void GicsimWriteFn(GicsimCtx *c, uint64_t value, uint64_t mask);
+
+typedef struct GicsimHandlers {
+    GicsimReadFn *read;
+    GicsimWriteFn *write;
+} GicsimHandlers;
+
+extern const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT];
+extern const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT];
+
+/* gicsim-dispatch.c */
+extern const MemoryRegionOps gicsim_mmio_ops[2];
+bool gicsim_build_decoder(GICv3SimState *sim, Error **errp);
+
+/* gicsim-dist.c */
+void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
+void gicsim_update_routing(GICv3State *s, int irq);
+void gicsim_update_all_routing(GICv3State *s);
+uint64_t gicsim_read_id(GicsimCtx *c);
+uint64_t gicsim_read_zero(GicsimCtx *c);
+void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask);
+
+/* gicsim-redist.c */
+void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
+bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
+void gicsim_redist_reset(GICv3SimState *sim, bool powered);
+
+static inline GICv3SimState *gicsim_of(GICv3State *s)
+{
+    return container_of(s, GICv3SimState, parent_obj);
+}
+
+/* Merge the written bytes of @value into @old. */
+static inline uint64_t gicsim_merge(uint64_t old, uint64_t value,
+                                    uint64_t mask)
+{
+    return (old & ~mask) | (value & mask);
+}
+
+/* The 2-bit NSACR field of @irq in an array of NSACR words (12.9.23). */
+static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
+{
+    return extract32(nsacr[irq / 16], (irq % 16) * 2, 2);
+}
+
+#endif

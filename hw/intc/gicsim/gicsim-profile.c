@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Implementation profiles (see gicsim-profile.h).
+ *
+ * IIDR: [11:0] Implementer (0x43b = Arm), [15:12] Revision,
+ * [19:16] Variant, [31:24] ProductID (IHI 0069H 12.9.16).
+ * Arm's parts: GIC-500 ProductID 0x00, GIC-600 0x02, GIC-700 0x04 (the
+ * values their TRMs give and Linux's GIC quirk tables match on).
+ * CoreSight PIDR: PIDR0/1 carry the part number (0x92/0x93 for the GICv3
+ * distributor/redistributor of stock QEMU, 0x92/0xB4 in PIDR0/PIDR1);
+ * PIDR2[7:4] is ArchRev, the GIC architecture version (12.1.2).
+ */
+#include "gicsim-profile.h"
+
+#include <string.h>
+
+/* PIDR4 PIDR5 PIDR6 PIDR7 PIDR0 PIDR1 PIDR2 PIDR3 CIDR0-3 */
+#define IDS(p0, p1, p2) \
+    { 0x44, 0x00, 0x00, 0x00, (p0), (p1), (p2), 0x00, 0x0d, 0xf0, 0x05, 0xb1 }
+
+static const GicsimProfile profiles[] = {
+    {
+        /* What stock QEMU 10.0's arm-gicv3 reports: an r0p0 GIC-500 IIDR */
+        .name = "qemu",
+        .gicd_iidr = 0x0000043b, .gicr_iidr = 0x0000043b,
+        .gicd_id = IDS(0x92, 0xb4, 0x0b), .gicr_id = IDS(0x93, 0xb4, 0x0b),
+        .pidr2_archrev = true, .no1n = true, .has_pwrr = false,
+        .dpgs = false, .idbits = 15, .pribits = 8,
+    },
+    {
+        /* CoreLink GIC-500 r1p1 */
+        .name = "gic-500",
+        .gicd_iidr = 0x0001143b, .gicr_iidr = 0x0001143b,
+        .gicd_id = IDS(0x92, 0xb4, 0x1b), .gicr_id = IDS(0x93, 0xb4, 0x1b),
+        .pidr2_archrev = true, .no1n = false, .has_pwrr = false,
+        .dpgs = false, .idbits = 15, .pribits = 5,
+    },
+    {
+        /* CoreLink GIC-600 r1p6 */
+        .name = "gic-600", .direct_lpi = true,
+        .gicd_iidr = 0x0201643b, .gicr_iidr = 0x0201643b,
+        .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
+        .pidr2_archrev = true, .no1n = false, .has_pwrr = true,
+        .dpgs = true, .idbits = 15, .pribits = 5,
+    },
+    {
+        /* CoreLink GIC-700 r1p0 */
+        .name = "gic-700", .direct_lpi = true,
+        .gicd_iidr = 0x0401043b, .gicr_iidr = 0x0401043b,
+        .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
+        .pidr2_archrev = true, .no1n = false, .has_pwrr = true,
+        .dpgs = true, .idbits = 15, .pribits = 5,
+    },
+};
+
+const GicsimProfile *gicsim_profile_find(const char *name)
+{
+    unsigned i;
+
+    for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
+        if (!strcmp(profiles[i].name, name)) {
+            return &profiles[i];
+        }
+    }
+    return NULL;
+}
+
+const char *gicsim_profile_names(void)
+{
+    return "qemu, gic-500, gic-600, gic-700";
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Implementation profiles: the identification values and implementation
+ * choices of stock QEMU and of Arm's CoreLink GIC-500, GIC-600 and
+ * GIC-700, as their Technical Reference Manuals give them.
+ * QEMU-independent.
+ */
+#ifndef HW_INTC_GICSIM_PROFILE_H
+#define HW_INTC_GICSIM_PROFILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct GicsimProfile {
+    const char *name;
+    uint32_t gicd_iidr;
+    uint32_t gicr_iidr;
+    /* CoreSight ID bytes PIDR4-7, PIDR0-3, CIDR0-3 (offsets 0xFFD0-0xFFFC) */
+    uint8_t gicd_id[12];
+    uint8_t gicr_id[12];
+    bool pidr2_archrev;     /* PIDR2[7:4] reports the GIC revision */
+    bool no1n;              /* GICD_TYPER.No1N: 1-of-N SPIs not supported */
+    bool has_pwrr;          /* GICR_PWRR power-down handshake */
+    bool direct_lpi;        /* GICR_TYPER.DirectLPI: SETLPIR, INVLPIR... */
+    bool dpgs;              /* GICR_TYPER.DPGS, GICR_CTLR.DPG* implemented */
+    uint8_t idbits;         /* GICD_TYPER.IDbits (INTID bits - 1) */
+    uint8_t pribits;        /* implemented priority bits */
+};
+typedef struct GicsimProfile GicsimProfile;
+
+/* NULL if @name is not a known profile. */
+const GicsimProfile *gicsim_profile_find(const char *name);
+/* "qemu, gic-500, gic-600, gic-700" */
+const char *gicsim_profile_names(void);
+
+#endif

@@ -1,0 +1,679 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim: redistributor (GICR) register handlers and PPI inputs.
+ * IHI 0069H 12.10 (RD_base and SGI_base frames) and 12.11 (VLPI_base).
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "gicsim-internal.h"
+
+#define GICR_CTLR_DPG0      (1U << 24)
+#define GICR_CTLR_DPG1NS    (1U << 25)
+#define GICR_CTLR_DPG1S     (1U << 26)
+#define GICR_TYPER_DPGS     (1U << 5)
+
+#define PWRR_RDPD   (1U << 0)
+#define PWRR_RDAG   (1U << 1)
+#define PWRR_RDGPD  (1U << 2)
+#define PWRR_RDGPO  (1U << 3)
+
+static unsigned cpu_index(GicsimCtx *c)
+{
+    return c->cs - c->s->cpu;
+}
+
+/*
+ * GIC-600/GIC-700: a redistributor whose power group is off (RDGPO == 1)
+ * answers only through GICR_PWRR; everything else is RAZ/WI.
+ */
+static bool powered_off(GicsimCtx *c)
+{
+    return c->sim->profile->has_pwrr &&
+           (c->sim->gicr_pwrr[cpu_index(c)] & PWRR_RDGPO);
+}
+
+/*
+ * Does @cs take part in 1-of-N distribution of interrupts of group @grp?
+ * (IHI 0069H 12.11.2 GICR_CTLR.DPG*, 12.11.41 GICR_WAKER: a PE whose
+ * ProcessorSleep is 1 does not participate.)
+ */
+bool gicsim_redist_participates(GICv3CPUState *cs, int grp)
+{
+    GICv3SimState *sim = gicsim_of(cs->gic);
+    uint32_t dpg;
+
+    if (cs->gicr_waker & GICR_WAKER_ProcessorSleep) {
+        return false;
+    }
+    if (sim->profile->has_pwrr &&
+        (sim->gicr_pwrr[cs - cs->gic->cpu] & PWRR_RDGPO)) {
+        return false;
+    }
+    if (!sim->profile->dpgs) {
+        return true;
+    }
+    dpg = grp == GICV3_G0 ? GICR_CTLR_DPG0 :
+          grp == GICV3_G1 ? GICR_CTLR_DPG1S : GICR_CTLR_DPG1NS;
+    return !(cs->gicr_ctlr & dpg);
+}
+
+/* ---- Mask helpers for the SGI_base registers ---- */
+
+static unsigned sgi_nsacr(GICv3CPUState *cs, int irq)
+{
+    /* GICR_NSACR has fields for SGIs only (12.11.20) */
+    return irq < GIC_NR_SGIS ? extract32(cs->gicr_nsacr, irq * 2, 2) : 0;
+}
+
+static uint32_t ns_mask(GicsimCtx *c, unsigned nsacr_min)
+{
+    uint32_t m;
+    int i;
+
+    if (!c->ns) {
+        return 0xffffffff;
+    }
+    m = c->cs->gicr_igroupr0;
+    if (nsacr_min) {
+        for (i = 0; i < GIC_NR_SGIS; i++) {
+            if (sgi_nsacr(c->cs, i) >= nsacr_min) {
+                m |= 1u << i;
+            }
+        }
+    }
+    return m;
+}
+
+static uint32_t *sgi_reg_of(GicsimCtx *c, unsigned *nsacr_min)
+{
+    GICv3CPUState *cs = c->cs;
+
+    *nsacr_min = 0;
+    switch (c->reg - gicsim_regs) {
+    case GICSIM_GICR_IGROUPR0:
+        return &cs->gicr_igroupr0;
+    case GICSIM_GICR_ISENABLER0:
+    case GICSIM_GICR_ICENABLER0:
+        return &cs->gicr_ienabler0;
+    case GICSIM_GICR_ISPENDR0:
+        *nsacr_min = 1;
+        return &cs->gicr_ipendr0;
+    case GICSIM_GICR_ICPENDR0:
+        *nsacr_min = 2;
+        return &cs->gicr_ipendr0;
+    case GICSIM_GICR_ISACTIVER0:
+    case GICSIM_GICR_ICACTIVER0:
+        *nsacr_min = 2;
+        return &cs->gicr_iactiver0;
+    case GICSIM_GICR_IGRPMODR0:
+        return &cs->gicr_igrpmodr0;
+    case GICSIM_GICR_INMIR0:
+        return &cs->gicr_inmir0;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+static bool sgi_reg_ok(GicsimCtx *c)
+{
+    GicsimRegId id = c->reg - gicsim_regs;
+
+    if (powered_off(c)) {
+        return false;
+    }
+    if (c->ns && (id == GICSIM_GICR_IGROUPR0 || id == GICSIM_GICR_IGRPMODR0)) {
+        /* Secure-only while DS == 0 */
+        return false;
+    }
+    if (id == GICSIM_GICR_IGRPMODR0 && (c->s->gicd_ctlr & GICD_CTLR_DS)) {
+        return false;
+    }
+    return true;
+}
+
+static uint64_t sgi_bitmap_read(GicsimCtx *c)
+{
+    unsigned nsacr_min;
+    uint32_t v;
+
+    if (!sgi_reg_ok(c)) {
+        return 0;
+    }
+    v = *sgi_reg_of(c, &nsacr_min);
+    if (c->reg == &gicsim_regs[GICSIM_GICR_ISPENDR0] ||
+        c->reg == &gicsim_regs[GICSIM_GICR_ICPENDR0]) {
+        v |= c->cs->level & ~c->cs->edge_trigger;
+    }
+    return v & ns_mask(c, nsacr_min);
+}
+
+static void sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    unsigned nsacr_min;
+    uint32_t *reg, bits;
+
+    if (!sgi_reg_ok(c)) {
+        return;
+    }
+    reg = sgi_reg_of(c, &nsacr_min);
+    bits = value & ns_mask(c, nsacr_min);
+    switch (c->reg->access) {
+    case GICSIM_W1S:
+        *reg |= bits;
+        break;
+    case GICSIM_W1C:
+        *reg &= ~bits;
+        break;
+    default: {
+        uint32_t m = ns_mask(c, 0);
+
+        *reg = (*reg & ~m) | (bits & m);
+        break;
+    }
+    }
+    gicv3_redist_update(c->cs);
+}
+
+static uint64_t gicr_ipriorityr_read(GicsimCtx *c)
+{
+    uint32_t v = 0;
+    int irq = c->index * 4, i;
+
+    if (powered_off(c)) {
+        return 0;
+    }
+    for (i = 0; i < 4; i++) {
+        uint8_t p = c->cs->gicr_ipriorityr[irq + i];
+
+        if (c->ns) {
+            if (!extract32(c->cs->gicr_igroupr0, irq + i, 1)) {
+                continue;
+            }
+            p <<= 1;
+        }
+        v |= (uint32_t)p << (i * 8);
+    }
+    return v;
+}
+
+static void gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    uint8_t pmask = 0xff << (8 - c->sim->profile->pribits);
+    int irq = c->index * 4, i;
+
+    if (powered_off(c)) {
+        return;
+    }
+    for (i = 0; i < 4; i++) {
+        uint8_t p = value >> (i * 8);
+
+        if (!((mask >> (i * 8)) & 0xff)) {
+            continue;
+        }
+        if (c->ns) {
+            if (!extract32(c->cs->gicr_igroupr0, irq + i, 1)) {
+                continue;
+            }
+            p = 0x80 | (p >> 1);
+        }
+        c->cs->gicr_ipriorityr[irq + i] = p & pmask;
+    }
+    gicv3_redist_update(c->cs);
+}
+
+/* GICR_ICFGR0: SGIs are always edge-triggered, 0b10 per field (12.11.7) */
+static uint64_t gicr_icfgr0_read(GicsimCtx *c)
+{
+    uint32_t v = 0;
+    int i;
+
+    if (powered_off(c)) {
+        return 0;
+    }
+    for (i = 0; i < GIC_NR_SGIS; i++) {
+        if (!c->ns || extract32(c->cs->gicr_igroupr0, i, 1)) {
+            v |= 2u << (i * 2);
+        }
+    }
+    return v;
+}
+
+static uint64_t gicr_icfgr1_read(GicsimCtx *c)
+{
+    uint32_t v = 0;
+    int i;
+
+    if (powered_off(c)) {
+        return 0;
+    }
+    for (i = 0; i < 16; i++) {
+        int irq = GIC_NR_SGIS + i;
+
+        if ((!c->ns || extract32(c->cs->gicr_igroupr0, irq, 1)) &&
+            extract32(c->cs->edge_trigger, irq, 1)) {
+            v |= 2u << (i * 2);
+        }
+    }
+    return v;
+}
+
+static void gicr_icfgr1_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    int i;
+
+    if (powered_off(c)) {
+        return;
+    }
+    for (i = 0; i < 16; i++) {
+        int irq = GIC_NR_SGIS + i;
+
+        if (!c->ns || extract32(c->cs->gicr_igroupr0, irq, 1)) {
+            c->cs->edge_trigger = deposit32(c->cs->edge_trigger, irq, 1,
+                                            extract32(value, i * 2 + 1, 1));
+        }
+    }
+    gicv3_redist_update(c->cs);
+}
+
+static bool secure_only_ok(GicsimCtx *c)
+{
+    return !powered_off(c) && !c->ns && !(c->s->gicd_ctlr & GICD_CTLR_DS);
+}
+
+static uint64_t gicr_nsacr_read(GicsimCtx *c)
+{
+    return secure_only_ok(c) ? c->cs->gicr_nsacr : 0;
+}
+
+static void gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    if (secure_only_ok(c)) {
+        c->cs->gicr_nsacr = value;
+    }
+}
+
+/* ---- RD_base ---- */
+
+static uint64_t gicr_ctlr_read(GicsimCtx *c)
+{
+    uint32_t v;
+
+    if (powered_off(c)) {
+        return 0;
+    }
+    v = c->cs->gicr_ctlr;
+    if (c->ns) {
+        /* DPG0 and DPG1S are Secure-only (12.11.2) */
+        v &= ~(GICR_CTLR_DPG0 | GICR_CTLR_DPG1S);
+    }
+    return v;
+}
+
+static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    GICv3CPUState *cs = c->cs;
+    uint32_t dpg = 0;
+
+    if (powered_off(c)) {
+        return;
+    }
+    if (c->sim->profile->dpgs) {
+        dpg = c->ns ? GICR_CTLR_DPG1NS :
+              GICR_CTLR_DPG0 | GICR_CTLR_DPG1NS | GICR_CTLR_DPG1S;
+        if (c->s->gicd_ctlr & GICD_CTLR_DS) {
+            dpg &= ~GICR_CTLR_DPG1S;
+        }
+        if ((cs->gicr_ctlr ^ value) & dpg) {
+            cs->gicr_ctlr = (cs->gicr_ctlr & ~dpg) | (value & dpg);
+            gicsim_update_all_routing(c->s);
+            gicv3_full_update(c->s);
+        }
+    }
+    if (!(cs->gicr_typer & GICR_TYPER_PLPIS)) {
+        return;
+    }
+    if ((value & GICR_CTLR_ENABLE_LPIS) &&
+        !(cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
+        cs->gicr_ctlr |= GICR_CTLR_ENABLE_LPIS;
+        /* Scan the pending table for LPIs pending already */
+        gicv3_redist_update_lpi(cs);
+    } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
+               (cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
+        if (!(cs->gicr_ctlr & GICR_CTLR_CES)) {
+            /* 12.11.2: clearing EnableLPIs only where CES says it works */
+            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_CTLR: "
+                          "EnableLPIs cannot be cleared (CES == 0)\n");
+            return;
+        }
+        cs->gicr_ctlr &= ~GICR_CTLR_ENABLE_LPIS;
+        gicv3_redist_update(cs);
+    }
+}
+
+static uint64_t gicr_iidr_read(GicsimCtx *c)
+{
+    return powered_off(c) ? 0 : c->sim->profile->gicr_iidr;
+}
+
+static uint64_t gicr_typer_read(GicsimCtx *c)
+{
+    uint64_t v = c->cs->gicr_typer;
+
+    if (powered_off(c)) {
+        return 0;
+    }
+    if (c->sim->profile->dpgs) {
+        v |= GICR_TYPER_DPGS;
+    }
+    if (c->sim->profile->direct_lpi && (v & GICR_TYPER_PLPIS)) {
+        v |= GICR_TYPER_DIRECTLPI;
+    }
+    return v;
+}
+
+static bool waker_accessible(GicsimCtx *c)
+{
+    /* Secure-only while DS == 0: RAZ/WI to Non-secure (12.11.41) */
+    return !powered_off(c) && !c->ns;
+}
+
+static uint64_t gicr_waker_read(GicsimCtx *c)
+{
+    return waker_accessible(c) ? c->cs->gicr_waker : 0;
+}
+
+static void gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    GICv3CPUState *cs = c->cs;
+    uint32_t old = cs->gicr_waker;
+
+    if (!waker_accessible(c)) {
+        return;
+    }
+    /*
+     * ProcessorSleep is the only writable bit; ChildrenAsleep follows it
+     * once the interface is quiescent, which in this model is at once.
+     */
+    cs->gicr_waker = (value & GICR_WAKER_ProcessorSleep) ?
+        GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep : 0;
+    if (old != cs->gicr_waker) {
+        gicsim_update_all_routing(c->s);
+        gicv3_full_update(c->s);
+    }
+}
+
+static uint64_t gicr_pwrr_read(GicsimCtx *c)
+{
+    return c->sim->gicr_pwrr[cpu_index(c)];
+}
+
+/*
+ * GICR_PWRR (GIC-600/GIC-700 TRMs): RDPD requests power down (1) or up
+ * (0); RDGPD is the power state the group is heading for and RDGPO the
+ * state it is in; they differ while the group is in transition, and a
+ * write then has no effect.  Each redistributor is its own power group
+ * here, so RDAG changes nothing.  Power down is refused while the PE is
+ * awake (GICR_WAKER.ProcessorSleep == 0), as the TRM requires.
+ */
+static void gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    uint32_t *pwrr = &c->sim->gicr_pwrr[cpu_index(c)];
+    bool down = value & PWRR_RDPD;
+
+    if (!!(*pwrr & PWRR_RDGPD) != !!(*pwrr & PWRR_RDGPO)) {
+        return;
+    }
+    if (down && !(c->cs->gicr_waker & GICR_WAKER_ProcessorSleep)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_PWRR: power "
+                      "down of cpu %u refused while ProcessorSleep == 0\n",
+                      cpu_index(c));
+        return;
+    }
+    *pwrr = down ? PWRR_RDPD | PWRR_RDGPD | PWRR_RDGPO : 0;
+    gicsim_update_all_routing(c->s);
+    gicv3_full_update(c->s);
+}
+
+static bool lpis_enabled(GicsimCtx *c, const char *what)
+{
+    if (!(c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s with "
+                      "GICR_CTLR.EnableLPIs == 0 ignored\n", what);
+        return false;
+    }
+    return true;
+}
+
+static bool lpi_intid_ok(GicsimCtx *c, uint64_t intid)
+{
+    unsigned idbits = MIN(FIELD_EX64(c->cs->gicr_propbaser, GICR_PROPBASER,
+                                     IDBITS), c->sim->profile->idbits);
+
+    return intid >= GICV3_LPI_INTID_START && intid < (1ULL << (idbits + 1));
+}
+
+static void lpir_write(GicsimCtx *c, uint64_t value, uint64_t mask, int lvl)
+{
+    uint32_t intid = value;
+
+    if (powered_off(c) || !(mask & 0xffffffff) ||
+        !lpis_enabled(c, c->reg->name)) {
+        return;
+    }
+    if (!lpi_intid_ok(c, intid)) {
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s: INTID %u is not "
+                      "an LPI within GICR_PROPBASER.IDbits; ignored\n",
+                      c->reg->name, intid);
+        return;
+    }
+    gicv3_redist_lpi_pending(c->cs, intid, lvl);
+}
+
+static void gicr_setlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    lpir_write(c, value, mask, 1);
+}
+
+static void gicr_clrlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    lpir_write(c, value, mask, 0);
+}
+
+static void gicr_invlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    uint32_t intid = value;
+
+    if (powered_off(c) || !(mask & 0xffffffff) ||
+        !lpis_enabled(c, "GICR_INVLPIR") || !lpi_intid_ok(c, intid)) {
+        return;
+    }
+    gicv3_redist_inv_lpi(c->cs, intid);
+}
+
+static void gicr_invallr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    if (!powered_off(c) && lpis_enabled(c, "GICR_INVALLR")) {
+        gicv3_redist_update_lpi(c->cs);
+    }
+}
+
+#define PROPBASER_MASK (R_GICR_PROPBASER_IDBITS_MASK | \
+                        R_GICR_PROPBASER_INNERCACHE_MASK | \
+                        R_GICR_PROPBASER_SHAREABILITY_MASK | \
+                        R_GICR_PROPBASER_PHYADDR_MASK | \
+                        R_GICR_PROPBASER_OUTERCACHE_MASK)
+#define PENDBASER_MASK (R_GICR_PENDBASER_INNERCACHE_MASK | \
+                        R_GICR_PENDBASER_SHAREABILITY_MASK | \
+                        R_GICR_PENDBASER_PHYADDR_MASK | \
+                        R_GICR_PENDBASER_OUTERCACHE_MASK)
+
+static uint64_t *lpi_baser_of(GicsimCtx *c, uint64_t *writable)
+{
+    if (c->reg == &gicsim_regs[GICSIM_GICR_PROPBASER]) {
+        *writable = PROPBASER_MASK;
+        return &c->cs->gicr_propbaser;
+    }
+    *writable = PENDBASER_MASK;
+    return &c->cs->gicr_pendbaser;
+}
+
+static uint64_t gicr_baser_read(GicsimCtx *c)
+{
+    uint64_t w;
+
+    return powered_off(c) ? 0 : *lpi_baser_of(c, &w);
+}
+
+static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    uint64_t w, *reg = lpi_baser_of(c, &w);
+
+    if (powered_off(c)) {
+        return;
+    }
+    if (c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) {
+        /* UNPREDICTABLE while LPIs are enabled (12.11.24, 12.11.29) */
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: write to %s while "
+                      "GICR_CTLR.EnableLPIs == 1 ignored\n", c->reg->name);
+        return;
+    }
+    *reg = gicsim_merge(*reg, value, mask & w);
+}
+
+/* ---- VLPI_base (GICv4, 12.11.37-38) ---- */
+
+#define VPROPBASER_MASK (R_GICR_VPROPBASER_IDBITS_MASK | \
+                         R_GICR_VPROPBASER_INNERCACHE_MASK | \
+                         R_GICR_VPROPBASER_SHAREABILITY_MASK | \
+                         R_GICR_VPROPBASER_PHYADDR_MASK | \
+                         R_GICR_VPROPBASER_OUTERCACHE_MASK)
+#define VPENDBASER_MASK (R_GICR_VPENDBASER_INNERCACHE_MASK | \
+                         R_GICR_VPENDBASER_SHAREABILITY_MASK | \
+                         R_GICR_VPENDBASER_PHYADDR_MASK | \
+                         R_GICR_VPENDBASER_OUTERCACHE_MASK | \
+                         R_GICR_VPENDBASER_PENDINGLAST_MASK | \
+                         R_GICR_VPENDBASER_IDAI_MASK | \
+                         R_GICR_VPENDBASER_VALID_MASK)
+
+static uint64_t gicr_vpropbaser_read(GicsimCtx *c)
+{
+    return powered_off(c) ? 0 : c->cs->gicr_vpropbaser;
+}
+
+static void gicr_vpropbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    if (!powered_off(c)) {
+        c->cs->gicr_vpropbaser = gicsim_merge(c->cs->gicr_vpropbaser, value,
+                                              mask & VPROPBASER_MASK);
+    }
+}
+
+static uint64_t gicr_vpendbaser_read(GicsimCtx *c)
+{
+    return powered_off(c) ? 0 : c->cs->gicr_vpendbaser;
+}
+
+static void gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    GICv3CPUState *cs = c->cs;
+    uint64_t old = cs->gicr_vpendbaser;
+    uint64_t new = gicsim_merge(old, value, mask & VPENDBASER_MASK);
+    bool was_valid = FIELD_EX64(old, GICR_VPENDBASER, VALID);
+    bool valid = FIELD_EX64(new, GICR_VPENDBASER, VALID);
+
+    if (powered_off(c)) {
+        return;
+    }
+    if (was_valid && valid) {
+        if (old != new) {
+            /* UNPREDICTABLE (12.11.38): log and keep the resident vPE */
+            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_VPENDBASER "
+                          "changed while Valid == 1; ignored\n");
+        }
+        return;
+    }
+    if (!was_valid && valid) {
+        /* Scheduling a vPE: PendingLast is RES1 on this transition */
+        cs->gicr_vpendbaser = FIELD_DP64(new, GICR_VPENDBASER, PENDINGLAST, 1);
+        gicv3_redist_vinvall(cs, new & R_GICR_VPENDBASER_PHYADDR_MASK);
+    } else if (was_valid && !valid) {
+        /* Descheduling: PendingLast says whether a vLPI was pending */
+        cs->gicr_vpendbaser = FIELD_DP64(new, GICR_VPENDBASER, PENDINGLAST,
+                                         cs->hppvlpi.prio != 0xff);
+        cs->hppvlpi.prio = 0xff;
+        cs->hppvlpi.nmi = false;
+        gicv3_cpuif_virt_irq_fiq_update(cs);
+    } else {
+        cs->gicr_vpendbaser = new;
+    }
+}
+
+/* ---- PPI input lines ---- */
+
+void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
+{
+    bool was = extract32(cs->level, irq, 1);
+
+    cs->level = deposit32(cs->level, irq, 1, level);
+    if (level && !was && extract32(cs->edge_trigger, irq, 1)) {
+        cs->gicr_ipendr0 = deposit32(cs->gicr_ipendr0, irq, 1, 1);
+    }
+    gicv3_redist_update(cs);
+}
+
+void gicsim_redist_reset(GICv3SimState *sim, bool powered)
+{
+    unsigned i;
+
+    for (i = 0; i < sim->num_pwrr; i++) {
+        /* GIC-600/700 redistributors come out of reset powered down */
+        sim->gicr_pwrr[i] = powered ? 0 : PWRR_RDPD | PWRR_RDGPD | PWRR_RDGPO;
+    }
+}
+
+#define H(id, r, w) [id] = { .read = (r), .write = (w) }
+
+const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT] = {
+    H(GICSIM_GICR_CTLR, gicr_ctlr_read, gicr_ctlr_write),
+    H(GICSIM_GICR_IIDR, gicr_iidr_read, gicsim_write_ignore),
+    H(GICSIM_GICR_TYPER, gicr_typer_read, gicsim_write_ignore),
+    /* GICR_STATUSR is optional (12.11.33); not implemented: RAZ/WI */
+    H(GICSIM_GICR_STATUSR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICR_WAKER, gicr_waker_read, gicr_waker_write),
+    H(GICSIM_GICR_PWRR, gicr_pwrr_read, gicr_pwrr_write),
+    H(GICSIM_GICR_SETLPIR, gicsim_read_zero, gicr_setlpir_write),
+    H(GICSIM_GICR_CLRLPIR, gicsim_read_zero, gicr_clrlpir_write),
+    H(GICSIM_GICR_PROPBASER, gicr_baser_read, gicr_baser_write),
+    H(GICSIM_GICR_PENDBASER, gicr_baser_read, gicr_baser_write),
+    H(GICSIM_GICR_INVLPIR, gicsim_read_zero, gicr_invlpir_write),
+    H(GICSIM_GICR_INVALLR, gicsim_read_zero, gicr_invallr_write),
+    /* Every operation completes at once: GICR_SYNCR.Busy is 0 */
+    H(GICSIM_GICR_SYNCR, gicsim_read_zero, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR4, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR5, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR6, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR7, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR0, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR1, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR2, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_PIDR3, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_CIDR0, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_CIDR1, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_CIDR2, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_CIDR3, gicsim_read_id, gicsim_write_ignore),
+    H(GICSIM_GICR_IGROUPR0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ISENABLER0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ICENABLER0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ISPENDR0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ICPENDR0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ISACTIVER0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_ICACTIVER0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_IPRIORITYR, gicr_ipriorityr_read, gicr_ipriorityr_write),
+    H(GICSIM_GICR_ICFGR0, gicr_icfgr0_read, gicsim_write_ignore),
+    H(GICSIM_GICR_ICFGR1, gicr_icfgr1_read, gicr_icfgr1_write),
+    H(GICSIM_GICR_IGRPMODR0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_NSACR, gicr_nsacr_read, gicr_nsacr_write),
+    H(GICSIM_GICR_INMIR0, sgi_bitmap_read, sgi_bitmap_write),
+    H(GICSIM_GICR_VPROPBASER, gicr_vpropbaser_read, gicr_vpropbaser_write),
+    H(GICSIM_GICR_VPENDBASER, gicr_vpendbaser_read, gicr_vpendbaser_write),
+};

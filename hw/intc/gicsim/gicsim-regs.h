@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim register table: one descriptor per GICv3/v4 distributor and
+ * redistributor register.  The table is the single source of truth for
+ * MMIO dispatch, access-width checking, tracing, the generated register
+ * map in docs/ and the symbolic names of register-poke scripts.
+ *
+ * This header and gicsim-regs.c do not depend on QEMU: they build and
+ * are unit-tested on their own.
+ *
+ * Register layout: Arm IHI 0069H, chapter 12 ("Programmers' model"),
+ * sections 12.8 (distributor register map), 12.10 (redistributor
+ * register map) and 12.11 (GICv4 VLPI frame).
+ */
+#ifndef HW_INTC_GICSIM_REGS_H
+#define HW_INTC_GICSIM_REGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The 64 KiB register frames (IHI 0069H 12.1.2, 12.10). */
+typedef enum GicsimFrame {
+    GICSIM_FRAME_GICD,      /* distributor */
+    GICSIM_FRAME_RD,        /* redistributor RD_base */
+    GICSIM_FRAME_SGI,       /* redistributor SGI_base (RD_base + 64K) */
+    GICSIM_FRAME_VLPI,      /* GICv4 VLPI_base (RD_base + 128K) */
+    GICSIM_FRAME_RESERVED,  /* GICv4 fourth frame (RD_base + 192K) */
+    GICSIM_FRAME__COUNT,
+} GicsimFrame;
+
+#define GICSIM_FRAME_SIZE 0x10000u
+
+/* Access widths, bit log2(bytes): the set the spec allows per register. */
+#define GICSIM_W8   (1u << 0)
+#define GICSIM_W16  (1u << 1)
+#define GICSIM_W32  (1u << 2)
+#define GICSIM_W64  (1u << 3)
+
+static inline bool gicsim_width_allowed(uint8_t widths, unsigned size)
+{
+    switch (size) {
+    case 1: return widths & GICSIM_W8;
+    case 2: return widths & GICSIM_W16;
+    case 4: return widths & GICSIM_W32;
+    case 8: return widths & GICSIM_W64;
+    default: return false;
+    }
+}
+
+/* Architectural access type, as the spec's register descriptions give it. */
+typedef enum GicsimAccess {
+    GICSIM_RW,      /* read/write */
+    GICSIM_RO,      /* read-only: writes are ignored and logged */
+    GICSIM_WO,      /* write-only: reads are RAZ and logged */
+    GICSIM_W1S,     /* read state, write 1 to set */
+    GICSIM_W1C,     /* read state, write 1 to clear */
+} GicsimAccess;
+
+/* How a register is banked (the views a read depends on). */
+typedef enum GicsimBank {
+    GICSIM_BANK_NONE,       /* one copy */
+    GICSIM_BANK_SECURITY,   /* Secure and Non-secure copies or views */
+    GICSIM_BANK_CPU,        /* one copy per redistributor */
+} GicsimBank;
+
+/* When a register exists; otherwise its offset is reserved. */
+typedef enum GicsimAvail {
+    GICSIM_AVAIL_ALWAYS,
+    GICSIM_AVAIL_NMI,       /* FEAT_GICv3_NMI (GICD_TYPER.NMI == 1) */
+    GICSIM_AVAIL_LPI,       /* LPIs supported (GICR_TYPER.PLPIS == 1) */
+    GICSIM_AVAIL_VLPI,      /* GICv4 (GICR_TYPER.VLPIS == 1) */
+    GICSIM_AVAIL_DIRECT_LPI,    /* GICR_TYPER.DirectLPI == 1 */
+    GICSIM_AVAIL_PWRR,      /* profile with GICR_PWRR (GIC-600, GIC-700) */
+} GicsimAvail;
+
+typedef struct GicsimField {
+    const char *name;
+    uint8_t lsb;
+    uint8_t width;
+} GicsimField;
+
+/*
+ * One descriptor per register, or per register array NAME<n>.
+ * Element n (first <= n < first + count) is at offset + (n - first) * size.
+ */
+typedef struct GicsimReg {
+    const char *name;
+    const char *summary;
+    GicsimFrame frame;
+    uint32_t offset;        /* offset of element @first in its frame */
+    uint16_t first;         /* index of the first element (IROUTER: 32) */
+    uint16_t count;         /* elements; 1 for a plain register */
+    uint8_t size;           /* bytes per element: 4 or 8 */
+    uint8_t widths;         /* GICSIM_W* the spec allows */
+    GicsimAccess access;
+    GicsimBank bank;
+    GicsimAvail avail;
+    bool reset_computed;    /* reset depends on configuration (ID regs) */
+    uint64_t reset;         /* architectural reset value otherwise */
+    const GicsimField *fields;  /* terminated by a NULL name; may be NULL */
+} GicsimReg;
+
+/* Register identifiers: an index into gicsim_regs[]. */
+typedef enum GicsimRegId {
+    /* Distributor */
+    GICSIM_GICD_CTLR,
+    GICSIM_GICD_TYPER,
+    GICSIM_GICD_IIDR,
+    GICSIM_GICD_TYPER2,
+    GICSIM_GICD_STATUSR,
+    GICSIM_GICD_SETSPI_NSR,
+    GICSIM_GICD_CLRSPI_NSR,
+    GICSIM_GICD_SETSPI_SR,
+    GICSIM_GICD_CLRSPI_SR,
+    GICSIM_GICD_IGROUPR,
+    GICSIM_GICD_ISENABLER,
+    GICSIM_GICD_ICENABLER,
+    GICSIM_GICD_ISPENDR,
+    GICSIM_GICD_ICPENDR,
+    GICSIM_GICD_ISACTIVER,
+    GICSIM_GICD_ICACTIVER,
+    GICSIM_GICD_IPRIORITYR,
+    GICSIM_GICD_ITARGETSR,
+    GICSIM_GICD_ICFGR,
+    GICSIM_GICD_IGRPMODR,
+    GICSIM_GICD_NSACR,
+    GICSIM_GICD_SGIR,
+    GICSIM_GICD_CPENDSGIR,
+    GICSIM_GICD_SPENDSGIR,
+    GICSIM_GICD_INMIR,
+    GICSIM_GICD_IROUTER,
+    GICSIM_GICD_PIDR4,
+    GICSIM_GICD_PIDR5,
+    GICSIM_GICD_PIDR6,
+    GICSIM_GICD_PIDR7,
+    GICSIM_GICD_PIDR0,
+    GICSIM_GICD_PIDR1,
+    GICSIM_GICD_PIDR2,
+    GICSIM_GICD_PIDR3,
+    GICSIM_GICD_CIDR0,
+    GICSIM_GICD_CIDR1,
+    GICSIM_GICD_CIDR2,
+    GICSIM_GICD_CIDR3,
+    /* Redistributor, RD_base */
+    GICSIM_GICR_CTLR,
+    GICSIM_GICR_IIDR,
+    GICSIM_GICR_TYPER,
+    GICSIM_GICR_STATUSR,
+    GICSIM_GICR_WAKER,
+    GICSIM_GICR_PWRR,
+    GICSIM_GICR_SETLPIR,
+    GICSIM_GICR_CLRLPIR,
+    GICSIM_GICR_PROPBASER,
+    GICSIM_GICR_PENDBASER,
+    GICSIM_GICR_INVLPIR,
+    GICSIM_GICR_INVALLR,
+    GICSIM_GICR_SYNCR,
+    GICSIM_GICR_PIDR4,
+    GICSIM_GICR_PIDR5,
+    GICSIM_GICR_PIDR6,
+    GICSIM_GICR_PIDR7,
+    GICSIM_GICR_PIDR0,
+    GICSIM_GICR_PIDR1,
+    GICSIM_GICR_PIDR2,
+    GICSIM_GICR_PIDR3,
+    GICSIM_GICR_CIDR0,
+    GICSIM_GICR_CIDR1,
+    GICSIM_GICR_CIDR2,
+    GICSIM_GICR_CIDR3,
+    /* Redistributor, SGI_base */
+    GICSIM_GICR_IGROUPR0,
+    GICSIM_GICR_ISENABLER0,
+    GICSIM_GICR_ICENABLER0,
+    GICSIM_GICR_ISPENDR0,
+    GICSIM_GICR_ICPENDR0,
+    GICSIM_GICR_ISACTIVER0,
+    GICSIM_GICR_ICACTIVER0,
+    GICSIM_GICR_IPRIORITYR,
+    GICSIM_GICR_ICFGR0,
+    GICSIM_GICR_ICFGR1,
+    GICSIM_GICR_IGRPMODR0,
+    GICSIM_GICR_NSACR,
+    GICSIM_GICR_INMIR0,
+    /* Redistributor, VLPI_base (GICv4) */
+    GICSIM_GICR_VPROPBASER,
+    GICSIM_GICR_VPENDBASER,
+    GICSIM_REG__COUNT,
+} GicsimRegId;
+
+extern const GicsimReg gicsim_regs[GICSIM_REG__COUNT];
+
+/*
+ * Offset -> register lookup, one slot per 32-bit word of a frame.
+ * Slot value: register id + 1, or 0 for a reserved word.
+ */
+#define GICSIM_FRAME_SLOTS (GICSIM_FRAME_SIZE / 4)
+typedef struct GicsimDecoder {
+    uint8_t slot[GICSIM_FRAME__COUNT][GICSIM_FRAME_SLOTS];
+} GicsimDecoder;
+
+/* Fill @d from gicsim_regs[]; returns false if two registers overlap. */
+bool gicsim_decoder_init(GicsimDecoder *d);
+
+/* Result of decoding an access at @offset of @size bytes in @frame. */
+typedef struct GicsimDecoded {
+    const GicsimReg *reg;   /* NULL: reserved offset */
+    GicsimRegId id;
+    unsigned index;         /* element number n of NAME<n> */
+    unsigned byte;          /* byte offset of the access in the element */
+} GicsimDecoded;
+
+static inline bool gicsim_decode(const GicsimDecoder *d, GicsimFrame frame,
+                                 uint32_t offset, GicsimDecoded *out)
+{
+    unsigned v = d->slot[frame][(offset & (GICSIM_FRAME_SIZE - 1)) >> 2];
+    const GicsimReg *r;
+    uint32_t rel;
+
+    if (!v) {
+        out->reg = NULL;
+        return false;
+    }
+    r = &gicsim_regs[v - 1];
+    rel = offset - r->offset;
+    out->reg = r;
+    out->id = (GicsimRegId)(v - 1);
+    out->index = r->first + rel / r->size;
+    out->byte = rel % r->size;
+    return true;
+}
+
+/* Look a register up by name ("GICD_CTLR"); NULL if there is none. */
+const GicsimReg *gicsim_reg_by_name(const char *name);
+/* Look a field of @r up by name; NULL if there is none. */
+const GicsimField *gicsim_field_by_name(const GicsimReg *r, const char *name);
+/* Offset in its frame of element @n of @r. */
+static inline uint32_t gicsim_reg_offset(const GicsimReg *r, unsigned n)
+{
+    return r->offset + (n - r->first) * r->size;
+}
+const char *gicsim_frame_name(GicsimFrame f);
+const char *gicsim_access_name(GicsimAccess a);
+/* "8/32", "32/64"... */
+const char *gicsim_widths_name(uint8_t widths);
+
+#endif

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * arm-gicv3-sim: a GICv3/v4 distributor and redistributor register model
+ * of its own, on top of QEMU's GICv3 CPU interface, ITS and state.
+ */
+#ifndef HW_INTC_ARM_GICV3_SIM_H
+#define HW_INTC_ARM_GICV3_SIM_H
+
+#include "hw/intc/arm_gicv3.h"
+#include "hw/resettable.h"
+#include "hw/arm/linux-boot-if.h"
+#include "qom/object.h"
+
+#define TYPE_ARM_GICV3_SIM "arm-gicv3-sim"
+OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
+
+typedef struct GicsimProfile GicsimProfile;
+typedef struct GicsimDecoder GicsimDecoder;
+
+struct GICv3SimState {
+    /*< private >*/
+    GICv3State parent_obj;
+    /*< public >*/
+
+    /* Properties */
+    char *profile_name;
+    bool strict;
+
+    /* Derived at realize */
+    const GicsimProfile *profile;
+    GicsimDecoder *decoder;     /* register lookup for this configuration */
+    unsigned redist_shift;      /* log2 of one redistributor's size */
+
+    /*
+     * Guest-visible state QEMU's GICv3State does not hold, one entry per
+     * redistributor (migrated in our own vmstate section).
+     */
+    uint32_t num_pwrr;
+    uint32_t *gicr_pwrr;        /* GIC-600/GIC-700 GICR_PWRR */
+
+    /* QEMU starts a kernel directly: do what firmware would have done */
+    bool direct_boot;
+};
+
+struct GICv3SimClass {
+    /*< private >*/
+    ARMGICv3Class parent_class;
+    /*< public >*/
+
+    ResettablePhases parent_phases;
+    void (*parent_post_load)(GICv3State *s);
+    void (*parent_linux_init)(ARMLinuxBootIf *obj, bool secure_boot);
+};
+
+#endif

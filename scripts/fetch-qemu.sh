@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Put a pristine QEMU 10.0.x source tree at $1 (default build/qemu-src).
+# Sources, tried in order:
+#   1. QEMU_SRC=<tree>: used as is (hard-linked copy, the original is
+#      never modified);
+#   2. Debian's "qemu" source package, version 10.0.x (Debian 13's deb-src
+#      serves it; scripts/install-deps.sh adds that source on Debian 12);
+#   3. the upstream release tarball QEMU_TARBALL (a path or URL) checked
+#      against the pinned sha256 below, for other distributions.
+set -euo pipefail
+
+dest=${1:-build/qemu-src}
+want_series=10.0
+# qemu-10.0.7.tar.xz, https://download.qemu.org/
+upstream_version=10.0.7
+upstream_sha256=${QEMU_TARBALL_SHA256:-}
+
+die() { echo "fetch-qemu: $*" >&2; exit 1; }
+
+check_version() {
+    local v
+    v=$(cat "$1/VERSION" 2>/dev/null) || die "$1 has no VERSION file"
+    case "$v" in
+        $want_series.*) echo "fetch-qemu: QEMU $v at $1" ;;
+        *) die "$1 is QEMU $v, gicsim needs $want_series.x" ;;
+    esac
+}
+
+[ -e "$dest/VERSION" ] && { check_version "$dest"; exit 0; }
+rm -rf "$dest" "$dest.tmp"
+mkdir -p "$(dirname "$dest")"
+
+if [ -n "${QEMU_SRC:-}" ]; then
+    check_version "$QEMU_SRC"
+    cp -al "$QEMU_SRC" "$dest.tmp" 2>/dev/null || cp -a "$QEMU_SRC" "$dest.tmp"
+    mv "$dest.tmp" "$dest"
+    exit 0
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "${QEMU_TARBALL:-}" ]; then
+    ver=$(apt-cache showsrc qemu 2>/dev/null |
+          sed -n 's/^Version: \(1:\)\?\(10\.0\.[0-9]*[^ ]*\)$/\2/p' |
+          sort -V | tail -n 1)
+    if [ -n "$ver" ]; then
+        (cd "$work" && apt-get source -q --download-only "qemu=1:$ver" >&2 ||
+                       apt-get source -q --download-only "qemu=$ver" >&2) ||
+            die "apt-get source qemu=$ver failed"
+        dsc=$(ls "$work"/qemu_*.dsc)
+        (cd "$work" && dpkg-source -q -x "$dsc" tree >&2) ||
+            die "dpkg-source -x $dsc failed"
+        mv "$work/tree" "$dest"
+        check_version "$dest"
+        exit 0
+    fi
+    die "no Debian qemu 10.0.x source package found (run scripts/install-deps.sh, or set QEMU_SRC=<tree> or QEMU_TARBALL=<qemu-$upstream_version.tar.xz>)"
+fi
+
+tarball=$QEMU_TARBALL
+case "$tarball" in
+    http://*|https://*)
+        curl -fL -o "$work/qemu.tar.xz" "$tarball" || die "download of $tarball failed"
+        tarball=$work/qemu.tar.xz ;;
+esac
+[ -n "$upstream_sha256" ] ||
+    die "set QEMU_TARBALL_SHA256 to the sha256 published with the tarball"
+echo "$upstream_sha256  $tarball" | sha256sum -c --quiet - ||
+    die "$tarball does not match sha256 $upstream_sha256"
+mkdir "$work/tree"
+tar -xf "$tarball" -C "$work/tree" --strip-components=1
+mv "$work/tree" "$dest"
+check_version "$dest"

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Install what building and testing gicsim needs on Debian 12 or 13.
+# Idempotent: packages already present are not touched.
+set -euo pipefail
+
+need_root() {
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null; then
+            exec sudo -E "$0" "$@"
+        fi
+        echo "install-deps: run as root (or install sudo)" >&2
+        exit 1
+    fi
+}
+
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+
+add_source() {      # add_source FILE TYPES SUITE
+    local file=/etc/apt/sources.list.d/$1
+    [ -f "$file" ] && return 0
+    cat > "$file" <<SRC
+Types: $2
+URIs: http://deb.debian.org/debian
+Suites: $3
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    updated=no
+}
+
+pkgs=(build-essential pkg-config git ccache ninja-build python3-venv
+      python3-pycotap libglib2.0-dev libfdt-dev libpixman-1-dev dpkg-dev
+      flex bison gcc-aarch64-linux-gnu xz-utils cpio)
+
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing+=("$p")
+done
+
+meson_ok=no
+if command -v meson >/dev/null &&
+   dpkg --compare-versions "$(meson --version)" ge 1.5; then
+    meson_ok=yes
+fi
+
+# QEMU 10.0 source comes from Debian 13's deb-src (see fetch-qemu.sh).
+src_needed=no
+if [ -z "${QEMU_SRC:-}" ] && [ ! -d "${GICSIM_QEMU_DIR:-build/qemu-src}" ]; then
+    src_needed=yes
+fi
+
+if [ ${#missing[@]} = 0 ] && [ $meson_ok = yes ] && [ $src_needed = no ]; then
+    exit 0
+fi
+need_root "$@"
+
+updated=yes
+if [ "$codename" = bookworm ]; then
+    # meson >= 1.5 for QEMU 10.0 is only in bookworm-backports.
+    [ $meson_ok = yes ] || add_source gicsim-backports.sources deb bookworm-backports
+fi
+[ $src_needed = no ] || add_source gicsim-trixie-src.sources deb-src trixie
+if [ "$updated" = no ] || [ ${#missing[@]} != 0 ] || [ $meson_ok = no ]; then
+    apt-get update -q
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if [ ${#missing[@]} != 0 ]; then
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [ $meson_ok = no ]; then
+    if [ "$codename" = bookworm ]; then
+        apt-get install -y -q --no-install-recommends -t bookworm-backports meson
+    else
+        apt-get install -y -q --no-install-recommends meson
+    fi
+fi

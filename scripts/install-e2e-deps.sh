@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Install what the end-to-end tests (scripts/e2e.sh) need on Debian 12/13:
+# an AArch64 cross toolchain for the bare-metal guest programs, cpio/gzip
+# for the Linux initramfs, and arm64 multiarch so that fetch-linux.sh can
+# `apt-get download` the Debian arm64 kernel and busybox-static:arm64.
+# Idempotent: does nothing when everything is already there.
+set -euo pipefail
+
+pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
+      zstd file)
+
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing+=("$p")
+done
+
+need_arch=no
+dpkg --print-foreign-architectures | grep -qx arm64 || need_arch=yes
+
+# apt knows arm64 packages only after an update with the architecture added.
+need_update=no
+if [ $need_arch = yes ] ||
+   ! apt-cache show linux-image-arm64:arm64 >/dev/null 2>&1; then
+    need_update=yes
+fi
+
+if [ ${#missing[@]} = 0 ] && [ $need_arch = no ] && [ $need_update = no ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then
+        exec sudo -E "$0" "$@"
+    fi
+    echo "install-e2e-deps: run as root (or install sudo)" >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+[ $need_arch = no ] || dpkg --add-architecture arm64
+if [ $need_update = yes ] || [ ${#missing[@]} != 0 ]; then
+    apt-get update -q
+fi
+if [ ${#missing[@]} != 0 ]; then
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

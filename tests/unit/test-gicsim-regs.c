@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit tests of the QEMU-independent register table and decoder.
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "gicsim-regs.h"
+#include "gicsim-profile.h"
+
+static GicsimDecoder decoder;
+
+static void test_table_consistent(void)
+{
+    unsigned id;
+
+    g_assert_true(gicsim_decoder_init(&decoder));
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        g_assert_nonnull(r->name);
+        g_assert_nonnull(r->summary);
+        g_assert_true(r->count >= 1);
+        g_assert_true(r->size == 4 || r->size == 8);
+        /* every register takes 32-bit accesses (IHI 0069H 12.1.3) */
+        g_assert_true(r->widths & GICSIM_W32);
+        /* only 64-bit registers take 64-bit accesses */
+        g_assert_cmpint(!!(r->widths & GICSIM_W64), ==, r->size == 8);
+        g_assert_true(r->offset % r->size == 0);
+        g_assert_true(gicsim_reg_by_name(r->name) == r);
+    }
+}
+
+static void check_decode(GicsimFrame f, uint32_t off, const char *name,
+                         unsigned index, unsigned byte)
+{
+    GicsimDecoded d;
+
+    g_assert_true(gicsim_decode(&decoder, f, off, &d));
+    g_assert_cmpstr(d.reg->name, ==, name);
+    g_assert_cmpuint(d.index, ==, index);
+    g_assert_cmpuint(d.byte, ==, byte);
+    g_assert_cmpuint(gicsim_reg_offset(d.reg, index) + byte, ==, off);
+}
+
+static void test_decode_known_offsets(void)
+{
+    GicsimDecoded d;
+
+    /* IHI 0069H Table 12-25 (GICD) and 12-27/12-29 (GICR) offsets */
+    check_decode(GICSIM_FRAME_GICD, 0x0000, "GICD_CTLR", 0, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x0004, "GICD_TYPER", 0, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x0040, "GICD_SETSPI_NSR", 0, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x0084, "GICD_IGROUPR", 1, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x0428, "GICD_IPRIORITYR", 10, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x042b, "GICD_IPRIORITYR", 10, 3);
+    check_decode(GICSIM_FRAME_GICD, 0x0c08, "GICD_ICFGR", 2, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x6100, "GICD_IROUTER", 32, 0);
+    check_decode(GICSIM_FRAME_GICD, 0x6144, "GICD_IROUTER", 40, 4);
+    check_decode(GICSIM_FRAME_GICD, 0x7fd8, "GICD_IROUTER", 1019, 0);
+    check_decode(GICSIM_FRAME_GICD, 0xffe8, "GICD_PIDR2", 0, 0);
+    check_decode(GICSIM_FRAME_RD, 0x000c, "GICR_TYPER", 0, 4);
+    check_decode(GICSIM_FRAME_RD, 0x0014, "GICR_WAKER", 0, 0);
+    check_decode(GICSIM_FRAME_RD, 0x0078, "GICR_PENDBASER", 0, 0);
+    check_decode(GICSIM_FRAME_SGI, 0x0100, "GICR_ISENABLER0", 0, 0);
+    check_decode(GICSIM_FRAME_SGI, 0x041c, "GICR_IPRIORITYR", 7, 0);
+    check_decode(GICSIM_FRAME_SGI, 0x0c04, "GICR_ICFGR1", 0, 0);
+    check_decode(GICSIM_FRAME_VLPI, 0x007c, "GICR_VPENDBASER", 0, 4);
+
+    /* Reserved offsets */
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_GICD, 0x0014, &d));
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_GICD, 0x6000, &d));
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_GICD, 0x60f8, &d));
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_RD, 0x0080, &d));
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_SGI, 0x0000, &d));
+    g_assert_false(gicsim_decode(&decoder, GICSIM_FRAME_RESERVED, 0, &d));
+}
+
+static void test_widths(void)
+{
+    const GicsimReg *prio = gicsim_reg_by_name("GICD_IPRIORITYR");
+    const GicsimReg *ctlr = gicsim_reg_by_name("GICD_CTLR");
+    const GicsimReg *router = gicsim_reg_by_name("GICD_IROUTER");
+
+    g_assert_true(gicsim_width_allowed(prio->widths, 1));
+    g_assert_false(gicsim_width_allowed(prio->widths, 2));
+    g_assert_true(gicsim_width_allowed(prio->widths, 4));
+    g_assert_false(gicsim_width_allowed(prio->widths, 8));
+    g_assert_false(gicsim_width_allowed(ctlr->widths, 1));
+    g_assert_false(gicsim_width_allowed(ctlr->widths, 8));
+    g_assert_true(gicsim_width_allowed(router->widths, 8));
+    g_assert_true(gicsim_width_allowed(router->widths, 4));
+    g_assert_false(gicsim_width_allowed(router->widths, 3));
+    g_assert_cmpstr(gicsim_widths_name(prio->widths), ==, "8/32");
+}
+
+static void test_fields(void)
+{
+    const GicsimReg *typer = gicsim_reg_by_name("GICD_TYPER");
+    const GicsimField *f = gicsim_field_by_name(typer, "ITLinesNumber");
+
+    g_assert_nonnull(f);
+    g_assert_cmpuint(f->lsb, ==, 0);
+    g_assert_cmpuint(f->width, ==, 5);
+    g_assert_null(gicsim_field_by_name(typer, "NoSuchField"));
+    g_assert_null(gicsim_reg_by_name("GICD_NOSUCH"));
+}
+
+static void test_profiles(void)
+{
+    const GicsimProfile *q = gicsim_profile_find("qemu");
+    const GicsimProfile *g6 = gicsim_profile_find("gic-600");
+
+    g_assert_nonnull(q);
+    g_assert_nonnull(g6);
+    g_assert_null(gicsim_profile_find("gic-400"));
+    /* Stock QEMU claims an Arm r0p0 GIC-500 and no 1-of-N */
+    g_assert_cmphex(q->gicd_iidr, ==, 0x43b);
+    g_assert_true(q->no1n);
+    g_assert_false(q->has_pwrr);
+    g_assert_true(g6->has_pwrr);
+    g_assert_cmphex(g6->gicd_iidr & 0xfff, ==, 0x43b);
+    g_assert_cmphex(g6->gicd_iidr >> 24, ==, 0x02);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/gicsim/regs/table", test_table_consistent);
+    g_test_add_func("/gicsim/regs/decode", test_decode_known_offsets);
+    g_test_add_func("/gicsim/regs/widths", test_widths);
+    g_test_add_func("/gicsim/regs/fields", test_fields);
+    g_test_add_func("/gicsim/profile", test_profiles);
+    return g_test_run();
+}
