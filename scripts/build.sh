@@ -19,10 +19,16 @@ jobs=${JOBS:-$(nproc)}
 
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
 
+# One build at a time in this tree (several shells may call us).
+mkdir -p build
+exec 9>build/.build.lock
+flock 9
+
 scripts/fetch-qemu.sh "$src"
 
 # Link our files into the tree at the paths they have there.
-git ls-files hw include tests/qtest 2>/dev/null >build/.ourfiles ||
+git ls-files --cached --others --exclude-standard hw include tests/qtest \
+    2>/dev/null >build/.ourfiles ||
     find hw include tests/qtest -type f >build/.ourfiles
 while read -r f; do
     [ -f "$f" ] || continue
@@ -43,7 +49,7 @@ have=$(cat "$applied/.sum" 2>/dev/null || true)
 if [ "$want" != "$have" ]; then
     if [ -d "$applied" ]; then
         for p in $(ls "$applied"/*.patch 2>/dev/null | sort -r); do
-            (cd "$src" && git apply -R "$top/$p") ||
+            patch -d "$src" -p1 -R -s --no-backup-if-mismatch <"$p" ||
                 { echo "build: cannot undo $p; rm -rf build/qemu-src" >&2; exit 1; }
         done
     fi
@@ -52,7 +58,7 @@ if [ "$want" != "$have" ]; then
     for p in patches/*.patch; do
         [ -e "$p" ] || continue
         echo "build: applying $p"
-        (cd "$src" && git apply "$top/$p") ||
+        patch -d "$src" -p1 -s --forward --no-backup-if-mismatch <"$p" ||
             { echo "build: $p does not apply to $(cat $src/VERSION)" >&2; exit 1; }
         cp "$p" "$applied/"
     done
@@ -72,5 +78,26 @@ if [ ! -f "$bld/build.ninja" ]; then
         --disable-werror \
         ${QEMU_CONFIGURE_EXTRA:-})
 fi
-ninja -C "$bld" -j "$jobs" qemu-system-aarch64 ${QEMU_EXTRA_TARGETS:-}
+# The patched QEMU, our qtests and the probe runner.
+targets="qemu-system-aarch64"
+for t in tests/qtest/*-test.c tests/qtest/gicsim-probe.c; do
+    [ -f "$t" ] && targets="$targets tests/qtest/$(basename "$t" .c)"
+done
+# Regenerate build.ninja first if meson files changed (new targets).
+ninja -C "$bld" build.ninja >/dev/null
+ninja -C "$bld" -j "$jobs" $targets ${QEMU_EXTRA_TARGETS:-}
 ln -sfn qemu-build/qemu-system-aarch64 build/qemu-system-aarch64
+# Debian's +ds source has no firmware blobs; virt's default NIC wants its
+# option ROM, which Debian ships in ipxe-qemu.
+# QEMU run from its build tree looks for data files in qemu-bundle/.
+datadir=$bld/qemu-bundle/usr/local/share/qemu
+mkdir -p "$datadir"
+for rom in /usr/lib/ipxe/qemu/efi-*.rom; do
+    [ -e "$rom" ] && ln -sfn "$rom" "$datadir/$(basename "$rom")"
+done
+
+# The QEMU-independent core and its unit tests.
+if [ ! -f build/core/build.ninja ]; then
+    meson setup build/core . >/dev/null
+fi
+ninja -C build/core >/dev/null

@@ -32,7 +32,8 @@ SRC
 
 pkgs=(build-essential pkg-config git ccache ninja-build python3-venv
       python3-pycotap libglib2.0-dev libfdt-dev libpixman-1-dev dpkg-dev
-      flex bison gcc-aarch64-linux-gnu xz-utils cpio)
+      flex bison gcc-aarch64-linux-gnu xz-utils cpio patch
+      ipxe-qemu)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The whole test suite: installs what is missing, builds, then runs
+#   - the unit tests of the QEMU-independent core,
+#   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
+#   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
+#   - the end-to-end guest programs and Linux boots (scripts/e2e.sh).
+# Prints one line per test and ends with "N passed, M failed".
+# Options: --skip-e2e (quicker local runs), --no-install.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+install=yes e2e=yes
+for a in "$@"; do
+    case "$a" in
+        --skip-e2e) e2e=no ;;
+        --no-install) install=no ;;
+        *) echo "test.sh: unknown option $a" >&2; exit 2 ;;
+    esac
+done
+
+set -e
+if [ $install = yes ]; then
+    scripts/install-deps.sh
+    [ $e2e = no ] || scripts/install-e2e-deps.sh
+fi
+scripts/build.sh
+set +e
+
+passed=0 failed=0
+log=build/test-logs
+mkdir -p "$log"
+
+# count_tap NAME FILE: add a TAP stream's results to the totals
+count_tap() {
+    local p f
+    p=$(grep -cE '^ok ' "$2")
+    f=$(grep -cE '^not ok ' "$2")
+    grep -E '^(not )?ok ' "$2" | sed "s|^|$1: |"
+    passed=$((passed + p)) failed=$((failed + f))
+}
+
+# run_tap NAME CMD...: a TAP-producing program; a crash counts as a failure
+run_tap() {
+    local name=$1 out=$log/$1.tap
+    shift
+    "$@" >"$out" 2>"$log/$name.err"
+    local rc=$?
+    count_tap "$name" "$out"
+    if [ $rc != 0 ] && ! grep -qE '^not ok ' "$out"; then
+        echo "$name: not ok - exited with status $rc (see $log/$name.err)"
+        tail -n 20 "$log/$name.err"
+        failed=$((failed + 1))
+    fi
+}
+
+run_tap unit build/core/test-gicsim-regs --tap
+run_tap unit-script build/core/test-gicsim-script --tap
+
+export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
+for t in tests/qtest/*-test.c; do
+    n=$(basename "$t" .c)
+    run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
+done
+
+# Register-poke scripts: each script is its own test case, run against
+# gic-model=sim, then compared with stock QEMU (gic-model=qemu)
+probe=build/qemu-build/tests/qtest/gicsim-probe
+run_tap probe "$probe" --tap tests/qtest/gicsim-scripts/*.poke
+run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
+
+if [ $e2e = yes ]; then
+    scripts/e2e.sh --gic-model sim >"$log/e2e.out" 2>&1
+    rc=$?
+    grep -E '^(PASS|FAIL|ok|not ok)' "$log/e2e.out" | sed 's|^|e2e: |'
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/e2e.out" | tail -n 1)
+    if [ -n "$line" ]; then
+        passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
+        failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+    fi
+    if [ $rc != 0 ] && [ -z "$line" ]; then
+        echo "e2e: not ok - scripts/e2e.sh exited with status $rc"
+        tail -n 20 "$log/e2e.out"
+        failed=$((failed + 1))
+    fi
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed = 0 ] && [ $passed -gt 0 ]

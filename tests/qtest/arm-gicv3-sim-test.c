@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * QTest of arm-gicv3-sim: the distributor and redistributor register
+ * model checked against Arm IHI 0069H on the virt machine.
+ */
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qobject/qdict.h"
+#include "qobject/qlist.h"
+
+#define GICD_BASE   0x08000000ULL
+#define GICR_BASE   0x080a0000ULL
+#define SPI_BASE_IRQ 32         /* virt wires GPIO n to INTID 32 + n */
+
+/* GICD offsets, IHI 0069H Table 12-25 */
+#define GICD_CTLR       0x0000
+#define GICD_TYPER      0x0004
+#define GICD_IIDR       0x0008
+#define GICD_SETSPI_NSR 0x0040
+#define GICD_CLRSPI_NSR 0x0048
+#define GICD_IGROUPR    0x0080
+#define GICD_ISENABLER  0x0100
+#define GICD_ICENABLER  0x0180
+#define GICD_ISPENDR    0x0200
+#define GICD_ICPENDR    0x0280
+#define GICD_ISACTIVER  0x0300
+#define GICD_IPRIORITYR 0x0400
+#define GICD_ICFGR      0x0c00
+#define GICD_IGRPMODR   0x0d00
+#define GICD_NSACR      0x0e00
+#define GICD_IROUTER    0x6000
+#define GICD_PIDR2      0xffe8
+
+/* GICR offsets, IHI 0069H Tables 12-27, 12-29 */
+#define GICR_CTLR       0x0000
+#define GICR_IIDR       0x0004
+#define GICR_TYPER      0x0008
+#define GICR_WAKER      0x0014
+#define GICR_PWRR       0x0024
+#define GICR_PROPBASER  0x0070
+#define GICR_SGI        0x10000
+#define GICR_IGROUPR0   (GICR_SGI + 0x0080)
+#define GICR_ISENABLER0 (GICR_SGI + 0x0100)
+#define GICR_ICENABLER0 (GICR_SGI + 0x0180)
+#define GICR_ISPENDR0   (GICR_SGI + 0x0200)
+#define GICR_IPRIORITYR (GICR_SGI + 0x0400)
+#define GICR_ICFGR0     (GICR_SGI + 0x0c00)
+#define GICR_ICFGR1     (GICR_SGI + 0x0c04)
+
+#define NS 0
+#define S  QTEST_MEMATTR_SECURE
+
+typedef struct Gic {
+    QTestState *qts;
+    int version;
+    int smp;
+} Gic;
+
+static Gic gic_start(int version, int smp, const char *machine_extra,
+                     const char *extra)
+{
+    Gic g = { .version = version, .smp = smp };
+
+    g.qts = qtest_initf("-M virt,gic-version=%d,gic-model=sim%s "
+                        "-smp %d -cpu max %s",
+                        version, machine_extra ?: "", smp, extra ?: "");
+    return g;
+}
+
+static uint64_t gicr_addr(Gic *g, int cpu, uint32_t off)
+{
+    /* 2 x 64K frames per redistributor for GICv3, 4 for GICv4 (12.10) */
+    return GICR_BASE + (uint64_t)cpu * (g->version == 4 ? 0x40000 : 0x20000)
+           + off;
+}
+
+static uint64_t rd(Gic *g, uint64_t addr, unsigned size, unsigned attrs)
+{
+    uint64_t v;
+
+    g_assert_true(qtest_mmio_read(g->qts, addr, size, attrs, &v));
+    return v;
+}
+
+static void wr(Gic *g, uint64_t addr, unsigned size, unsigned attrs,
+               uint64_t v)
+{
+    g_assert_true(qtest_mmio_write(g->qts, addr, size, attrs, v));
+}
+
+static uint32_t gicd_rd(Gic *g, uint32_t off, unsigned attrs)
+{
+    return rd(g, GICD_BASE + off, 4, attrs);
+}
+
+static void gicd_wr(Gic *g, uint32_t off, unsigned attrs, uint32_t v)
+{
+    wr(g, GICD_BASE + off, 4, attrs, v);
+}
+
+/* ---- Start-up ---- */
+
+static void test_typer_iidr(void)
+{
+    Gic g = gic_start(3, 2, NULL, NULL);
+    uint32_t typer = gicd_rd(&g, GICD_TYPER, NS);
+
+    /* virt has 256 SPIs + 32: ITLinesNumber = 288 / 32 - 1 */
+    g_assert_cmphex(typer & 0x1f, ==, 8);
+    /* IDbits = 15 (16-bit INTIDs), A3V = 1, No1N = 1 for profile=qemu */
+    g_assert_cmphex((typer >> 19) & 0x1f, ==, 15);
+    g_assert_cmphex((typer >> 24) & 1, ==, 1);
+    g_assert_cmphex((typer >> 25) & 1, ==, 1);
+    /* virt without secure=on: one Security state, SecurityExtn = 0 */
+    g_assert_cmphex((typer >> 10) & 1, ==, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_IIDR, NS), ==, 0x43b);
+    /* PIDR2.ArchRev = 3 */
+    g_assert_cmphex((gicd_rd(&g, GICD_PIDR2, NS) >> 4) & 0xf, ==, 3);
+    /* DS = 1, ARE = 1 with one Security state (12.9.4) */
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS), ==, (1 << 6) | (1 << 4));
+    qtest_quit(g.qts);
+}
+
+static void test_gicr_typer(void)
+{
+    Gic g = gic_start(3, 4, NULL, NULL);
+    int cpu;
+
+    for (cpu = 0; cpu < 4; cpu++) {
+        uint64_t t = rd(&g, gicr_addr(&g, cpu, GICR_TYPER), 8, NS);
+        uint32_t lo = rd(&g, gicr_addr(&g, cpu, GICR_TYPER), 4, NS);
+        uint32_t hi = rd(&g, gicr_addr(&g, cpu, GICR_TYPER + 4), 4, NS);
+
+        /* 64-bit and two 32-bit halves agree (12.1.3) */
+        g_assert_cmphex(t, ==, ((uint64_t)hi << 32) | lo);
+        /* Processor_Number */
+        g_assert_cmpuint((t >> 8) & 0xffff, ==, cpu);
+        /* Last is set only on the last redistributor of the region */
+        g_assert_cmpuint((t >> 4) & 1, ==, cpu == 3);
+        /* virt's -cpu max affinity: Aff0 = cpu index within a cluster */
+        g_assert_cmpuint((t >> 32) & 0xff, ==, cpu);
+    }
+    qtest_quit(g.qts);
+}
+
+static void test_gicv4_frames(void)
+{
+    Gic g = gic_start(4, 2, ",virtualization=on,its=on", NULL);
+    uint64_t t = rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS);
+
+    /* VLPIS and PLPIS with GICv4 and the ITS */
+    g_assert_cmphex(t & 3, ==, 3);
+    g_assert_cmphex((gicd_rd(&g, GICD_PIDR2, NS) >> 4) & 0xf, ==, 4);
+    /* GICR_VPROPBASER is read/write in the VLPI frame (12.11.37) */
+    wr(&g, gicr_addr(&g, 1, 0x20070), 8, NS, 0x1234000ULL | 0xf);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x20070), 8, NS), ==,
+                    0x1234000ULL | 0xf);
+    qtest_quit(g.qts);
+}
+
+/* ---- Access widths ---- */
+
+static void test_priority_byte_access(void)
+{
+    Gic g = gic_start(3, 1, NULL, NULL);
+    uint64_t a = GICD_BASE + GICD_IPRIORITYR + 40;     /* INTIDs 40-43 */
+
+    wr(&g, a, 4, NS, 0x40302010);
+    g_assert_cmphex(rd(&g, a + 2, 1, NS), ==, 0x30);
+    wr(&g, a + 1, 1, NS, 0xa0);
+    g_assert_cmphex(rd(&g, a, 4, NS), ==, 0x4030a010);
+    /* Halfword access: not defined; RAZ/WI with strict=off */
+    wr(&g, a, 2, NS, 0xffff);
+    g_assert_cmphex(rd(&g, a, 4, NS), ==, 0x4030a010);
+    g_assert_cmphex(rd(&g, a, 2, NS), ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_strict_bus_error(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.strict=on");
+    uint64_t v;
+
+    /* A byte read of GICD_CTLR, a word-only register */
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 1, NS, &v));
+    /* A reserved offset */
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + 0x14, 4, NS, &v));
+    /* A write to a read-only register */
+    g_assert_false(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 0));
+    /* Allowed accesses still work */
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 4, NS, &v));
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_IPRIORITYR + 33,
+                                  1, NS, &v));
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_IROUTER + 8 * 40,
+                                  8, NS, &v));
+    qtest_quit(g.qts);
+}
+
+static void test_lenient_raz_wi(void)
+{
+    Gic g = gic_start(3, 1, NULL, NULL);
+
+    /* Reserved offset: RAZ/WI, no bus error */
+    wr(&g, GICD_BASE + 0x14, 4, NS, 0xffffffff);
+    g_assert_cmphex(rd(&g, GICD_BASE + 0x14, 4, NS), ==, 0);
+    /* Write to read-only GICD_TYPER is ignored */
+    gicd_wr(&g, GICD_TYPER, NS, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_TYPER, NS) & 0x1f, ==, 8);
+    /* Aligned 64-bit access to a 32-bit register (GICD_CTLR) */
+    g_assert_cmphex(rd(&g, GICD_BASE + GICD_CTLR, 8, NS), ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_irouter_halves(void)
+{
+    Gic g = gic_start(3, 2, NULL, NULL);
+    uint64_t a = GICD_BASE + GICD_IROUTER + 8 * 50;
+
+    wr(&g, a, 8, NS, 0x000000ab00010203ULL);
+    /* Aff3 at [39:32], Aff2..Aff0 at [23:0]; bits [30:24] are RES0 */
+    g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x000000ab00010203ULL);
+    wr(&g, a + 4, 4, NS, 0x12);
+    g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x0000001200010203ULL);
+    wr(&g, a, 4, NS, 0xff000001);
+    /* IRM (bit 31) is RES0 when GICD_TYPER.No1N == 1 (profile=qemu) */
+    g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x0000001200000001ULL);
+    qtest_quit(g.qts);
+}
+
+/* ---- Set/clear registers ---- */
+
+static void test_enable_pending_w1s_w1c(void)
+{
+    Gic g = gic_start(3, 1, NULL, NULL);
+
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, 0x00000005);
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, 0x00000100);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, NS), ==, 0x105);
+    g_assert_cmphex(gicd_rd(&g, GICD_ICENABLER + 4, NS), ==, 0x105);
+    gicd_wr(&g, GICD_ICENABLER + 4, NS, 0x00000001);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, NS), ==, 0x104);
+    /* Element 0 (SGIs/PPIs) is RES0 with affinity routing */
+    gicd_wr(&g, GICD_ISENABLER, NS, 0xffffffff);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER, NS), ==, 0);
+    /* Beyond ITLinesNumber: RAZ/WI */
+    gicd_wr(&g, GICD_ISENABLER + 4 * 9, NS, 0xffffffff);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4 * 9, NS), ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_level_vs_edge_pending(void)
+{
+    Gic g = gic_start(3, 1, NULL, NULL);
+    int spi = 10, irq = SPI_BASE_IRQ + spi;
+    uint32_t bit = 1u << (irq % 32), off = 4 * (irq / 32);
+
+    qtest_irq_intercept_in(g.qts, "/machine/unattached/device[1]");
+    /* Level-sensitive (ICFGR reset value): pending follows the line */
+    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 1);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
+    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
+    /* Edge-triggered: a rising edge latches pending until cleared */
+    gicd_wr(&g, GICD_ICFGR + 4 * (irq / 16), NS, 2u << (2 * (irq % 16)));
+    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 1);
+    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
+    gicd_wr(&g, GICD_ICPENDR + off, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
+    /* GICD_SETSPI_NSR / CLRSPI_NSR by INTID */
+    gicd_wr(&g, GICD_SETSPI_NSR, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
+    gicd_wr(&g, GICD_CLRSPI_NSR, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
+    qtest_quit(g.qts);
+}
+
+/* ---- Security ---- */
+
+static void test_secure_views(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on", NULL);
+    int irq = 45;
+    uint32_t bit = 1u << (irq % 32);
+
+    /* Two Security states: DS = 0, ARE_S = ARE_NS = 1 */
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S), ==, (1 << 4) | (1 << 5));
+    g_assert_cmphex((gicd_rd(&g, GICD_TYPER, NS) >> 10) & 1, ==, 1);
+    /* Secure enables Group 0 and Group 1 NS */
+    gicd_wr(&g, GICD_CTLR, S, 0x3);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) & 7, ==, 3);
+    /* NS view: EnableGrp1A at bit 1, ARE_NS at bit 4, no Group 0 enable */
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS), ==, (1 << 1) | (1 << 4));
+    gicd_wr(&g, GICD_CTLR, NS, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) & 7, ==, 1);
+
+    /* IGROUPR is Secure-only: NS RAZ/WI */
+    gicd_wr(&g, GICD_IGROUPR + 4, NS, 0xffffffff);
+    g_assert_cmphex(gicd_rd(&g, GICD_IGROUPR + 4, S), ==, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_IGROUPR + 4, NS), ==, 0);
+
+    /* A Group 0 interrupt: NS cannot enable it or see its priority */
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, S), ==, 0);
+    wr(&g, GICD_BASE + GICD_IPRIORITYR + irq, 1, S, 0x40);
+    g_assert_cmphex(rd(&g, GICD_BASE + GICD_IPRIORITYR + irq, 1, NS), ==, 0);
+
+    /* Make it Group 1 NS: NS sees priority << 1 and writes 0x80 | v >> 1 */
+    gicd_wr(&g, GICD_IGROUPR + 4, S, bit);
+    g_assert_cmphex(rd(&g, GICD_BASE + GICD_IPRIORITYR + irq, 1, NS), ==,
+                    0x80);
+    wr(&g, GICD_BASE + GICD_IPRIORITYR + irq, 1, NS, 0x20);
+    g_assert_cmphex(rd(&g, GICD_BASE + GICD_IPRIORITYR + irq, 1, S), ==,
+                    0x90);
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, S), ==, bit);
+    qtest_quit(g.qts);
+}
+
+static void test_nsacr_pending_rights(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on", NULL);
+    int irq = 50;
+    uint32_t bit = 1u << (irq % 32);
+
+    /* Group 0 interrupt, NSACR = 0: NS write to ISPENDR is ignored */
+    gicd_wr(&g, GICD_ISPENDR + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4, S) & bit, ==, 0);
+    /* NSACR is Secure-only */
+    gicd_wr(&g, GICD_NSACR + 4 * (irq / 16), NS, 0xffffffff);
+    g_assert_cmphex(gicd_rd(&g, GICD_NSACR + 4 * (irq / 16), S), ==, 0);
+    /* NSACR = 0b01: NS may set pending (12.9.23) but not clear it */
+    gicd_wr(&g, GICD_NSACR + 4 * (irq / 16), S, 1u << (2 * (irq % 16)));
+    gicd_wr(&g, GICD_ISPENDR + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4, S) & bit, ==, bit);
+    gicd_wr(&g, GICD_ICPENDR + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4, S) & bit, ==, bit);
+    /* NSACR = 0b10: and clear it */
+    gicd_wr(&g, GICD_NSACR + 4 * (irq / 16), S, 2u << (2 * (irq % 16)));
+    gicd_wr(&g, GICD_ICPENDR + 4, NS, bit);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4, S) & bit, ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_waker_secure_only(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on", NULL);
+    uint64_t w = gicr_addr(&g, 0, GICR_WAKER);
+
+    /* Reset: ProcessorSleep = ChildrenAsleep = 1 */
+    g_assert_cmphex(rd(&g, w, 4, S), ==, 0x6);
+    /* NS: RAZ/WI while DS == 0 */
+    g_assert_cmphex(rd(&g, w, 4, NS), ==, 0);
+    wr(&g, w, 4, NS, 0);
+    g_assert_cmphex(rd(&g, w, 4, S), ==, 0x6);
+    wr(&g, w, 4, S, 0);
+    g_assert_cmphex(rd(&g, w, 4, S), ==, 0);
+    qtest_quit(g.qts);
+}
+
+/* ---- Redistributor SGI_base ---- */
+
+static void test_gicr_sgi_frame(void)
+{
+    Gic g = gic_start(3, 2, NULL, NULL);
+
+    /* SGIs are edge-triggered: ICFGR0 reads 0b10 per field */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_ICFGR0), 4, NS), ==,
+                    0xaaaaaaaa);
+    wr(&g, gicr_addr(&g, 1, GICR_ISENABLER0), 4, NS, 0x80000001);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_ISENABLER0), 4, NS), ==,
+                    0x80000001);
+    /* Banked per CPU */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_ISENABLER0), 4, NS), ==, 0);
+    wr(&g, gicr_addr(&g, 1, GICR_ICENABLER0), 4, NS, 1);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_ISENABLER0), 4, NS), ==,
+                    0x80000000);
+    wr(&g, gicr_addr(&g, 1, GICR_IPRIORITYR + 27), 1, NS, 0xc0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_IPRIORITYR + 24), 4, NS), ==,
+                    0xc0000000);
+    qtest_quit(g.qts);
+}
+
+/* ---- Delivery to the CPU interface ---- */
+
+/*
+ * The CPU interface masks everything until software writes ICC_PMR_EL1
+ * and the group enables, so these tests run a few instructions on each
+ * CPU under TCG first (-device loader puts them in RAM and sets PCs):
+ *   mov x0, #0xff; msr ICC_PMR_EL1, x0
+ *   mov x0, #1; msr ICC_IGRPEN0_EL1, x0; msr ICC_IGRPEN1_EL1, x0
+ *   isb
+ *   PSCI CPU_ON(MPIDR 1, entry 0x40200000) by HVC: secondaries start off
+ *   b .
+ */
+static const uint32_t cpuif_setup[] = {
+    0xd2801fe0, 0xd5184600, 0xd2800020, 0xd518ccc0, 0xd518cce0,
+    0xd5033fdf,
+    0xd2800060, 0xf2b88000,     /* x0 = 0xc4000003, CPU_ON (64-bit) */
+    0xd2800021,                 /* x1 = 1 */
+    0xd2a80402,                 /* x2 = 0x40200000 */
+    0xd2800003,                 /* x3 = 0 */
+    0xd4000002,                 /* hvc #0 */
+    0x14000000,
+};
+
+static char *write_setup_blob(void)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("gicsim-cpuif-XXXXXX", &path, NULL);
+    uint32_t le[G_N_ELEMENTS(cpuif_setup)];
+    size_t i;
+
+    g_assert_cmpint(fd, >=, 0);
+    for (i = 0; i < G_N_ELEMENTS(cpuif_setup); i++) {
+        le[i] = GUINT32_TO_LE(cpuif_setup[i]);
+    }
+    g_assert_cmpint(write(fd, le, sizeof(le)), ==, sizeof(le));
+    close(fd);
+    return path;
+}
+
+/* QOM path of the arm-gicv3-sim device */
+static char *find_gic(QTestState *qts)
+{
+    QDict *rsp = qtest_qmp(qts, "{ 'execute': 'qom-list', 'arguments': "
+                           "{ 'path': '/machine/unattached' } }");
+    QList *list = qdict_get_qlist(rsp, "return");
+    QListEntry *e;
+    char *path = NULL;
+
+    QLIST_FOREACH_ENTRY(list, e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (!strcmp(qdict_get_str(d, "type"), "child<arm-gicv3-sim>")) {
+            path = g_strdup_printf("/machine/unattached/%s",
+                                   qdict_get_str(d, "name"));
+        }
+    }
+    qobject_unref(rsp);
+    g_assert_nonnull(path);
+    return path;
+}
+
+typedef struct Delivery {
+    Gic g;
+    char *blob;
+    char *gic;
+} Delivery;
+
+static Delivery delivery_start(int smp)
+{
+    Delivery d;
+    GString *loaders = g_string_new("-accel tcg ");
+
+    d.blob = write_setup_blob();
+    /* The code goes above the DTB, which virt puts at the RAM base */
+    g_string_append_printf(loaders, "-device loader,file=%s,"
+                           "addr=0x40200000,cpu-num=0 ", d.blob);
+    g_assert_cmpint(smp, <=, 2);
+    d.g = gic_start(3, smp, NULL, loaders->str);
+    g_string_free(loaders, true);
+    d.gic = find_gic(d.g.qts);
+    qtest_irq_intercept_out_named(d.g.qts, d.gic, "sysbus-irq");
+    return d;
+}
+
+static void delivery_end(Delivery *d)
+{
+    qtest_quit(d->g.qts);
+    unlink(d->blob);
+    g_free(d->blob);
+    g_free(d->gic);
+}
+
+/* Wait (bounded) for sysbus IRQ output @n to reach @level */
+static bool wait_irq(Delivery *d, int n, bool level)
+{
+    int i;
+
+    for (i = 0; i < 400; i++) {
+        /* any command lets libqtest collect the IRQ notifications */
+        gicd_rd(&d->g, GICD_TYPER, NS);
+        if (qtest_get_irq(d->g.qts, n) == level) {
+            return true;
+        }
+        g_usleep(5000);
+    }
+    return false;
+}
+
+/* sysbus IRQ outputs: IRQ of CPUs 0..n-1, then FIQ of CPUs 0..n-1, ... */
+#define OUT_IRQ(cpu)        (cpu)
+#define OUT_FIQ(smp, cpu)   ((smp) + (cpu))
+
+static void route_spi(Gic *g, int irq, int grp1, uint64_t router)
+{
+    uint32_t bit = 1u << (irq % 32);
+
+    gicd_wr(g, GICD_IGROUPR + 4 * (irq / 32), NS,
+            grp1 ? bit : 0);
+    wr(g, GICD_BASE + GICD_IPRIORITYR + irq, 1, NS, 0x10);
+    wr(g, GICD_BASE + GICD_IROUTER + 8 * irq, 8, NS, router);
+    gicd_wr(g, GICD_ISENABLER + 4 * (irq / 32), NS, bit);
+}
+
+static void test_spi_reaches_cpu_irq(void)
+{
+    Delivery d = delivery_start(2);
+    int spi = 5, irq = SPI_BASE_IRQ + spi;
+
+    gicd_wr(&d.g, GICD_CTLR, NS, 0x3);         /* EnableGrp0, EnableGrp1 */
+    route_spi(&d.g, irq, 1, 1);                 /* Group 1, Aff0 = 1 */
+    wr(&d.g, gicr_addr(&d.g, 0, GICR_WAKER), 4, NS, 0);
+    wr(&d.g, gicr_addr(&d.g, 1, GICR_WAKER), 4, NS, 0);
+
+    qtest_set_irq_in(d.g.qts, d.gic, NULL, spi, 1);
+    g_assert_true(wait_irq(&d, OUT_IRQ(1), true));
+    g_assert_false(qtest_get_irq(d.g.qts, OUT_IRQ(0)));
+    g_assert_false(qtest_get_irq(d.g.qts, OUT_FIQ(2, 1)));
+    /* Level-sensitive: lowering the line withdraws the interrupt */
+    qtest_set_irq_in(d.g.qts, d.gic, NULL, spi, 0);
+    g_assert_true(wait_irq(&d, OUT_IRQ(1), false));
+
+    /* Disabled in GICD_CTLR: not forwarded */
+    gicd_wr(&d.g, GICD_CTLR, NS, 0x1);
+    qtest_set_irq_in(d.g.qts, d.gic, NULL, spi, 1);
+    g_assert_false(wait_irq(&d, OUT_IRQ(1), true));
+    delivery_end(&d);
+}
+
+static void test_group0_is_fiq(void)
+{
+    Delivery d = delivery_start(2);
+    int spi = 7, irq = SPI_BASE_IRQ + spi;
+
+    /* One Security state: Group 0 is signalled as FIQ (IHI 0069H 4.6) */
+    gicd_wr(&d.g, GICD_CTLR, NS, 0x3);
+    route_spi(&d.g, irq, 0, 0);                 /* Group 0, CPU 0 */
+    wr(&d.g, gicr_addr(&d.g, 0, GICR_WAKER), 4, NS, 0);
+    qtest_set_irq_in(d.g.qts, d.gic, NULL, spi, 1);
+    g_assert_true(wait_irq(&d, OUT_FIQ(2, 0), true));
+    g_assert_false(qtest_get_irq(d.g.qts, OUT_IRQ(0)));
+    delivery_end(&d);
+}
+
+static void test_ppi_reaches_its_cpu(void)
+{
+    Delivery d = delivery_start(2);
+    int ppi = 23;
+    /* GPIO inputs: the SPIs, then 32 per CPU with PPIs at 16..31 */
+    int line = 256 + 32 * 1 + ppi;
+
+    gicd_wr(&d.g, GICD_CTLR, NS, 0x3);
+    wr(&d.g, gicr_addr(&d.g, 1, GICR_IGROUPR0), 4, NS, 1u << ppi);
+    wr(&d.g, gicr_addr(&d.g, 1, GICR_IPRIORITYR + ppi), 1, NS, 0x20);
+    wr(&d.g, gicr_addr(&d.g, 1, GICR_ISENABLER0), 4, NS, 1u << ppi);
+    wr(&d.g, gicr_addr(&d.g, 1, GICR_WAKER), 4, NS, 0);
+    qtest_set_irq_in(d.g.qts, d.gic, NULL, line, 1);
+    g_assert_true(wait_irq(&d, OUT_IRQ(1), true));
+    g_assert_false(qtest_get_irq(d.g.qts, OUT_IRQ(0)));
+    delivery_end(&d);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    qtest_add_func("gicsim/startup/typer-iidr", test_typer_iidr);
+    qtest_add_func("gicsim/startup/gicr-typer", test_gicr_typer);
+    qtest_add_func("gicsim/startup/gicv4-frames", test_gicv4_frames);
+    qtest_add_func("gicsim/width/priority-bytes", test_priority_byte_access);
+    qtest_add_func("gicsim/width/strict-bus-error", test_strict_bus_error);
+    qtest_add_func("gicsim/width/lenient-raz-wi", test_lenient_raz_wi);
+    qtest_add_func("gicsim/width/irouter-halves", test_irouter_halves);
+    qtest_add_func("gicsim/regs/w1s-w1c", test_enable_pending_w1s_w1c);
+    qtest_add_func("gicsim/regs/level-edge", test_level_vs_edge_pending);
+    qtest_add_func("gicsim/security/views", test_secure_views);
+    qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
+    qtest_add_func("gicsim/security/waker", test_waker_secure_only);
+    qtest_add_func("gicsim/redist/sgi-frame", test_gicr_sgi_frame);
+    qtest_add_func("gicsim/irq/spi-to-cpu", test_spi_reaches_cpu_irq);
+    qtest_add_func("gicsim/irq/group0-fiq", test_group0_is_fiq);
+    qtest_add_func("gicsim/irq/ppi-to-cpu", test_ppi_reaches_its_cpu);
+
+    return g_test_run();
+}
