@@ -22,7 +22,7 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+cd "$top" || exit 2
 QEMU=${QEMU:-build/qemu-system-aarch64}
 E2E=${E2E_DIR:-build/e2e}
 TIMEOUT=${E2E_TIMEOUT:-60}
@@ -100,7 +100,7 @@ run_guest() {   # run_guest prog runname "machine opts" "extra opts"
         -kernel "$elf" </dev/null >"$log.raw" 2>&1
     rc=$?
     tr -d '\r' <"$log.raw" >"$log" && rm -f "$log.raw"
-    local failed_expect=0 line
+    local line
     while IFS= read -r line; do
         local name
         # The check name: the word after PASS/SKIP (or a leading group).
@@ -111,7 +111,6 @@ run_guest() {   # run_guest prog runname "machine opts" "extra opts"
         if grep -Eq -- "^(${line})(: .*)?\$" "$log"; then
             result PASS "$id: $name"
         else
-            failed_expect=1
             local got
             got=$(grep -E -- "[ (]${name}[:)]?( |$)" "$log" | head -1)
             result FAIL "$id: $name" "expected /$line/, got: ${got:-nothing}"
@@ -135,7 +134,8 @@ for src in tests/guest/*.c; do
     while IFS= read -r spec; do
         run=${spec%% *}
         rest=${spec#* }
-        mopts=$(sed 's/ *|.*//' <<<"$rest")
+        mopts=${rest%%|*}
+        mopts=${mopts%"${mopts##*[! ]}"}      # strip trailing blanks
         extra=$(sed -n 's/^[^|]*| *//p' <<<"$rest")
         selected "$run/$prog" || continue
         if [ $list = yes ]; then

@@ -33,8 +33,9 @@ if ! compgen -G "$debs/linux-image-[0-9]*-arm64_*_arm64.deb" >/dev/null; then
 fi
 have_deb busybox-static || (cd "$debs" && apt-get download -q -o APT::Sandbox::User=root busybox-static:arm64)
 
-kdeb=$(ls "$debs"/linux-image-[0-9]*-arm64_*_arm64.deb | head -1)
-bdeb=$(ls "$debs"/busybox-static_*_arm64.deb | head -1)
+first() { printf '%s\n' "$1"; }
+kdeb=$(first "$debs"/linux-image-[0-9]*-arm64_*_arm64.deb)
+bdeb=$(first "$debs"/busybox-static_*_arm64.deb)
 
 stamp=$lx/.stamp
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(basename "$kdeb") $(basename "$bdeb")" ]; then
@@ -42,7 +43,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(basename "$kdeb") $(basename "
     trap 'rm -rf "$tmp"' EXIT
     dpkg-deb -x "$kdeb" "$tmp/k"
     dpkg-deb -x "$bdeb" "$tmp/b"
-    vmlinuz=$(ls "$tmp"/k/boot/vmlinuz-* | head -1)
+    vmlinuz=$(first "$tmp"/k/boot/vmlinuz-*)
     ver=${vmlinuz##*/vmlinuz-}
     # Debian 12's arm64 vmlinuz is a gzip-compressed arm64 Image (Debian 13
     # may use an EFI zboot image).  QEMU's -kernel can take a gzip Image, but

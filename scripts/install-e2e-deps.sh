@@ -9,7 +9,7 @@
 set -euo pipefail
 
 pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
-      zstd file)
+      zstd)
 
 missing=()
 for p in "${pkgs[@]}"; do

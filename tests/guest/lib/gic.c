@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* GICv3/v4 guest helpers.  Section numbers refer to Arm IHI 0069. */
+/* GICv3/v4 guest helpers.  References are to Arm IHI 0069 (GICv3/v4 spec). */
 #include "gic.h"
 
 uintptr_t gicr_stride = 0x20000;
@@ -15,7 +15,7 @@ void gic_probe(void)
 {
     gic_arch_rev = (gicd_read(GICD_PIDR2) >> 4) & 0xf;
     /* A redistributor with GICR_TYPER.VLPIS == 1 has the two extra
-     * VLPI_base/reserved frames, 256KB in all (9.1, 12.10). */
+     * VLPI_base/reserved frames, 256KB in all (IHI 0069, GICR_TYPER.VLPIS, "Redistributor memory map"). */
     uint64_t typer = mmio_read64(GICR_BASE + GICR_TYPER);
     gicr_stride = (typer & GICR_TYPER_VLPIS) ? 0x40000 : 0x20000;
 }
@@ -47,7 +47,7 @@ int gicr_wait_rwp(int cpu)
 
 int gicr_wake(int cpu)
 {
-    /* 11.1: clear ProcessorSleep, then wait for ChildrenAsleep == 0. */
+    /* IHI 0069 "Power management", GICR_WAKER: clear ProcessorSleep, then wait for ChildrenAsleep == 0. */
     uintptr_t w = gicr_rd(cpu) + GICR_WAKER;
     mmio_write32(w, mmio_read32(w) & ~GICR_WAKER_ProcessorSleep);
     for (int i = 0; i < POLL_LIMIT; i++) {
@@ -82,7 +82,7 @@ void gic_dist_init(void)
     }
     gicd_wait_rwp();
     /* ARE is RAO/WI on implementations without legacy support; set it
-     * anyway, as firmware does (12.9.4). */
+     * anyway, as firmware does (GICD_CTLR.ARE_S/ARE_NS). */
     gicd_write(GICD_CTLR, GICD_CTLR_ARE_S | GICD_CTLR_EN_GRP0 |
                GICD_CTLR_EN_GRP1NS);
     gicd_wait_rwp();

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* GICv3/v4 register map (Arm IHI 0069, chapter 12) and guest helpers. */
+/* GICv3/v4 register map (Arm IHI 0069, programmers' model) and guest helpers. */
 #ifndef GUEST_GIC_H
 #define GUEST_GIC_H
 #include "runtime.h"
@@ -8,7 +8,7 @@
 #define GITS_BASE   0x08080000UL
 #define GICR_BASE   0x080A0000UL
 
-/* Distributor (12.9) */
+/* Distributor register map */
 #define GICD_CTLR        0x0000
 #define GICD_TYPER       0x0004
 #define GICD_IIDR        0x0008
@@ -29,7 +29,7 @@
 #define GICD_IROUTER     0x6000     /* + 8 * INTID, INTID >= 32 */
 #define GICD_PIDR2       0xFFE8
 
-/* GICD_CTLR: layout with DS == 1 or the Secure view (12.9.4) */
+/* GICD_CTLR: layout with DS == 1 or the Secure view (GICD_CTLR description) */
 #define GICD_CTLR_EN_GRP0     (1u << 0)
 #define GICD_CTLR_EN_GRP1NS   (1u << 1)
 #define GICD_CTLR_EN_GRP1S    (1u << 2)
@@ -38,7 +38,7 @@
 #define GICD_CTLR_DS          (1u << 6)
 #define GICD_CTLR_RWP         (1u << 31)
 
-/* Redistributor RD_base frame (12.10) */
+/* Redistributor RD_base frame */
 #define GICR_CTLR        0x0000
 #define GICR_IIDR        0x0004
 #define GICR_TYPER       0x0008
@@ -54,7 +54,7 @@
 #define GICR_TYPER_VLPIS (1u << 1)
 #define GICR_TYPER_LAST  (1u << 4)
 
-/* ITS (12.19) */
+/* ITS control frame; GITS_TRANSLATER in the second 64KB frame */
 #define GITS_CTLR        0x0000
 #define GITS_IIDR        0x0004
 #define GITS_TYPER       0x0008
@@ -102,7 +102,7 @@ void irq_set_edge(int intid, int edge);
 void irq_set_group1(int intid, int g1);
 void irq_route(int intid, uint64_t aff, int irm);
 
-/* SGIs (ICC_SGI1R_EL1, 12.11.31) */
+/* SGIs (ICC_SGI1R_EL1) */
 void sgi_send(int intid, int cpu);             /* to one CPU (Aff0 list) */
 void sgi_send_mask(int intid, uint16_t mask);  /* target list in cluster 0 */
 void sgi_send_others(int intid);               /* IRM = 1 */

@@ -5,6 +5,7 @@
 
 volatile uint32_t boot_el;
 int boot_stay_el3 __attribute__((weak));
+int boot_stay_el2 __attribute__((weak));
 volatile int cpu_online[MAX_CPUS];
 irq_fn irq_hook[MAX_CPUS];
 irq_fn fiq_hook[MAX_CPUS];
@@ -290,7 +291,7 @@ int start_secondaries(int n)
             ok = 0;
             continue;
         }
-        if (!WAIT_FOR(cpu_online[i], 2000000)) {
+        if (!WAIT_FOR(cpu_online[i], 10000000)) {
             printf("# CPU %d did not come online\n", i);
             ok = 0;
         }
@@ -379,4 +380,14 @@ void el3_exception(struct frame *f, int kind)
         break;
     }
     fatal(f, kind, esr, read_sysreg(far_el3), 3);
+}
+
+void el2_exception(struct frame *f, int kind)
+{
+    /* Physical IRQs/FIQs taken to EL2 use the EL1 hooks of this CPU. */
+    if ((kind & 3) == 1 || (kind & 3) == 2) {
+        el1_exception(f, kind);
+        return;
+    }
+    fatal(f, kind, read_sysreg(esr_el2), read_sysreg(far_el2), 2);
 }

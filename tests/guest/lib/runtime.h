@@ -31,6 +31,7 @@ static inline void mmio_write8(uintptr_t a, uint8_t v)
 /* Filled in by start.S / the runtime. */
 extern volatile uint32_t boot_el;        /* EL the boot CPU started in */
 extern int boot_stay_el3;                /* program sets 1 to run at EL3 */
+extern int boot_stay_el2;                /* program sets 1 to run at EL2 */
 extern volatile int cpu_online[MAX_CPUS];
 
 int printf(const char *fmt, ...);
@@ -86,6 +87,8 @@ uint32_t be_read32(uintptr_t a);
 void be_write64(uintptr_t a, uint64_t v);
 void be_write32(uintptr_t a, uint32_t v);
 void el3_eret_to_el1(void (*fn)(void), uint64_t sp, uint64_t spsr)
+    __attribute__((noreturn));
+void el2_eret_to_el1(void (*fn)(void), uint64_t sp, uint64_t spsr)
     __attribute__((noreturn));
 extern char __stacks_start[], __stacks_end[];
 #endif

@@ -7,7 +7,8 @@
  * virtualization=on, else EL1.  Secondaries stay off until PSCI CPU_ON,
  * which enters them at EL2 if EL2 exists, else EL1 (x0 = context id).
  * Every CPU is brought to non-secure EL1 unless the program defines
- * boot_stay_el3 = 1, in which case the boot CPU runs main() at EL3.
+ * boot_stay_el3 = 1 (or boot_stay_el2 = 1), in which case the boot CPU
+ * runs main() at EL3 (EL2).
  */
 #define STACK_SHIFT 14
 
@@ -94,7 +95,18 @@ at_el2:
     mov     x0, #3                  /* EL1PCTEN, EL1PCEN */
     msr     cnthctl_el2, x0
     msr     cntvoff_el2, xzr
-    adr     x0, at_el1
+    cbnz    x19, 6f
+    adrp    x0, boot_stay_el2
+    ldr     w0, [x0, :lo12:boot_stay_el2]
+    cbz     w0, 6f
+    adrp    x0, vectors_el2         /* run main() at EL2 (hypervisor) */
+    add     x0, x0, :lo12:vectors_el2
+    msr     vbar_el2, x0
+    isb
+    mov     sp, x20
+    bl      primary_c_entry
+    b       .
+6:  adr     x0, at_el1
     msr     elr_el2, x0
     mov     x0, #0x3c5
     msr     spsr_el2, x0
@@ -183,6 +195,12 @@ common_el1:
     bl      el1_exception
     RESTORE el1
 
+common_el2:
+    SAVE    el2
+    mov     x0, sp
+    bl      el2_exception
+    RESTORE el2
+
 common_el3:
     SAVE    el3
     mov     x0, sp
@@ -194,6 +212,13 @@ common_el3:
 vectors_el1:
     .irp k, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
     VEC     el1, \k
+    .endr
+
+    .align 11
+    .global vectors_el2
+vectors_el2:
+    .irp k, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+    VEC     el2, \k
     .endr
 
     .align 11
@@ -275,6 +300,23 @@ el3_eret_to_el1:
     msr     sp_el1, x1
     msr     elr_el3, x0
     msr     spsr_el3, x2
+    ldr     x0, =0x30d00800
+    msr     sctlr_el1, x0
+    mov     x0, #(3 << 20)
+    msr     cpacr_el1, x0
+    adrp    x0, vectors_el1
+    add     x0, x0, :lo12:vectors_el1
+    msr     vbar_el1, x0
+    isb
+    eret
+    .ltorg
+
+/* void el2_eret_to_el1(void (*fn)(void), uint64_t sp, uint64_t spsr) */
+    .global el2_eret_to_el1
+el2_eret_to_el1:
+    msr     sp_el1, x1
+    msr     elr_el2, x0
+    msr     spsr_el2, x2
     ldr     x0, =0x30d00800
     msr     sctlr_el1, x0
     mov     x0, #(3 << 20)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* System register accessors.  GIC CPU interface registers are named by
- * their encodings (IHI 0069 chapter 12) so any assembler accepts them. */
+ * their encodings (IHI 0069, AArch64 System register descriptions) so any assembler accepts them. */
 #ifndef GUEST_SYSREG_H
 #define GUEST_SYSREG_H
 #include <stdint.h>
@@ -31,6 +31,10 @@
 #define ICC_IGRPEN0_EL1  S3_0_C12_C12_6
 #define ICC_IGRPEN1_EL1  S3_0_C12_C12_7
 #define ICC_SRE_EL2      S3_4_C12_C9_5
+#define ICH_HCR_EL2      S3_4_C12_C11_0
+#define ICH_VTR_EL2      S3_4_C12_C11_1
+#define ICH_MISR_EL2     S3_4_C12_C11_2
+#define ICH_VMCR_EL2     S3_4_C12_C11_7
 #define ICC_CTLR_EL3     S3_6_C12_C12_4
 #define ICC_SRE_EL3      S3_6_C12_C12_5
 #define ICC_IGRPEN1_EL3  S3_6_C12_C12_7

@@ -1,0 +1,707 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim-probe: runs register-poke scripts (docs/scripts.rst) against the
+ * virt machine's GICv3/v4 through qtest and prints a transcript: every
+ * access with its register, value, decoded fields and pass/fail, then a
+ * one-line summary.  Exits non-zero if an expectation fails.
+ *
+ *   gicsim-probe [--tap] [--diff] [--coverage] [SCRIPT...]
+ *
+ * With no SCRIPT it runs the bundled default probe, a short tour.
+ * --diff runs each script with gic-model=sim and with gic-model=qemu and
+ * reports every read whose value differs.
+ */
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qobject/qdict.h"
+#include "qobject/qlist.h"
+
+#include "gicsim-script.h"
+
+/*
+ * Optional CPU interface set-up (machine cpuif=on, or automatically when
+ * a script checks IRQ/FIQ outputs).  QEMU's GICv3 CPU interface signals
+ * nothing while ICC_PMR_EL1 is 0 and the group enables are clear, which
+ * is their reset state, and only code running on the CPU can change them.
+ * So the machine runs with TCG and every CPU executes this stub at
+ * GS_RAM_BASE (AArch64, assembled from):
+ *
+ *  _start:    mov x20, #1                 // primary: starts the others
+ *             b common
+ *  secondary: mov x20, #0
+ *  common:    mrs x0, CurrentEL
+ *             cmp x0, #(3 << 2)
+ *             b.ne 1f
+ *             mov x1, #3
+ *             msr ICC_IGRPEN1_EL3, x1     // EnableGrp1NS | EnableGrp1S
+ *  1:         mov x1, #0xff
+ *             msr ICC_PMR_EL1, x1         // unmask every priority
+ *             mov x1, #1
+ *             msr ICC_IGRPEN0_EL1, x1
+ *             msr ICC_IGRPEN1_EL1, x1
+ *             isb
+ *             adr x6, params
+ *  2:         ldaxr x3, [x6]              // params[0]++: CPUs ready
+ *             add x3, x3, #1
+ *             stlxr w4, x3, [x6]
+ *             cbnz w4, 2b
+ *             cbz x20, idle
+ *             ldr x7, [x6, #8]            // params[1]: 0 none, 1 HVC, 2 SMC
+ *             cbz x7, idle
+ *             ldr x8, [x6, #16]           // params[2]: MPIDRs that follow
+ *             add x9, x6, #24
+ *  3:         cbz x8, idle
+ *             ldr x1, [x9], #8            // PSCI CPU_ON(mpidr,
+ *             adr x2, secondary           //   secondary, 0)
+ *             mov x3, #0
+ *             movz x0, #0x0003
+ *             movk x0, #0xc400, lsl #16
+ *             cmp x7, #1
+ *             b.ne 4f
+ *             hvc #0
+ *             b 5f
+ *  4:         smc #0
+ *  5:         sub x8, x8, #1
+ *             b 3b
+ *  idle:      wfi
+ *             b idle
+ *
+ * The CPUs stay at the Exception level they start in, with interrupts
+ * masked in PSTATE; the GIC's IRQ/FIQ outputs are intercepted by qtest,
+ * so the CPUs never see them.
+ */
+static const uint32_t cpuif_stub[] = {
+    0xd2800034, 0x14000002, 0xd2800014, 0xd5384240, 0xf100301f,
+    0x54000061, 0xd2800061, 0xd51ecce1, 0xd2801fe1, 0xd5184601,
+    0xd2800021, 0xd518ccc1, 0xd518cce1, 0xd5033fdf, 0x10000646,
+    0xc85ffcc3, 0x91000463, 0xc804fcc3, 0x35ffffa4, 0xb4000254,
+    0xf94004c7, 0xb4000207, 0xf94008c8, 0x910060c9, 0xb40001a8,
+    0xf8408521, 0x10fffd02, 0xd2800003, 0xd2800060, 0xf2b88000,
+    0xf10004ff, 0x54000061, 0xd4000002, 0x14000002, 0xd4000003,
+    0xd1000508, 0x17fffff4, 0xd503207f, 0x17ffffff,
+};
+#define STUB_PARAMS (GS_RAM_BASE + 0x100)
+
+typedef struct Opts {
+    bool tap;
+    bool diff;
+    bool coverage;
+} Opts;
+
+typedef struct Result {
+    bool done;          /* the statement ran (tags may skip it) */
+    bool ok;            /* access completed without a bus error */
+    uint64_t value;     /* value read */
+} Result;
+
+typedef struct Run {
+    const GsScript *s;
+    const char *model;
+    QTestState *qts;
+    char *gic_path;
+    bool cpuif;
+    bool intercepted;
+    unsigned passed;
+    unsigned failed;
+    Result *results;    /* one per statement */
+    GString *out;       /* the transcript */
+    const char *prefix; /* "" or "# " (TAP) */
+} Run;
+
+static bool touched[GICSIM_REG__COUNT];
+
+static void G_GNUC_PRINTF(2, 3) say(Run *r, const char *fmt, ...)
+{
+    va_list ap;
+
+    g_string_append(r->out, r->prefix);
+    va_start(ap, fmt);
+    g_string_append_vprintf(r->out, fmt, ap);
+    va_end(ap);
+    g_string_append_c(r->out, '\n');
+}
+
+static void setup_cpuif(Run *r);
+
+static char *machine_args(const GsScript *s, const char *model, bool cpuif)
+{
+    const GsMachine *m = &s->machine;
+    GString *a = g_string_new(NULL);
+    unsigned i;
+
+    g_string_append_printf(a, "-M virt,gic-version=%u,gic-model=%s",
+                           m->gic_version, model);
+    if (m->secure) {
+        g_string_append(a, ",secure=on");
+    }
+    if (m->virtualization) {
+        g_string_append(a, ",virtualization=on");
+    }
+    if (m->its >= 0) {
+        g_string_append_printf(a, ",its=%s", m->its ? "on" : "off");
+    }
+    g_string_append_printf(a, " -cpu max -smp %u -nic none", m->smp);
+    if (!strcmp(model, "sim")) {
+        if (m->profile) {
+            g_string_append_printf(a, " -global arm-gicv3-sim.profile=%s",
+                                   m->profile);
+        }
+        if (m->strict >= 0) {
+            g_string_append_printf(a, " -global arm-gicv3-sim.strict=%s",
+                                   m->strict ? "on" : "off");
+        }
+    }
+    if (cpuif) {
+        g_string_append(a, " -accel tcg -S");
+        for (i = 0; i < m->smp; i++) {
+            g_string_append_printf(a, " -device loader,addr=0x%" PRIx64
+                                   ",cpu-num=%u", (uint64_t)GS_RAM_BASE, i);
+        }
+    }
+    return g_string_free(a, false);
+}
+
+/* QOM path of the GIC: the child of /machine/unattached of GIC type */
+static char *find_gic(QTestState *qts)
+{
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-list', 'arguments': "
+                           "{'path': '/machine/unattached'}}");
+    QList *list = qdict_get_qlist(rsp, "return");
+    QListEntry *e;
+    char *path = NULL;
+
+    QLIST_FOREACH_ENTRY(list, e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+        const char *type = qdict_get_try_str(d, "type");
+
+        if (type && (!strcmp(type, "child<arm-gicv3-sim>") ||
+                     !strcmp(type, "child<arm-gicv3>"))) {
+            path = g_strdup_printf("/machine/unattached/%s",
+                                   qdict_get_str(d, "name"));
+            break;
+        }
+    }
+    qobject_unref(rsp);
+    g_assert(path);
+    return path;
+}
+
+static void wait_cpus_ready(Run *r)
+{
+    unsigned i;
+
+    for (i = 0; i < 10000; i++) {
+        if (qtest_readq(r->qts, STUB_PARAMS) >= r->s->machine.smp) {
+            return;
+        }
+        g_usleep(1000);
+    }
+    say(r, "warning: the CPU interface set-up did not finish on every CPU");
+}
+
+static void setup_cpuif(Run *r)
+{
+    const GsMachine *m = &r->s->machine;
+    uint64_t conduit = m->secure ? 0 : m->virtualization ? 2 : 1;
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS(cpuif_stub); i++) {
+        qtest_writel(r->qts, GS_RAM_BASE + 4 * i, cpuif_stub[i]);
+    }
+    qtest_writeq(r->qts, STUB_PARAMS, 0);
+    qtest_writeq(r->qts, STUB_PARAMS + 8, conduit);
+    qtest_writeq(r->qts, STUB_PARAMS + 16, m->smp - 1);
+    for (i = 1; i < m->smp; i++) {
+        /* MPIDR affinity from GICR_TYPER[63:32] (Aff3.Aff2.Aff1.Aff0) */
+        uint64_t t = qtest_readq(r->qts, GS_GICR_BASE + 0x8 +
+                                 (uint64_t)i * (m->gic_version == 4 ? 4 : 2)
+                                 * GICSIM_FRAME_SIZE);
+        uint32_t aff = t >> 32;
+        uint64_t mpidr = (aff & 0xffffff) | ((uint64_t)(aff >> 24) << 32);
+
+        qtest_writeq(r->qts, STUB_PARAMS + 24 + 8 * (i - 1), mpidr);
+    }
+    qtest_qmp_assert_success(r->qts, "{'execute': 'cont'}");
+    wait_cpus_ready(r);
+}
+
+static void need_gic(Run *r)
+{
+    if (!r->gic_path) {
+        r->gic_path = find_gic(r->qts);
+    }
+}
+
+static const char *sec_name(GsSec s)
+{
+    return s == GS_SEC_S ? "S " : "NS";
+}
+
+static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
+                   ...) G_GNUC_PRINTF(4, 5);
+
+static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
+                   ...)
+{
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    say(r, "%4u %s  %s", st->line, pass ? "ok  " : "FAIL", msg);
+    if (pass) {
+        r->passed++;
+    } else {
+        r->failed++;
+    }
+}
+
+static const char *check_desc(const GsStmt *st, GString *buf)
+{
+    g_string_truncate(buf, 0);
+    switch (st->check) {
+    case GS_CHECK_EQ:
+    case GS_CHECK_NE:
+        g_string_append_printf(buf, "  (expect %s%s0x%" PRIx64 ")",
+                               st->acc.has_mask ? "masked " : "",
+                               st->check == GS_CHECK_EQ ? "== " : "!= ",
+                               st->value);
+        break;
+    case GS_CHECK_ERROR:
+        g_string_append(buf, "  (expect bus error)");
+        break;
+    default:
+        break;
+    }
+    return buf->str;
+}
+
+/* Read @a; returns false on a bus error. */
+static bool do_read(Run *r, const GsAccess *a, uint64_t *v)
+{
+    unsigned attrs = a->sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
+
+    if (a->reg) {
+        touched[a->reg - gicsim_regs] = true;
+    }
+    return qtest_mmio_read(r->qts, a->addr, a->size, attrs, v);
+}
+
+static void describe_read(const GsAccess *a, uint64_t v, GString *line)
+{
+    g_autoptr(GString) fields = g_string_new(NULL);
+
+    gs_format_target(a, line);
+    if (a->field) {
+        g_string_append_printf(line, " = 0x%" PRIx64, gs_access_value(a, v));
+        g_string_append_printf(line, "  (%u-bit read 0x%0*" PRIx64 ")",
+                               a->size * 8, a->size * 2, v);
+        return;
+    }
+    if (a->has_mask) {
+        g_string_append_printf(line, " & 0x%" PRIx64 " = 0x%" PRIx64,
+                               a->mask, v & a->mask);
+        g_string_append_printf(line, "  (read 0x%0*" PRIx64 ")",
+                               a->size * 2, v);
+        return;
+    }
+    g_string_append_printf(line, " = 0x%0*" PRIx64, a->size * 2, v);
+    gs_format_fields(a, v, fields);
+    if (fields->len) {
+        g_string_append_printf(line, "  {%s}", fields->str);
+    }
+}
+
+static void exec_stmt(Run *r, unsigned idx)
+{
+    const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
+    Result *res = &r->results[idx];
+    g_autoptr(GString) line = g_string_new(NULL);
+    g_autoptr(GString) chk = g_string_new(NULL);
+    uint64_t v = 0;
+    bool ok;
+    unsigned i;
+
+    if (!gs_stmt_applies(st, r->model)) {
+        say(r, "%4u skip  %s  (only for gic-model=%s)", st->line, st->text,
+            st->tag == GS_TAG_SIM ? "sim" : "qemu");
+        return;
+    }
+    res->done = true;
+    switch (st->kind) {
+    case GS_READ:
+        ok = do_read(r, &st->acc, &v);
+        res->ok = ok;
+        res->value = v;
+        g_string_printf(line, "read%-2u %s ", st->acc.size * 8,
+                        sec_name(st->acc.sec));
+        if (!ok) {
+            gs_format_target(&st->acc, line);
+            g_string_append(line, " -> bus error");
+        } else {
+            describe_read(&st->acc, v, line);
+        }
+        g_string_append(line, check_desc(st, chk));
+        if (st->check == GS_CHECK_ERROR) {
+            record(r, st, !ok, "%s", line->str);
+        } else if (!ok) {
+            record(r, st, false, "%s", line->str);
+        } else if (st->check == GS_CHECK_NONE) {
+            say(r, "%4u       %s", st->line, line->str);
+        } else {
+            record(r, st, gs_check_value(st, v), "%s", line->str);
+        }
+        break;
+    case GS_WRITE: {
+        unsigned attrs = st->acc.sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
+
+        if (st->acc.reg) {
+            touched[st->acc.reg - gicsim_regs] = true;
+        }
+        ok = qtest_mmio_write(r->qts, st->acc.addr, st->acc.size, attrs,
+                              st->value);
+        res->ok = ok;
+        g_string_printf(line, "write%-2u %s ", st->acc.size * 8,
+                        sec_name(st->acc.sec));
+        gs_format_target(&st->acc, line);
+        g_string_append_printf(line, " = 0x%0*" PRIx64, st->acc.size * 2,
+                               st->value);
+        if (!ok) {
+            g_string_append(line, " -> bus error");
+        }
+        if (st->check == GS_CHECK_ERROR) {
+            record(r, st, !ok, "%s%s", line->str, check_desc(st, chk));
+        } else if (!ok) {
+            record(r, st, false, "%s", line->str);
+        } else {
+            say(r, "%4u       %s", st->line, line->str);
+        }
+        break;
+    }
+    case GS_WAIT:
+        ok = false;
+        for (i = 0; i < st->within; i++) {
+            ok = do_read(r, &st->acc, &v);
+            if (!ok || gs_check_value(st, v)) {
+                break;
+            }
+        }
+        res->ok = ok;
+        res->value = v;
+        g_string_printf(line, "wait%-2u %s ", st->acc.size * 8,
+                        sec_name(st->acc.sec));
+        if (ok) {
+            describe_read(&st->acc, v, line);
+        } else {
+            gs_format_target(&st->acc, line);
+            g_string_append(line, " -> bus error");
+        }
+        g_string_append_printf(line, "%s after %u of at most %u reads",
+                               check_desc(st, chk),
+                               MIN(i + 1, st->within), st->within);
+        record(r, st, ok && i < st->within, "%s", line->str);
+        break;
+    case GS_IRQ_IN: {
+        unsigned nspi = GS_VIRT_NUM_IRQ - 32;
+        unsigned n = st->intid >= 32 ? st->intid - 32 :
+                     nspi + st->cpu * 32 + st->intid;
+
+        need_gic(r);
+        if (st->level == 2) {
+            qtest_set_irq_in(r->qts, r->gic_path, NULL, n, 1);
+            qtest_set_irq_in(r->qts, r->gic_path, NULL, n, 0);
+        } else {
+            qtest_set_irq_in(r->qts, r->gic_path, NULL, n, st->level);
+        }
+        if (st->intid >= 32) {
+            say(r, "%4u       %s SPI INTID %u (input %u)", st->line,
+                st->level == 2 ? "pulse" : st->level ? "raise" : "lower",
+                st->intid, n);
+        } else {
+            say(r, "%4u       %s PPI INTID %u of CPU %u", st->line,
+                st->level == 2 ? "pulse" : st->level ? "raise" : "lower",
+                st->intid, st->cpu);
+        }
+        break;
+    }
+    case GS_IRQ_OUT: {
+        bool level;
+
+        need_gic(r);
+        if (!r->intercepted) {
+            qtest_irq_intercept_out_named(r->qts, r->gic_path, "sysbus-irq");
+            r->intercepted = true;
+        }
+        level = qtest_get_irq(r->qts, (st->fiq ? r->s->machine.smp : 0) +
+                              st->cpu);
+        res->ok = true;
+        res->value = level;
+        record(r, st, level == st->level, "%s of CPU %u = %d  (expect %d)",
+               st->fiq ? "FIQ" : "IRQ", st->cpu, level, st->level);
+        break;
+    }
+    case GS_RESET:
+        if (r->cpuif) {
+            qtest_writeq(r->qts, STUB_PARAMS, 0);
+        }
+        qtest_qmp_assert_success(r->qts, "{'execute': 'system_reset'}");
+        qtest_qmp_eventwait(r->qts, "RESET");
+        if (r->cpuif) {
+            wait_cpus_ready(r);
+        }
+        say(r, "%4u       machine reset", st->line);
+        break;
+    case GS_ECHO:
+        say(r, "%4u ---- %s", st->line, st->text);
+        break;
+    }
+}
+
+static void run_script(Run *r, const GsScript *s, const char *model,
+                       const char *prefix)
+{
+    g_autofree char *args = NULL;
+    unsigned i;
+
+    r->s = s;
+    r->model = model;
+    r->prefix = prefix;
+    r->out = g_string_new(NULL);
+    r->results = g_new0(Result, s->stmts->len);
+    r->cpuif = s->machine.cpuif >= 0 ? s->machine.cpuif : s->checks_lines;
+    args = machine_args(s, model, r->cpuif);
+    say(r, "== %s (gic-model=%s): %s", s->filename, model, args);
+    r->qts = qtest_init(args);
+    if (r->cpuif) {
+        setup_cpuif(r);
+        /* Intercept before anything is raised: levels start at 0 */
+        need_gic(r);
+        qtest_irq_intercept_out_named(r->qts, r->gic_path, "sysbus-irq");
+        r->intercepted = true;
+    }
+    for (i = 0; i < s->stmts->len; i++) {
+        exec_stmt(r, i);
+    }
+    qtest_quit(r->qts);
+    say(r, "== %s (gic-model=%s): %u passed, %u failed", s->filename, model,
+        r->passed, r->failed);
+}
+
+static void run_free(Run *r)
+{
+    g_string_free(r->out, true);
+    g_free(r->results);
+    g_free(r->gic_path);
+}
+
+/* Compare the reads of two runs; returns the number of differences. */
+static unsigned diff_runs(const GsScript *s, Run *a, Run *b, GString *out,
+                          const char *prefix)
+{
+    unsigned i, n = 0;
+
+    for (i = 0; i < s->stmts->len; i++) {
+        const GsStmt *st = g_ptr_array_index(s->stmts, i);
+        Result *x = &a->results[i], *y = &b->results[i];
+        g_autoptr(GString) t = g_string_new(NULL);
+
+        if (!x->done || !y->done ||
+            (st->kind != GS_READ && st->kind != GS_WAIT &&
+             st->kind != GS_IRQ_OUT)) {
+            continue;
+        }
+        if (x->ok == y->ok && x->value == y->value) {
+            continue;
+        }
+        n++;
+        if (st->kind == GS_IRQ_OUT) {
+            g_string_append_printf(t, "%s of CPU %u", st->fiq ? "FIQ" : "IRQ",
+                                   st->cpu);
+        } else {
+            gs_format_target(&st->acc, t);
+        }
+        g_string_append_printf(out, "%sDIFF %s:%u: %s: sim ", prefix,
+                               s->filename, st->line, t->str);
+        if (x->ok) {
+            g_string_append_printf(out, "0x%" PRIx64, x->value);
+        } else {
+            g_string_append(out, "bus error");
+        }
+        g_string_append(out, ", qemu ");
+        if (y->ok) {
+            g_string_append_printf(out, "0x%" PRIx64 "\n", y->value);
+        } else {
+            g_string_append(out, "bus error\n");
+        }
+    }
+    return n;
+}
+
+static char *find_qemu(const char *argv0)
+{
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *dir = g_path_get_dirname(exe ? exe : argv0);
+
+    /* Walk up from the runner to the repository's build/ */
+    while (dir && strcmp(dir, "/") && strcmp(dir, ".")) {
+        g_autofree char *cand = g_build_filename(dir, "build",
+                                                 "qemu-system-aarch64", NULL);
+        char *up;
+
+        if (g_file_test(cand, G_FILE_TEST_IS_EXECUTABLE)) {
+            return g_steal_pointer(&cand);
+        }
+        up = g_path_get_dirname(dir);
+        g_free(dir);
+        dir = up;
+    }
+    return g_strdup("build/qemu-system-aarch64");
+}
+
+static void usage(void)
+{
+    printf("usage: gicsim-probe [--tap] [--diff] [--coverage] "
+           "[--print-default] [SCRIPT...]\n"
+           "Runs register-poke scripts (docs/scripts.rst) against the virt "
+           "machine's GIC;\nwith no SCRIPT, the bundled default probe.  "
+           "QEMU: $QTEST_QEMU_BINARY or\nbuild/qemu-system-aarch64 of the "
+           "repository.\n");
+}
+
+int main(int argc, char **argv)
+{
+    Opts o = { 0 };
+    GPtrArray *files = g_ptr_array_new();
+    GPtrArray *scripts = g_ptr_array_new();
+    g_autoptr(GString) errors = g_string_new(NULL);
+    unsigned i, total_pass = 0, total_fail = 0, failed_scripts = 0, diffs = 0;
+    unsigned nregs = 0;
+
+    for (i = 1; i < (unsigned)argc; i++) {
+        if (!strcmp(argv[i], "--tap")) {
+            o.tap = true;
+        } else if (!strcmp(argv[i], "--diff")) {
+            o.diff = true;
+        } else if (!strcmp(argv[i], "--coverage")) {
+            o.coverage = true;
+        } else if (!strcmp(argv[i], "-k")) {
+            continue;   /* meson passes the qtest options --tap -k */
+        } else if (!strcmp(argv[i], "--print-default")) {
+            fputs(gs_default_probe, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage();
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "gicsim-probe: unknown option %s\n", argv[i]);
+            usage();
+            return 2;
+        } else {
+            g_ptr_array_add(files, argv[i]);
+        }
+    }
+
+    /* Parse everything first: nothing runs unless every script parses */
+    if (!files->len) {
+        g_ptr_array_add(scripts, gs_parse("<default probe>",
+                                          gs_default_probe, errors));
+    }
+    for (i = 0; i < files->len; i++) {
+        const char *f = g_ptr_array_index(files, i);
+        g_autofree char *text = NULL;
+        g_autoptr(GError) err = NULL;
+
+        if (!g_file_get_contents(f, &text, NULL, &err)) {
+            g_string_append_printf(errors, "%s: %s\n", f, err->message);
+            g_ptr_array_add(scripts, NULL);
+            continue;
+        }
+        g_ptr_array_add(scripts, gs_parse(f, text, errors));
+    }
+    if (errors->len) {
+        fputs(errors->str, stderr);
+        if (o.tap) {
+            printf("1..1\nnot ok 1 - scripts do not parse\n");
+        }
+        return 2;
+    }
+
+    if (!getenv("QTEST_QEMU_BINARY")) {
+        g_autofree char *q = find_qemu(argv[0]);
+
+        g_setenv("QTEST_QEMU_BINARY", q, true);
+    }
+
+    if (o.tap) {
+        printf("1..%u\n", scripts->len);
+    }
+    for (i = 0; i < scripts->len; i++) {
+        GsScript *s = g_ptr_array_index(scripts, i);
+        const char *prefix = o.tap ? "# " : "";
+        Run a = { 0 }, b = { 0 };
+        bool fail, skip_diff = false;
+        unsigned nd = 0;
+        g_autoptr(GString) dout = g_string_new(NULL);
+
+        if (o.diff && (s->machine.profile || s->machine.strict == 1)) {
+            skip_diff = true;   /* no stock-QEMU counterpart */
+        }
+        run_script(&a, s, o.diff ? "sim" : s->machine.model, prefix);
+        fputs(a.out->str, stdout);
+        fail = a.failed > 0;
+        total_pass += a.passed;
+        total_fail += a.failed;
+        if (o.diff && !skip_diff) {
+            run_script(&b, s, "qemu", prefix);
+            fputs(b.out->str, stdout);
+            fail |= b.failed > 0;
+            total_pass += b.passed;
+            total_fail += b.failed;
+            nd = diff_runs(s, &a, &b, dout, prefix);
+            fputs(dout->str, stdout);
+            printf("%s== %s: %u read%s differ between gic-model=sim and "
+                   "gic-model=qemu\n", prefix, s->filename, nd,
+                   nd == 1 ? "" : "s");
+            diffs += nd;
+            fail |= nd > 0;
+            run_free(&b);
+        } else if (o.diff) {
+            printf("%s== %s: not compared with gic-model=qemu (profile or "
+                   "strict set)\n", prefix, s->filename);
+        }
+        failed_scripts += fail;
+        if (o.tap) {
+            printf("%s %u - %s\n", fail ? "not ok" : "ok", i + 1,
+                   s->filename);
+        }
+        fflush(stdout);
+        run_free(&a);
+    }
+
+    if (o.coverage) {
+        g_autoptr(GString) miss = g_string_new(NULL);
+
+        for (i = 0; i < GICSIM_REG__COUNT; i++) {
+            if (touched[i]) {
+                nregs++;
+            } else {
+                g_string_append_printf(miss, " %s", gicsim_regs[i].name);
+            }
+        }
+        printf("%scoverage: %u of %u registers of the table accessed; "
+               "not accessed:%s\n", o.tap ? "# " : "", nregs,
+               GICSIM_REG__COUNT, miss->len ? miss->str : " none");
+    }
+    printf("%sgicsim-probe: %u script%s, %u checks passed, %u failed%s%s\n",
+           o.tap ? "# " : "", scripts->len, scripts->len == 1 ? "" : "s",
+           total_pass, total_fail,
+           o.diff ? g_strdup_printf(", %u reads differ", diffs) : "",
+           failed_scripts ? " -- FAIL" : " -- PASS");
+    for (i = 0; i < scripts->len; i++) {
+        gs_script_free(g_ptr_array_index(scripts, i));
+    }
+    g_ptr_array_free(scripts, true);
+    g_ptr_array_free(files, true);
+    return failed_scripts ? 1 : 0;
+}

@@ -1,0 +1,1323 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim register-poke scripts: lexer and parser (see gicsim-script.h
+ * and docs/scripts.rst).  QEMU-independent: needs only glib and the
+ * register table.
+ */
+#include "gicsim-script.h"
+#include "gicsim-profile.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Lexer ---- */
+
+typedef enum TokKind {
+    T_END,          /* end of line */
+    T_IDENT,
+    T_NUMBER,
+    T_STRING,
+    T_PUNCT,        /* text holds the punctuation */
+} TokKind;
+
+typedef struct Tok {
+    TokKind kind;
+    char *text;
+    uint64_t num;
+    unsigned col;   /* 1-based */
+} Tok;
+
+typedef struct Parser {
+    const char *filename;
+    GString *errors;
+    unsigned line;
+    GPtrArray *toks;    /* Tok * of the current line */
+    unsigned pos;
+    bool failed;        /* the current line has an error */
+    bool any_error;
+    GsScript *script;
+    GsSec default_sec;
+    bool seen_stmt;
+} Parser;
+
+static void tok_free(gpointer p)
+{
+    Tok *t = p;
+
+    g_free(t->text);
+    g_free(t);
+}
+
+static void G_GNUC_PRINTF(3, 4) perror_at(Parser *p, unsigned col,
+                                          const char *fmt, ...)
+{
+    va_list ap;
+
+    if (p->failed) {
+        return;     /* one message per line */
+    }
+    p->failed = true;
+    p->any_error = true;
+    g_string_append_printf(p->errors, "%s:%u:%u: ", p->filename, p->line,
+                           col);
+    va_start(ap, fmt);
+    g_string_append_vprintf(p->errors, fmt, ap);
+    va_end(ap);
+    g_string_append_c(p->errors, '\n');
+}
+
+static bool parse_number(const char *s, uint64_t *out)
+{
+    unsigned base = 10;
+    uint64_t v = 0;
+    bool digits = false;
+
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        base = 16;
+        s += 2;
+    } else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+        base = 2;
+        s += 2;
+    }
+    for (; *s; s++) {
+        unsigned d;
+
+        if (*s == '_') {
+            continue;
+        }
+        if (isdigit((unsigned char)*s)) {
+            d = *s - '0';
+        } else if (isxdigit((unsigned char)*s)) {
+            d = 10 + (tolower((unsigned char)*s) - 'a');
+        } else {
+            return false;
+        }
+        if (d >= base || v > (UINT64_MAX - d) / base) {
+            return false;
+        }
+        v = v * base + d;
+        digits = true;
+    }
+    *out = v;
+    return digits;
+}
+
+/* Split one line into tokens; false (with an error) on a bad character. */
+static bool lex_line(Parser *p, const char *line, size_t len)
+{
+    static const char *const puncts[] = {
+        "==", "!=", "<<", "(", ")", "[", "]", ".", "=", "&", "@", "|", ",",
+    };
+    size_t i = 0;
+
+    g_ptr_array_set_size(p->toks, 0);
+    p->pos = 0;
+    while (i < len) {
+        char c = line[i];
+        Tok *t;
+        size_t start = i;
+        unsigned k;
+
+        if (c == '#') {
+            break;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            i++;
+            continue;
+        }
+        t = g_new0(Tok, 1);
+        t->col = start + 1;
+        if (isalpha((unsigned char)c) || c == '_') {
+            while (i < len && (isalnum((unsigned char)line[i]) ||
+                               line[i] == '_' || line[i] == '-')) {
+                i++;
+            }
+            t->kind = T_IDENT;
+            t->text = g_strndup(line + start, i - start);
+        } else if (isdigit((unsigned char)c)) {
+            while (i < len && (isalnum((unsigned char)line[i]) ||
+                               line[i] == '_')) {
+                i++;
+            }
+            t->kind = T_NUMBER;
+            t->text = g_strndup(line + start, i - start);
+            if (!parse_number(t->text, &t->num)) {
+                perror_at(p, t->col, "expected a number (decimal, 0x hex "
+                          "or 0b binary, below 2^64), found '%s'", t->text);
+                tok_free(t);
+                return false;
+            }
+        } else if (c == '"') {
+            i++;
+            while (i < len && line[i] != '"') {
+                i++;
+            }
+            if (i >= len) {
+                perror_at(p, t->col, "expected '\"' to end the string, "
+                          "found end of line");
+                tok_free(t);
+                return false;
+            }
+            t->kind = T_STRING;
+            t->text = g_strndup(line + start + 1, i - start - 1);
+            i++;
+        } else {
+            for (k = 0; k < G_N_ELEMENTS(puncts); k++) {
+                size_t n = strlen(puncts[k]);
+
+                if (len - i >= n && !strncmp(line + i, puncts[k], n)) {
+                    break;
+                }
+            }
+            if (k == G_N_ELEMENTS(puncts)) {
+                perror_at(p, t->col, "expected a name, number or one of "
+                          "( ) [ ] . = == != & | << @, found '%c'", c);
+                tok_free(t);
+                return false;
+            }
+            t->kind = T_PUNCT;
+            t->text = g_strdup(puncts[k]);
+            i += strlen(puncts[k]);
+        }
+        g_ptr_array_add(p->toks, t);
+    }
+    {
+        Tok *e = g_new0(Tok, 1);
+
+        e->kind = T_END;
+        e->col = len + 1;
+        e->text = g_strdup("end of line");
+        g_ptr_array_add(p->toks, e);
+    }
+    return true;
+}
+
+static Tok *peek(Parser *p)
+{
+    return g_ptr_array_index(p->toks, p->pos);
+}
+
+static Tok *next(Parser *p)
+{
+    Tok *t = peek(p);
+
+    if (t->kind != T_END) {
+        p->pos++;
+    }
+    return t;
+}
+
+static const char *tok_desc(const Tok *t)
+{
+    return t->text;
+}
+
+static void expected(Parser *p, const char *what)
+{
+    Tok *t = peek(p);
+
+    if (t->kind == T_END) {
+        perror_at(p, t->col, "expected %s, found end of line", what);
+    } else {
+        perror_at(p, t->col, "expected %s, found '%s'", what, tok_desc(t));
+    }
+}
+
+static bool is_punct(Parser *p, const char *s)
+{
+    Tok *t = peek(p);
+
+    return t->kind == T_PUNCT && !strcmp(t->text, s);
+}
+
+static bool accept_punct(Parser *p, const char *s)
+{
+    if (is_punct(p, s)) {
+        next(p);
+        return true;
+    }
+    return false;
+}
+
+static bool is_word(Parser *p, const char *s)
+{
+    Tok *t = peek(p);
+
+    return t->kind == T_IDENT && !g_ascii_strcasecmp(t->text, s);
+}
+
+static bool accept_word(Parser *p, const char *s)
+{
+    if (is_word(p, s)) {
+        next(p);
+        return true;
+    }
+    return false;
+}
+
+static bool expect_punct(Parser *p, const char *s)
+{
+    if (accept_punct(p, s)) {
+        return true;
+    }
+    {
+        g_autofree char *what = g_strdup_printf("'%s'", s);
+
+        expected(p, what);
+    }
+    return false;
+}
+
+static bool expect_number(Parser *p, const char *what, uint64_t *v,
+                          unsigned *col)
+{
+    Tok *t = peek(p);
+
+    if (t->kind != T_NUMBER) {
+        expected(p, what);
+        return false;
+    }
+    next(p);
+    *v = t->num;
+    if (col) {
+        *col = t->col;
+    }
+    return true;
+}
+
+/* value := term { '|' term }; term := NUMBER [ '<<' NUMBER ] */
+static bool parse_value(Parser *p, uint64_t *out)
+{
+    uint64_t v = 0;
+
+    do {
+        uint64_t t, sh;
+
+        if (!expect_number(p, "a value (a number, 1 << N, A | B)", &t,
+                           NULL)) {
+            return false;
+        }
+        if (accept_punct(p, "<<")) {
+            unsigned col;
+
+            if (!expect_number(p, "a shift count", &sh, &col)) {
+                return false;
+            }
+            if (sh > 63 || (sh && t >> (64 - sh))) {
+                perror_at(p, col, "expected a shift that keeps the value "
+                          "within 64 bits, found << %" PRIu64, sh);
+                return false;
+            }
+            t <<= sh;
+        }
+        v |= t;
+    } while (accept_punct(p, "|"));
+    *out = v;
+    return true;
+}
+
+static bool expect_end(Parser *p)
+{
+    if (peek(p)->kind == T_END) {
+        return true;
+    }
+    expected(p, "end of line");
+    return false;
+}
+
+/* ---- Names and suggestions ---- */
+
+unsigned gs_edit_distance(const char *a, const char *b)
+{
+    /* Optimal string alignment: an adjacent transposition costs 1 */
+    size_t la = strlen(a), lb = strlen(b), i, j;
+    g_autofree unsigned *d = g_new(unsigned, (la + 1) * (lb + 1));
+
+#define D(i_, j_) d[(i_) * (lb + 1) + (j_)]
+    for (i = 0; i <= la; i++) {
+        D(i, 0) = i;
+    }
+    for (j = 0; j <= lb; j++) {
+        D(0, j) = j;
+    }
+    for (i = 1; i <= la; i++) {
+        for (j = 1; j <= lb; j++) {
+            char x = g_ascii_tolower(a[i - 1]), y = g_ascii_tolower(b[j - 1]);
+            unsigned best = D(i - 1, j - 1) + (x != y);
+
+            best = MIN(best, D(i - 1, j) + 1);
+            best = MIN(best, D(i, j - 1) + 1);
+            if (i > 1 && j > 1 && x == g_ascii_tolower(b[j - 2]) &&
+                g_ascii_tolower(a[i - 2]) == y) {
+                best = MIN(best, D(i - 2, j - 2) + 1);
+            }
+            D(i, j) = best;
+        }
+    }
+    return D(la, lb);
+#undef D
+}
+
+typedef struct Cand {
+    const char *name;
+    unsigned dist;
+} Cand;
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const Cand *x = a, *y = b;
+
+    if (x->dist != y->dist) {
+        return x->dist < y->dist ? -1 : 1;
+    }
+    return strcmp(x->name, y->name);
+}
+
+static void suggest(const char *name, const char *const *names, unsigned n,
+                    unsigned max, GString *out)
+{
+    g_autofree Cand *c = g_new(Cand, n);
+    unsigned i, k;
+
+    for (i = 0; i < n; i++) {
+        c[i].name = names[i];
+        c[i].dist = gs_edit_distance(name, names[i]);
+        /* A truncated name ("ITLines") is as near as a typo */
+        if (strlen(name) >= 3 &&
+            !g_ascii_strncasecmp(names[i], name, strlen(name))) {
+            c[i].dist = MIN(c[i].dist, 1);
+        }
+    }
+    qsort(c, n, sizeof(*c), cand_cmp);
+    /* The nearest name, and those at most one edit further */
+    for (k = 1; k < max && k < n && c[k].dist <= c[0].dist + 1; k++) {
+        continue;
+    }
+    for (i = 0; i < k; i++) {
+        if (i > 0) {
+            g_string_append(out, i + 1 == k ? " or " : ", ");
+        }
+        g_string_append(out, c[i].name);
+    }
+}
+
+void gs_suggest_registers(const char *name, unsigned max, GString *out)
+{
+    const char *names[GICSIM_REG__COUNT];
+    unsigned i;
+
+    for (i = 0; i < GICSIM_REG__COUNT; i++) {
+        names[i] = gicsim_regs[i].name;
+    }
+    suggest(name, names, GICSIM_REG__COUNT, max, out);
+}
+
+static const GicsimReg *reg_lookup(const char *name)
+{
+    unsigned i;
+
+    for (i = 0; i < GICSIM_REG__COUNT; i++) {
+        if (!g_ascii_strcasecmp(gicsim_regs[i].name, name)) {
+            return &gicsim_regs[i];
+        }
+    }
+    return NULL;
+}
+
+static const GicsimField *field_lookup(const GicsimReg *r, const char *name)
+{
+    const GicsimField *f;
+
+    for (f = r->fields; f && f->name; f++) {
+        if (!g_ascii_strcasecmp(f->name, name)) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
+static bool reg_is_gicr(const GicsimReg *r)
+{
+    return r->frame != GICSIM_FRAME_GICD;
+}
+
+uint64_t gs_reg_addr(const GsMachine *m, const GicsimReg *r, unsigned n,
+                     unsigned byte, unsigned cpu)
+{
+    uint64_t off = gicsim_reg_offset(r, n) + byte;
+
+    if (!reg_is_gicr(r)) {
+        return GS_GICD_BASE + off;
+    }
+    return GS_GICR_BASE + (uint64_t)cpu * (m->gic_version == 4 ? 4 : 2) *
+           GICSIM_FRAME_SIZE + (uint64_t)(r->frame - GICSIM_FRAME_RD) *
+           GICSIM_FRAME_SIZE + off;
+}
+
+static unsigned max_cpus(const GsMachine *m)
+{
+    return GS_GICR_REGION_SIZE /
+           ((m->gic_version == 4 ? 4 : 2) * GICSIM_FRAME_SIZE);
+}
+
+/* ---- Header ---- */
+
+static bool parse_onoff(Parser *p, Tok *v, const char *key, bool *out)
+{
+    if (v->kind == T_IDENT && !strcmp(v->text, "on")) {
+        *out = true;
+    } else if (v->kind == T_IDENT && !strcmp(v->text, "off")) {
+        *out = false;
+    } else {
+        perror_at(p, v->col, "expected on or off for %s, found '%s'", key,
+                  v->text);
+        return false;
+    }
+    return true;
+}
+
+static void parse_machine(Parser *p, Tok *kw)
+{
+    GsMachine *m = &p->script->machine;
+
+    if (p->seen_stmt) {
+        perror_at(p, kw->col, "expected 'machine' lines before the first "
+                  "statement, found 'machine' after one");
+        return;
+    }
+    if (peek(p)->kind == T_END) {
+        expected(p, "KEY=VALUE settings");
+        return;
+    }
+    while (peek(p)->kind != T_END) {
+        Tok *k = peek(p), *v;
+        bool b;
+
+        if (k->kind != T_IDENT) {
+            expected(p, "a machine setting (gic-version, gic-model, secure, "
+                     "virtualization, its, smp, profile, strict, cpuif)");
+            return;
+        }
+        next(p);
+        if (!expect_punct(p, "=")) {
+            return;
+        }
+        v = next(p);
+        if (v->kind == T_END) {
+            perror_at(p, v->col, "expected a value for %s, found end of "
+                      "line", k->text);
+            return;
+        }
+        if (!strcmp(k->text, "gic-version")) {
+            if (v->kind != T_NUMBER || (v->num != 3 && v->num != 4)) {
+                perror_at(p, v->col, "expected 3 or 4 for gic-version, "
+                          "found '%s'", v->text);
+                return;
+            }
+            m->gic_version = v->num;
+            if (v->num == 4) {
+                m->virtualization = true;   /* GICv4 needs EL2 */
+            }
+        } else if (!strcmp(k->text, "gic-model")) {
+            if (strcmp(v->text, "sim") && strcmp(v->text, "qemu")) {
+                perror_at(p, v->col, "expected sim or qemu for gic-model, "
+                          "found '%s'", v->text);
+                return;
+            }
+            g_strlcpy(m->model, v->text, sizeof(m->model));
+        } else if (!strcmp(k->text, "secure")) {
+            if (!parse_onoff(p, v, k->text, &m->secure)) {
+                return;
+            }
+        } else if (!strcmp(k->text, "virtualization")) {
+            if (!parse_onoff(p, v, k->text, &m->virtualization)) {
+                return;
+            }
+        } else if (!strcmp(k->text, "its")) {
+            if (!parse_onoff(p, v, k->text, &b)) {
+                return;
+            }
+            m->its = b;
+        } else if (!strcmp(k->text, "strict")) {
+            if (!parse_onoff(p, v, k->text, &b)) {
+                return;
+            }
+            m->strict = b;
+        } else if (!strcmp(k->text, "cpuif")) {
+            if (!parse_onoff(p, v, k->text, &b)) {
+                return;
+            }
+            m->cpuif = b;
+        } else if (!strcmp(k->text, "smp")) {
+            if (v->kind != T_NUMBER || v->num < 1 || v->num > 512) {
+                perror_at(p, v->col, "expected a CPU count for smp, "
+                          "found '%s'", v->text);
+                return;
+            }
+            m->smp = v->num;
+        } else if (!strcmp(k->text, "profile")) {
+            if (!gicsim_profile_find(v->text)) {
+                perror_at(p, v->col, "expected a profile (%s), found '%s'",
+                          gicsim_profile_names(), v->text);
+                return;
+            }
+            g_free(m->profile);
+            m->profile = g_strdup(v->text);
+        } else {
+            static const char *const keys[] = {
+                "gic-version", "gic-model", "secure", "virtualization",
+                "its", "smp", "profile", "strict", "cpuif",
+            };
+            GString *s = g_string_new(NULL);
+
+            suggest(k->text, keys, G_N_ELEMENTS(keys), 1, s);
+            perror_at(p, k->col, "expected a machine setting, found '%s' "
+                      "(did you mean %s?)", k->text, s->str);
+            g_string_free(s, true);
+            return;
+        }
+    }
+}
+
+/* ---- Statements ---- */
+
+static bool parse_sec(Parser *p, GsSec *sec)
+{
+    if (accept_word(p, "secure") || accept_word(p, "S")) {
+        *sec = GS_SEC_S;
+    } else if (accept_word(p, "nonsecure") || accept_word(p, "NS")) {
+        *sec = GS_SEC_NS;
+    } else {
+        *sec = p->default_sec;
+    }
+    if (*sec == GS_SEC_S && !p->script->machine.secure) {
+        perror_at(p, peek(p)->col, "expected a machine with secure=on for a "
+                  "Secure access (the CPU has no Secure state)");
+        return false;
+    }
+    return true;
+}
+
+/* "@sim" / "@qemu" after an access is a model tag, not a CPU */
+static bool is_tag(const Tok *t)
+{
+    return t->kind == T_IDENT && (!g_ascii_strcasecmp(t->text, "sim") ||
+                                  !g_ascii_strcasecmp(t->text, "qemu"));
+}
+
+/*
+ * access := ( REG [ '(' n ')' ] [ '[' byte ']' ] | ADDRESS )
+ *           { '@' cpuN | '.' FIELD } [ '&' MASK ]
+ * @size: 0 for the natural size.
+ */
+static bool parse_access(Parser *p, unsigned size, bool allow_view,
+                         GsAccess *a)
+{
+    GsMachine *m = &p->script->machine;
+    Tok *t = peek(p);
+    unsigned name_col = t->col, byte_col = 0;
+
+    if (t->kind == T_NUMBER) {
+        next(p);
+        a->reg = NULL;
+        a->addr = t->num;
+        a->size = size ? size : 4;
+        if (a->addr % a->size) {
+            perror_at(p, t->col, "expected an address aligned to the "
+                      "%u-byte access, found 0x%" PRIx64, a->size, a->addr);
+            return false;
+        }
+    } else if (t->kind == T_IDENT) {
+        const GicsimReg *r = reg_lookup(t->text);
+
+        next(p);
+        if (!r) {
+            GString *s = g_string_new(NULL);
+
+            gs_suggest_registers(t->text, 3, s);
+            perror_at(p, t->col, "expected a register name, found unknown "
+                      "register '%s'; did you mean %s?", t->text, s->str);
+            g_string_free(s, true);
+            return false;
+        }
+        a->reg = r;
+        a->index = r->first;
+        if (r->count > 1 || r->first) {
+            uint64_t n;
+            unsigned col;
+
+            if (!is_punct(p, "(")) {
+                g_autofree char *w = g_strdup_printf(
+                    "'(' and the index n of %s<n> (%u..%u)", r->name,
+                    r->first, r->first + r->count - 1);
+                expected(p, w);
+                return false;
+            }
+            next(p);
+            if (!expect_number(p, "an index", &n, &col)) {
+                return false;
+            }
+            if (n < r->first || n >= (uint64_t)r->first + r->count) {
+                perror_at(p, col, "expected an index of %s in %u..%u, "
+                          "found %" PRIu64, r->name, r->first,
+                          r->first + r->count - 1, n);
+                return false;
+            }
+            a->index = n;
+            if (!expect_punct(p, ")")) {
+                return false;
+            }
+        } else if (is_punct(p, "(")) {
+            perror_at(p, peek(p)->col, "expected no index: %s is not an "
+                      "array", r->name);
+            return false;
+        }
+        if (accept_punct(p, "[")) {
+            uint64_t b;
+
+            if (!expect_number(p, "a byte offset", &b, &byte_col)) {
+                return false;
+            }
+            if (b >= r->size) {
+                perror_at(p, byte_col, "expected a byte offset in 0..%u of "
+                          "the %u-byte %s, found %" PRIu64, r->size - 1,
+                          r->size, r->name, b);
+                return false;
+            }
+            a->byte = b;
+            if (!expect_punct(p, "]")) {
+                return false;
+            }
+        }
+        a->size = size ? size : (a->byte ? 1 : r->size);
+        if (a->byte % a->size) {
+            perror_at(p, byte_col, "expected a byte offset aligned to the "
+                      "%u-byte access, found %u", a->size, a->byte);
+            return false;
+        }
+    } else {
+        expected(p, "a register name or an address");
+        return false;
+    }
+
+    for (;;) {
+        if (is_punct(p, "@") && p->pos + 1 < p->toks->len &&
+            !is_tag(g_ptr_array_index(p->toks, p->pos + 1))) {
+            Tok *c;
+            uint64_t n;
+
+            next(p);
+            c = peek(p);
+            if (c->kind != T_IDENT || g_ascii_strncasecmp(c->text, "cpu", 3)
+                || !parse_number(c->text + 3, &n)) {
+                expected(p, "cpuN (a redistributor) after '@'");
+                return false;
+            }
+            next(p);
+            if (!a->reg || !reg_is_gicr(a->reg)) {
+                perror_at(p, c->col, "expected a redistributor (GICR_) "
+                          "register before @%s", c->text);
+                return false;
+            }
+            if (n >= m->smp) {
+                perror_at(p, c->col, "expected a CPU below smp=%u, found "
+                          "%s", m->smp, c->text);
+                return false;
+            }
+            a->cpu = n;
+        } else if (is_punct(p, ".") && allow_view) {
+            Tok *f;
+            unsigned lo, hi;
+
+            next(p);
+            f = peek(p);
+            if (f->kind != T_IDENT) {
+                expected(p, "a field name after '.'");
+                return false;
+            }
+            next(p);
+            if (!a->reg) {
+                perror_at(p, f->col, "expected a register name before "
+                          ".%s: a raw address has no fields", f->text);
+                return false;
+            }
+            a->field = field_lookup(a->reg, f->text);
+            if (!a->field) {
+                const GicsimField *x;
+                GPtrArray *names = g_ptr_array_new();
+                GString *s = g_string_new(NULL);
+
+                for (x = a->reg->fields; x && x->name; x++) {
+                    g_ptr_array_add(names, (gpointer)x->name);
+                }
+                if (names->len) {
+                    suggest(f->text, (const char *const *)names->pdata,
+                            names->len, 3, s);
+                    perror_at(p, f->col, "expected a field of %s, found "
+                              "'%s'; did you mean %s?", a->reg->name,
+                              f->text, s->str);
+                } else {
+                    perror_at(p, f->col, "expected no field: %s has no "
+                              "fields in the register table; use & MASK",
+                              a->reg->name);
+                }
+                g_ptr_array_free(names, true);
+                g_string_free(s, true);
+                return false;
+            }
+            lo = a->byte * 8;
+            hi = lo + a->size * 8;
+            if (a->field->lsb < lo ||
+                a->field->lsb + a->field->width > hi) {
+                perror_at(p, f->col, "expected a field within bits "
+                          "[%u:%u] that this access covers, found %s "
+                          "[%u:%u]", hi - 1, lo, a->field->name,
+                          a->field->lsb + a->field->width - 1,
+                          a->field->lsb);
+                return false;
+            }
+        } else {
+            break;
+        }
+    }
+    if (allow_view && accept_punct(p, "&")) {
+        if (a->field) {
+            perror_at(p, peek(p)->col, "expected a field or a mask, not "
+                      "both");
+            return false;
+        }
+        if (!parse_value(p, &a->mask)) {
+            return false;
+        }
+        a->has_mask = true;
+    }
+    if (a->reg) {
+        if (a->reg->frame == GICSIM_FRAME_VLPI && m->gic_version != 4) {
+            perror_at(p, name_col, "expected gic-version=4 for %s (the "
+                      "VLPI_base frame exists only in GICv4)", a->reg->name);
+            return false;
+        }
+        a->addr = gs_reg_addr(m, a->reg, a->index, a->byte, a->cpu);
+    }
+    return true;
+}
+
+static unsigned view_width(const GsAccess *a)
+{
+    return a->field ? a->field->width : a->size * 8;
+}
+
+static bool fits(uint64_t v, unsigned bits)
+{
+    return bits >= 64 || v >> bits == 0;
+}
+
+/* check := ( '==' | '!=' ) value | 'error' */
+static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
+{
+    Tok *t = peek(p);
+    bool ne = false;
+
+    if (allow_error && accept_word(p, "error")) {
+        st->check = GS_CHECK_ERROR;
+        return true;
+    }
+    if (accept_punct(p, "==")) {
+        ne = false;
+    } else if (accept_punct(p, "!=")) {
+        ne = true;
+    } else {
+        expected(p, allow_error ? "'==', '!=' or 'error'" : "'==' or '!='");
+        return false;
+    }
+    t = peek(p);
+    if (!parse_value(p, &st->value)) {
+        return false;
+    }
+    if (!fits(st->value, view_width(&st->acc))) {
+        perror_at(p, t->col, "expected a value that fits in the %u bits "
+                  "compared, found 0x%" PRIx64, view_width(&st->acc),
+                  st->value);
+        return false;
+    }
+    st->check = ne ? GS_CHECK_NE : GS_CHECK_EQ;
+    return true;
+}
+
+/* Verb with an optional size suffix: read, read8 ... read64 */
+static bool verb_size(const char *word, const char *verb, unsigned *size)
+{
+    size_t n = strlen(verb);
+
+    if (g_ascii_strncasecmp(word, verb, n)) {
+        return false;
+    }
+    word += n;
+    if (!*word) {
+        *size = 0;
+    } else if (!strcmp(word, "8")) {
+        *size = 1;
+    } else if (!strcmp(word, "16")) {
+        *size = 2;
+    } else if (!strcmp(word, "32")) {
+        *size = 4;
+    } else if (!strcmp(word, "64")) {
+        *size = 8;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool parse_irq_line(Parser *p, GsStmt *st)
+{
+    GsMachine *m = &p->script->machine;
+    uint64_t n;
+    unsigned col;
+    bool ppi;
+
+    if (accept_word(p, "spi")) {
+        ppi = false;
+    } else if (accept_word(p, "ppi")) {
+        ppi = true;
+    } else {
+        expected(p, "spi or ppi");
+        return false;
+    }
+    if (!expect_number(p, ppi ? "a PPI INTID (16..31)" :
+                       "an SPI INTID (32..287)", &n, &col)) {
+        return false;
+    }
+    if (ppi ? (n < 16 || n > 31) : (n < 32 || n >= GS_VIRT_NUM_IRQ)) {
+        perror_at(p, col, "expected %s, found %" PRIu64,
+                  ppi ? "a PPI INTID in 16..31" :
+                  "an SPI INTID in 32..287 (the virt machine's SPIs)", n);
+        return false;
+    }
+    st->intid = n;
+    st->cpu = 0;
+    if (ppi) {
+        uint64_t c;
+
+        if (!accept_word(p, "cpu")) {
+            expected(p, "'cpu' and the CPU whose PPI it is");
+            return false;
+        }
+        if (!expect_number(p, "a CPU number", &c, &col)) {
+            return false;
+        }
+        if (c >= m->smp) {
+            perror_at(p, col, "expected a CPU below smp=%u, found %" PRIu64,
+                      m->smp, c);
+            return false;
+        }
+        st->cpu = c;
+    }
+    return true;
+}
+
+static void parse_stmt(Parser *p, const char *text)
+{
+    GsScript *s = p->script;
+    Tok *kw = peek(p);
+    GsStmt *st;
+    unsigned size;
+
+    if (kw->kind == T_END) {
+        return;     /* blank line or comment */
+    }
+    if (kw->kind != T_IDENT) {
+        expected(p, "a statement (machine, default, read, write, expect, "
+                 "wait, raise, lower, pulse, reset, echo)");
+        return;
+    }
+    next(p);
+    if (!g_ascii_strcasecmp(kw->text, "machine")) {
+        parse_machine(p, kw);
+        return;
+    }
+    if (!p->seen_stmt) {
+        GsMachine *m = &s->machine;
+
+        p->seen_stmt = true;
+        if (m->smp > max_cpus(m)) {
+            perror_at(p, kw->col, "expected smp <= %u for gic-version=%u "
+                      "(the virt machine's first redistributor region), "
+                      "found smp=%u", max_cpus(m), m->gic_version, m->smp);
+            return;
+        }
+    }
+    if (!g_ascii_strcasecmp(kw->text, "default")) {
+        if (accept_word(p, "secure") || accept_word(p, "S")) {
+            if (!s->machine.secure) {
+                perror_at(p, kw->col, "expected a machine with secure=on "
+                          "for Secure accesses");
+                return;
+            }
+            p->default_sec = GS_SEC_S;
+        } else if (accept_word(p, "nonsecure") || accept_word(p, "NS")) {
+            p->default_sec = GS_SEC_NS;
+        } else {
+            expected(p, "secure or nonsecure");
+            return;
+        }
+        expect_end(p);
+        return;
+    }
+
+    st = g_new0(GsStmt, 1);
+    st->line = p->line;
+    st->text = g_strstrip(g_strdup(text));
+    {
+        char *hash = strchr(st->text, '#');
+
+        if (hash) {
+            *hash = '\0';
+            g_strchomp(st->text);
+        }
+    }
+
+    if (verb_size(kw->text, "read", &size) ||
+        verb_size(kw->text, "expect", &size)) {
+        bool is_expect = !g_ascii_strncasecmp(kw->text, "expect", 6);
+
+        if (is_expect && size == 0 &&
+            (is_word(p, "irq") || is_word(p, "fiq"))) {
+            uint64_t c, v;
+            unsigned col;
+
+            st->kind = GS_IRQ_OUT;
+            st->fiq = is_word(p, "fiq");
+            next(p);
+            if (!accept_word(p, "cpu")) {
+                expected(p, "'cpu' and a CPU number");
+                goto fail;
+            }
+            if (!expect_number(p, "a CPU number", &c, &col)) {
+                goto fail;
+            }
+            if (c >= s->machine.smp) {
+                perror_at(p, col, "expected a CPU below smp=%u, found %"
+                          PRIu64, s->machine.smp, c);
+                goto fail;
+            }
+            st->cpu = c;
+            if (!expect_punct(p, "==")) {
+                goto fail;
+            }
+            if (!expect_number(p, "0 or 1", &v, &col)) {
+                goto fail;
+            }
+            if (v > 1) {
+                perror_at(p, col, "expected 0 or 1, found %" PRIu64, v);
+                goto fail;
+            }
+            st->level = v;
+            s->checks_lines = true;
+        } else {
+            st->kind = GS_READ;
+            if (!parse_sec(p, &st->acc.sec) ||
+                !parse_access(p, size, true, &st->acc)) {
+                goto fail;
+            }
+            if (is_expect ||
+                (peek(p)->kind != T_END && !is_punct(p, "@"))) {
+                if (!parse_check(p, st, true)) {
+                    goto fail;
+                }
+            }
+        }
+    } else if (verb_size(kw->text, "write", &size)) {
+        unsigned col;
+
+        st->kind = GS_WRITE;
+        if (!parse_sec(p, &st->acc.sec) ||
+            !parse_access(p, size, false, &st->acc) ||
+            !expect_punct(p, "=")) {
+            goto fail;
+        }
+        col = peek(p)->col;
+        if (!parse_value(p, &st->value)) {
+            goto fail;
+        }
+        if (!fits(st->value, st->acc.size * 8)) {
+            perror_at(p, col, "expected a value that fits in the %u-bit "
+                      "access, found 0x%" PRIx64, st->acc.size * 8,
+                      st->value);
+            goto fail;
+        }
+        if (accept_word(p, "error")) {
+            st->check = GS_CHECK_ERROR;
+        }
+    } else if (verb_size(kw->text, "wait", &size)) {
+        uint64_t n;
+        unsigned col;
+
+        st->kind = GS_WAIT;
+        if (!parse_sec(p, &st->acc.sec) ||
+            !parse_access(p, size, true, &st->acc) ||
+            !parse_check(p, st, false)) {
+            goto fail;
+        }
+        if (!accept_word(p, "within")) {
+            expected(p, "'within' and the most reads to make");
+            goto fail;
+        }
+        if (!expect_number(p, "a number of reads", &n, &col)) {
+            goto fail;
+        }
+        if (n < 1 || n > 1000000) {
+            perror_at(p, col, "expected 1..1000000 reads, found %" PRIu64,
+                      n);
+            goto fail;
+        }
+        st->within = n;
+    } else if (!g_ascii_strcasecmp(kw->text, "raise") ||
+               !g_ascii_strcasecmp(kw->text, "lower") ||
+               !g_ascii_strcasecmp(kw->text, "pulse")) {
+        st->kind = GS_IRQ_IN;
+        st->level = kw->text[0] == 'r' || kw->text[0] == 'R' ? 1 :
+                    kw->text[0] == 'l' || kw->text[0] == 'L' ? 0 : 2;
+        if (!parse_irq_line(p, st)) {
+            goto fail;
+        }
+    } else if (!g_ascii_strcasecmp(kw->text, "reset")) {
+        st->kind = GS_RESET;
+    } else if (!g_ascii_strcasecmp(kw->text, "echo")) {
+        Tok *t = peek(p);
+
+        st->kind = GS_ECHO;
+        if (t->kind != T_STRING) {
+            expected(p, "a \"quoted text\"");
+            goto fail;
+        }
+        next(p);
+        g_free(st->text);
+        st->text = g_strdup(t->text);
+    } else {
+        static const char *const verbs[] = {
+            "machine", "default", "read", "write", "expect", "wait",
+            "raise", "lower", "pulse", "reset", "echo",
+        };
+        GString *sug = g_string_new(NULL);
+
+        suggest(kw->text, verbs, G_N_ELEMENTS(verbs), 1, sug);
+        perror_at(p, kw->col, "expected a statement (machine, default, "
+                  "read, write, expect, wait, raise, lower, pulse, reset, "
+                  "echo), found '%s' (did you mean %s?)", kw->text,
+                  sug->str);
+        g_string_free(sug, true);
+        goto fail;
+    }
+
+    /* Optional model tag, then the end of the line */
+    if (is_punct(p, "@")) {
+        next(p);
+        if (accept_word(p, "sim")) {
+            st->tag = GS_TAG_SIM;
+        } else if (accept_word(p, "qemu")) {
+            st->tag = GS_TAG_QEMU;
+        } else {
+            expected(p, "sim or qemu after '@' (a model tag)");
+            goto fail;
+        }
+    }
+    if (!expect_end(p)) {
+        goto fail;
+    }
+    g_ptr_array_add(s->stmts, st);
+    return;
+
+fail:
+    g_free(st->text);
+    g_free(st);
+}
+
+static void stmt_free(gpointer p)
+{
+    GsStmt *st = p;
+
+    g_free(st->text);
+    g_free(st);
+}
+
+GsScript *gs_parse(const char *filename, const char *text, GString *errors)
+{
+    Parser p = {
+        .filename = filename, .errors = errors, .default_sec = GS_SEC_NS,
+    };
+    GsScript *s = g_new0(GsScript, 1);
+    const char *line = text;
+
+    s->filename = g_strdup(filename);
+    s->stmts = g_ptr_array_new_with_free_func(stmt_free);
+    s->machine = (GsMachine) {
+        .gic_version = 3, .its = -1, .smp = 1, .strict = -1, .cpuif = -1,
+    };
+    g_strlcpy(s->machine.model, "sim", sizeof(s->machine.model));
+    p.script = s;
+    p.toks = g_ptr_array_new_with_free_func(tok_free);
+
+    while (*line) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        g_autofree char *copy = g_strndup(line, len);
+
+        p.line++;
+        p.failed = false;
+        if (lex_line(&p, line, len)) {
+            parse_stmt(&p, copy);
+        }
+        line += len;
+        if (*line == '\n') {
+            line++;
+        }
+    }
+    if (!p.any_error && s->stmts->len == 0) {
+        g_string_append_printf(errors, "%s:%u:1: expected at least one "
+                               "statement, found end of file\n", filename,
+                               p.line + 1);
+        p.any_error = true;
+    }
+    g_ptr_array_free(p.toks, true);
+    if (p.any_error) {
+        gs_script_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void gs_script_free(GsScript *s)
+{
+    if (!s) {
+        return;
+    }
+    g_free(s->filename);
+    g_free(s->machine.profile);
+    g_ptr_array_free(s->stmts, true);
+    g_free(s);
+}
+
+bool gs_stmt_applies(const GsStmt *st, const char *model)
+{
+    switch (st->tag) {
+    case GS_TAG_SIM:
+        return !strcmp(model, "sim");
+    case GS_TAG_QEMU:
+        return !strcmp(model, "qemu");
+    default:
+        return true;
+    }
+}
+
+/* ---- Values ---- */
+
+uint64_t gs_access_value(const GsAccess *a, uint64_t raw)
+{
+    if (a->field) {
+        unsigned sh = a->field->lsb - a->byte * 8;
+
+        return (raw >> sh) & (a->field->width >= 64 ? UINT64_MAX :
+                              (1ULL << a->field->width) - 1);
+    }
+    if (a->has_mask) {
+        return raw & a->mask;
+    }
+    return raw;
+}
+
+bool gs_check_value(const GsStmt *st, uint64_t raw)
+{
+    uint64_t v = gs_access_value(&st->acc, raw);
+
+    switch (st->check) {
+    case GS_CHECK_EQ:
+        return v == st->value;
+    case GS_CHECK_NE:
+        return v != st->value;
+    default:
+        return true;
+    }
+}
+
+void gs_format_fields(const GsAccess *a, uint64_t raw, GString *out)
+{
+    const GicsimField *f;
+    unsigned lo, hi;
+    bool first = true;
+
+    if (!a->reg) {
+        return;
+    }
+    lo = a->byte * 8;
+    hi = lo + a->size * 8;
+    for (f = a->reg->fields; f && f->name; f++) {
+        uint64_t v;
+
+        if (f->lsb < lo || f->lsb + f->width > hi) {
+            continue;
+        }
+        v = (raw >> (f->lsb - lo)) &
+            (f->width >= 64 ? UINT64_MAX : (1ULL << f->width) - 1);
+        g_string_append_printf(out, first ? "%s=%s%" PRIx64 : " %s=%s%"
+                               PRIx64, f->name, v > 9 ? "0x" : "", v);
+        first = false;
+    }
+}
+
+void gs_format_target(const GsAccess *a, GString *out)
+{
+    if (!a->reg) {
+        g_string_append_printf(out, "0x%08" PRIx64, a->addr);
+        return;
+    }
+    g_string_append(out, a->reg->name);
+    if (a->reg->count > 1 || a->reg->first) {
+        g_string_append_printf(out, "(%u)", a->index);
+    }
+    if (a->byte) {
+        g_string_append_printf(out, "[%u]", a->byte);
+    }
+    if (a->reg->frame != GICSIM_FRAME_GICD) {
+        g_string_append_printf(out, "@cpu%u", a->cpu);
+    }
+    if (a->field) {
+        g_string_append_printf(out, ".%s", a->field->name);
+    }
+}
+
+/* ---- The bundled default probe ---- */
+
+const char gs_default_probe[] =
+    "# gicsim-probe's default tour (IHI 0069H chapter 12).\n"
+    "machine gic-version=3 secure=on smp=2\n"
+    "echo \"Distributor identification\"\n"
+    "read GICD_TYPER\n"
+    "expect GICD_TYPER.ITLinesNumber == 8   # 288 INTIDs: 32*(N+1)\n"
+    "expect GICD_TYPER.SecurityExtn == 1    # two Security states\n"
+    "read GICD_IIDR\n"
+    "expect GICD_PIDR2.ArchRev == 3         # GICv3\n"
+    "echo \"GICD_CTLR: Secure and Non-secure views (12.9.4)\"\n"
+    "expect S GICD_CTLR.DS == 0\n"
+    "write S GICD_CTLR = 0x37      # ARE_S ARE_NS Grp1S Grp1NS Grp0\n"
+    "read S GICD_CTLR\n"
+    "expect NS GICD_CTLR & 0x13 == 0x12     # ARE_NS, EnableGrp1A\n"
+    "echo \"Redistributor of CPU 1\"\n"
+    "read GICR_TYPER@cpu1\n"
+    "expect GICR_TYPER@cpu1.Processor_Number == 1\n"
+    "expect GICR_TYPER@cpu1.Last == 1\n"
+    "expect S GICR_WAKER@cpu1 == 0x6        # asleep out of reset\n"
+    "write S GICR_WAKER@cpu1 = 0\n"
+    "expect S GICR_WAKER@cpu1.ChildrenAsleep == 0\n"
+    "echo \"Enable SPI 42 (Group 1 NS, edge) and see it pend\"\n"
+    "write S GICD_IGROUPR(1) = 1 << 10\n"
+    "write NS GICD_ICFGR(2) = 2 << 20      # INTID 42: edge-triggered\n"
+    "write NS GICD_ISENABLER(1) = 1 << 10\n"
+    "expect NS GICD_ISENABLER(1) == 1 << 10\n"
+    "pulse spi 42\n"
+    "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
+    "write NS GICD_ICPENDR(1) = 1 << 10\n"
+    "expect NS GICD_ISPENDR(1) == 0\n";

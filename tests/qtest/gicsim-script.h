@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gicsim register-poke scripts: lexer, parser and helpers that do not
+ * depend on QEMU (see docs/scripts.rst for the language).  The runner,
+ * tests/qtest/gicsim-probe.c, executes a parsed script through qtest;
+ * tests/unit/test-gicsim-script.c unit-tests this part on its own.
+ */
+#ifndef GICSIM_SCRIPT_H
+#define GICSIM_SCRIPT_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "gicsim-regs.h"
+
+/* The virt machine's GIC layout (hw/arm/virt.c memmap). */
+#define GS_GICD_BASE        0x08000000ULL
+#define GS_GICR_BASE        0x080a0000ULL
+#define GS_GICR_REGION_SIZE 0x00f60000ULL
+#define GS_VIRT_NUM_IRQ     288     /* virt: 256 SPIs + 32 internal */
+#define GS_RAM_BASE         0x40000000ULL
+
+typedef enum GsSec {
+    GS_SEC_DEFAULT,     /* the script's current default */
+    GS_SEC_NS,
+    GS_SEC_S,
+} GsSec;
+
+typedef enum GsModelTag {
+    GS_TAG_ANY,
+    GS_TAG_SIM,         /* @sim: only checked with gic-model=sim */
+    GS_TAG_QEMU,        /* @qemu: only checked with gic-model=qemu */
+} GsModelTag;
+
+typedef struct GsMachine {
+    unsigned gic_version;   /* 3 or 4 */
+    bool secure;
+    bool virtualization;
+    int its;                /* -1: machine default, 0 off, 1 on */
+    unsigned smp;
+    char model[8];          /* "sim" or "qemu" */
+    char *profile;          /* NULL: device default */
+    int strict;             /* -1: device default */
+    int cpuif;              /* -1: auto (on if the script checks IRQ/FIQ) */
+} GsMachine;
+
+/* What an access reads or writes. */
+typedef struct GsAccess {
+    const GicsimReg *reg;   /* NULL: raw address */
+    unsigned index;         /* element n of an array register */
+    unsigned byte;          /* byte offset inside the element */
+    unsigned cpu;           /* redistributor of a GICR register */
+    uint64_t addr;          /* physical address (resolved) */
+    unsigned size;          /* bytes: 1, 2, 4 or 8 */
+    GsSec sec;
+    const GicsimField *field;   /* compare/print this field only */
+    bool has_mask;
+    uint64_t mask;
+} GsAccess;
+
+typedef enum GsCheck {
+    GS_CHECK_NONE,
+    GS_CHECK_EQ,
+    GS_CHECK_NE,
+    GS_CHECK_ERROR,         /* a bus error is expected */
+} GsCheck;
+
+typedef enum GsKind {
+    GS_READ,                /* read, optionally with a check (expect) */
+    GS_WRITE,
+    GS_WAIT,                /* poll a read until its check holds */
+    GS_IRQ_IN,              /* drive an SPI or PPI input */
+    GS_IRQ_OUT,             /* check a CPU's IRQ or FIQ output */
+    GS_RESET,
+    GS_ECHO,
+} GsKind;
+
+typedef struct GsStmt {
+    GsKind kind;
+    unsigned line;
+    char *text;             /* the source line, trimmed */
+    GsModelTag tag;
+    GsAccess acc;
+    GsCheck check;
+    uint64_t value;         /* written or expected value */
+    unsigned within;        /* wait: at most this many reads */
+    /* GS_IRQ_IN / GS_IRQ_OUT */
+    unsigned intid;
+    unsigned cpu;
+    int level;              /* 0, 1, or 2 for a pulse */
+    bool fiq;
+} GsStmt;
+
+typedef struct GsScript {
+    char *filename;
+    GsMachine machine;
+    GPtrArray *stmts;       /* GsStmt * */
+    bool checks_lines;      /* some statement checks IRQ/FIQ outputs */
+} GsScript;
+
+/*
+ * Parse @text (the contents of @filename).  On success returns the
+ * script; on failure returns NULL and appends one message per malformed
+ * line to @errors, each "FILE:LINE:COL: message\n".
+ */
+GsScript *gs_parse(const char *filename, const char *text, GString *errors);
+void gs_script_free(GsScript *s);
+
+/* Whether @st applies to @model ("sim" or "qemu"). */
+bool gs_stmt_applies(const GsStmt *st, const char *model);
+
+/* Physical address of element @n, byte @byte of @r for CPU @cpu. */
+uint64_t gs_reg_addr(const GsMachine *m, const GicsimReg *r, unsigned n,
+                     unsigned byte, unsigned cpu);
+
+/*
+ * The value an access's check compares: the field (shifted down) or the
+ * masked value.
+ */
+uint64_t gs_access_value(const GsAccess *a, uint64_t raw);
+
+/* Whether a value read satisfies @st's check (GS_CHECK_EQ/NE/NONE). */
+bool gs_check_value(const GsStmt *st, uint64_t raw);
+
+/*
+ * Append "Field=value ..." for the fields of @a's register that lie in
+ * the bytes the access covers.  Nothing for raw addresses.
+ */
+void gs_format_fields(const GsAccess *a, uint64_t raw, GString *out);
+
+/* "GICD_IPRIORITYR(10)[2]", "GICR_WAKER@cpu1", "0x08000000" */
+void gs_format_target(const GsAccess *a, GString *out);
+
+/* Levenshtein distance, ASCII case-insensitive. */
+unsigned gs_edit_distance(const char *a, const char *b);
+
+/*
+ * Append up to @max names of registers nearest to @name, as
+ * "A, B or C".
+ */
+void gs_suggest_registers(const char *name, unsigned max, GString *out);
+
+/* The bundled default probe (the tour), a script text. */
+extern const char gs_default_probe[];
+
+#endif

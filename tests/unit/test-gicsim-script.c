@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit tests of the register-poke script language: parsing, register name
+ * resolution, field decode, suggestions and every kind of error message.
+ */
+#include <glib.h>
+#include <string.h>
+
+#include "gicsim-script.h"
+
+static GsScript *parse_ok(const char *text)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsScript *s = gs_parse("t.poke", text, err);
+
+    if (!s) {
+        g_test_message("unexpected errors:\n%s", err->str);
+    }
+    g_assert_nonnull(s);
+    g_assert_cmpstr(err->str, ==, "");
+    return s;
+}
+
+static const GsStmt *stmt(GsScript *s, unsigned i)
+{
+    g_assert_cmpuint(i, <, s->stmts->len);
+    return g_ptr_array_index(s->stmts, i);
+}
+
+/* The script must fail to parse with exactly @msg (all lines' errors). */
+static void check_error(const char *text, const char *msg)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsScript *s = gs_parse("t.poke", text, err);
+
+    g_assert_null(s);
+    g_assert_cmpstr(err->str, ==, msg);
+}
+
+static void test_default_probe_parses(void)
+{
+    GsScript *s = parse_ok(gs_default_probe);
+
+    g_assert_cmpuint(s->machine.gic_version, ==, 3);
+    g_assert_true(s->machine.secure);
+    g_assert_cmpuint(s->machine.smp, ==, 2);
+    g_assert_cmpstr(s->machine.model, ==, "sim");
+    g_assert_cmpuint(s->stmts->len, >, 20);
+    gs_script_free(s);
+}
+
+static void test_header(void)
+{
+    GsScript *s = parse_ok(
+        "machine gic-version=4 its=on smp=3 gic-model=qemu\n"
+        "machine profile=gic-600 strict=on secure=on\n"
+        "reset\n");
+
+    g_assert_cmpuint(s->machine.gic_version, ==, 4);
+    g_assert_true(s->machine.virtualization);   /* implied by GICv4 */
+    g_assert_cmpint(s->machine.its, ==, 1);
+    g_assert_cmpuint(s->machine.smp, ==, 3);
+    g_assert_cmpstr(s->machine.model, ==, "qemu");
+    g_assert_cmpstr(s->machine.profile, ==, "gic-600");
+    g_assert_cmpint(s->machine.strict, ==, 1);
+    g_assert_true(s->machine.secure);
+    g_assert_cmpint(stmt(s, 0)->kind, ==, GS_RESET);
+    gs_script_free(s);
+}
+
+static void test_accesses(void)
+{
+    GsScript *s = parse_ok(
+        "machine gic-version=3 smp=2 secure=on\n"
+        "read GICD_CTLR\n"                          /* 0 */
+        "write8 GICD_IPRIORITYR(10)[2] = 0xa0\n"    /* 1 */
+        "read GICD_IPRIORITYR(10)[2]\n"             /* 2 */
+        "expect S GICR_WAKER@cpu1 == 6\n"           /* 3 */
+        "read32 GICD_IROUTER(40)[4]\n"              /* 4 */
+        "read64 gicd_irouter(40)\n"                 /* 5 */
+        "write16 0x08000400 = 0xffff error\n"       /* 6 */
+        "expect GICD_TYPER.ITLinesNumber == 8\n"    /* 7 */
+        "expect GICD_ISPENDR(1) & 1 << 10 != 0\n"   /* 8 */
+        "wait GICD_CTLR.RWP == 0 within 10\n"       /* 9 */
+        "default secure\n"
+        "read GICD_CTLR\n"                          /* 10 */
+        "expect GICR_TYPER@cpu1.Processor_Number == 1 @sim\n"   /* 11 */
+        "expect32 GICR_TYPER[4]@cpu1.Aff0 == 1\n"   /* 12 */
+        "read8 GICD_CTLR error  # bus error expected\n");   /* 13 */
+    const GsStmt *st;
+
+    st = stmt(s, 0);
+    g_assert_cmpint(st->kind, ==, GS_READ);
+    g_assert_cmpint(st->check, ==, GS_CHECK_NONE);
+    g_assert_cmphex(st->acc.addr, ==, 0x08000000);
+    g_assert_cmpuint(st->acc.size, ==, 4);
+    g_assert_cmpint(st->acc.sec, ==, GS_SEC_NS);
+
+    st = stmt(s, 1);
+    g_assert_cmpint(st->kind, ==, GS_WRITE);
+    g_assert_cmphex(st->acc.addr, ==, 0x08000000 + 0x400 + 40 + 2);
+    g_assert_cmpuint(st->acc.size, ==, 1);
+    g_assert_cmphex(st->value, ==, 0xa0);
+
+    st = stmt(s, 2);
+    g_assert_cmpuint(st->acc.size, ==, 1);      /* byte: 8 bits by default */
+
+    st = stmt(s, 3);
+    g_assert_cmpint(st->check, ==, GS_CHECK_EQ);
+    g_assert_cmpint(st->acc.sec, ==, GS_SEC_S);
+    g_assert_cmphex(st->acc.addr, ==, 0x080a0000 + 0x20000 + 0x14);
+
+    st = stmt(s, 4);
+    g_assert_cmphex(st->acc.addr, ==, 0x08000000 + 0x6140 + 4);
+    g_assert_cmpuint(st->acc.size, ==, 4);
+
+    st = stmt(s, 5);
+    g_assert_cmpstr(st->acc.reg->name, ==, "GICD_IROUTER");
+    g_assert_cmpuint(st->acc.size, ==, 8);
+
+    st = stmt(s, 6);
+    g_assert_null(st->acc.reg);
+    g_assert_cmpint(st->check, ==, GS_CHECK_ERROR);
+    g_assert_cmpuint(st->acc.size, ==, 2);
+
+    st = stmt(s, 7);
+    g_assert_cmpstr(st->acc.field->name, ==, "ITLinesNumber");
+    g_assert_true(gs_check_value(st, 0x037a0008));
+    g_assert_false(gs_check_value(st, 0x037a0007));
+
+    st = stmt(s, 8);
+    g_assert_cmpint(st->check, ==, GS_CHECK_NE);
+    g_assert_true(st->acc.has_mask);
+    g_assert_cmphex(st->acc.mask, ==, 0x400);
+    g_assert_true(gs_check_value(st, 0x400));
+    g_assert_false(gs_check_value(st, 0x3ff));
+
+    st = stmt(s, 9);
+    g_assert_cmpint(st->kind, ==, GS_WAIT);
+    g_assert_cmpuint(st->within, ==, 10);
+
+    st = stmt(s, 10);
+    g_assert_cmpint(st->acc.sec, ==, GS_SEC_S);
+
+    st = stmt(s, 11);
+    g_assert_cmpint(st->tag, ==, GS_TAG_SIM);
+    g_assert_true(gs_stmt_applies(st, "sim"));
+    g_assert_false(gs_stmt_applies(st, "qemu"));
+
+    st = stmt(s, 12);
+    g_assert_cmphex(st->acc.addr, ==, 0x080a0000 + 0x20000 + 0xc);
+    g_assert_true(gs_check_value(st, 0x00000001));
+
+    st = stmt(s, 13);
+    g_assert_cmpint(st->check, ==, GS_CHECK_ERROR);
+    g_assert_cmpuint(st->acc.size, ==, 1);
+    g_assert_cmpstr(st->text, ==, "read8 GICD_CTLR error");
+    gs_script_free(s);
+}
+
+static void test_gicv4_frames(void)
+{
+    GsScript *s = parse_ok(
+        "machine gic-version=4 smp=2\n"
+        "read GICR_VPROPBASER@cpu1\n"
+        "read GICR_ISENABLER0@cpu1\n");
+
+    /* GICv4: four 64 KiB frames per redistributor (IHI 0069H 12.10) */
+    g_assert_cmphex(stmt(s, 0)->acc.addr, ==,
+                    0x080a0000 + 0x40000 + 0x20000 + 0x70);
+    g_assert_cmphex(stmt(s, 1)->acc.addr, ==,
+                    0x080a0000 + 0x40000 + 0x10000 + 0x100);
+    gs_script_free(s);
+}
+
+static void test_lines(void)
+{
+    GsScript *s = parse_ok(
+        "machine smp=2\n"
+        "raise spi 42\n"
+        "lower ppi 27 cpu 1\n"
+        "pulse spi 287\n"
+        "expect irq cpu 1 == 1\n"
+        "expect fiq cpu 0 == 0\n");
+
+    g_assert_cmpint(stmt(s, 0)->kind, ==, GS_IRQ_IN);
+    g_assert_cmpuint(stmt(s, 0)->intid, ==, 42);
+    g_assert_cmpint(stmt(s, 0)->level, ==, 1);
+    g_assert_cmpuint(stmt(s, 1)->cpu, ==, 1);
+    g_assert_cmpint(stmt(s, 1)->level, ==, 0);
+    g_assert_cmpint(stmt(s, 2)->level, ==, 2);
+    g_assert_cmpint(stmt(s, 3)->kind, ==, GS_IRQ_OUT);
+    g_assert_false(stmt(s, 3)->fiq);
+    g_assert_true(stmt(s, 4)->fiq);
+    g_assert_true(s->checks_lines);
+    gs_script_free(s);
+}
+
+static void test_decode(void)
+{
+    GsScript *s = parse_ok("read GICD_TYPER\nread8 GICR_WAKER[0]\n"
+                           "read GICD_IROUTER(33)[4]\n");
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    gs_format_fields(&stmt(s, 0)->acc, 0x037a0408, out);
+    g_assert_cmpstr(out->str, ==,
+                    "ITLinesNumber=8 CPUNumber=0 ESPI=0 NMI=0 "
+                    "SecurityExtn=1 num_LPIs=0 MBIS=0 LPIS=1 DVIS=0 "
+                    "IDbits=0xf A3V=1 No1N=1 RSS=0 ESPI_range=0");
+    g_string_truncate(out, 0);
+    gs_format_fields(&stmt(s, 1)->acc, 0x6, out);
+    g_assert_cmpstr(out->str, ==, "ProcessorSleep=1 ChildrenAsleep=1");
+    g_string_truncate(out, 0);
+    /* Only the fields in the upper word: Aff3 */
+    gs_format_fields(&stmt(s, 2)->acc, 0x12, out);
+    g_assert_cmpstr(out->str, ==, "Aff3=0x12");
+    g_string_truncate(out, 0);
+    gs_format_target(&stmt(s, 2)->acc, out);
+    g_assert_cmpstr(out->str, ==, "GICD_IROUTER(33)[4]");
+    gs_script_free(s);
+}
+
+static void test_suggestions(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    g_assert_cmpuint(gs_edit_distance("GICD_CTRL", "GICD_CTLR"), ==, 1);
+    g_assert_cmpuint(gs_edit_distance("gicd_ctlr", "GICD_CTLR"), ==, 0);
+    g_assert_cmpuint(gs_edit_distance("", "abc"), ==, 3);
+    gs_suggest_registers("GICD_ISENABLE", 3, out);
+    g_assert_true(g_str_has_prefix(out->str, "GICD_ISENABLER"));
+}
+
+/* ---- Each kind of malformed script ---- */
+
+static void test_error_unknown_register(void)
+{
+    check_error("read GICD_CTRL\n",
+                "t.poke:1:6: expected a register name, found unknown "
+                "register 'GICD_CTRL'; did you mean GICD_CTLR or "
+                "GICR_CTLR?\n");
+}
+
+static void test_error_unknown_field(void)
+{
+    check_error("expect GICD_TYPER.ITLines == 8\n",
+                "t.poke:1:19: expected a field of GICD_TYPER, found "
+                "'ITLines'; did you mean ITLinesNumber?\n");
+    check_error("read GICD_IGROUPR(1).Foo\n",
+                "t.poke:1:22: expected no field: GICD_IGROUPR has no "
+                "fields in the register table; use & MASK\n");
+}
+
+static void test_error_field_outside_access(void)
+{
+    check_error("read32 GICD_IROUTER(40).Aff3\n",
+                "t.poke:1:25: expected a field within bits [31:0] that "
+                "this access covers, found Aff3 [39:32]\n");
+}
+
+static void test_error_index(void)
+{
+    check_error("read GICD_IPRIORITYR\n",
+                "t.poke:1:21: expected '(' and the index n of "
+                "GICD_IPRIORITYR<n> (0..254), found end of line\n");
+    check_error("read GICD_IROUTER(31)\n",
+                "t.poke:1:19: expected an index of GICD_IROUTER in "
+                "32..1019, found 31\n");
+    check_error("read GICD_CTLR(0)\n",
+                "t.poke:1:15: expected no index: GICD_CTLR is not an "
+                "array\n");
+    check_error("read GICD_IGROUPR(1\n",
+                "t.poke:1:20: expected ')', found end of line\n");
+}
+
+static void test_error_byte_and_alignment(void)
+{
+    check_error("read GICD_CTLR[4]\n",
+                "t.poke:1:16: expected a byte offset in 0..3 of the "
+                "4-byte GICD_CTLR, found 4\n");
+    check_error("read16 GICD_IPRIORITYR(3)[1]\n",
+                "t.poke:1:27: expected a byte offset aligned to the "
+                "2-byte access, found 1\n");
+    check_error("read 0x08000002\n",
+                "t.poke:1:6: expected an address aligned to the 4-byte "
+                "access, found 0x8000002\n");
+}
+
+static void test_error_cpu(void)
+{
+    check_error("machine smp=2\nread GICR_WAKER@cpu2\n",
+                "t.poke:2:17: expected a CPU below smp=2, found cpu2\n");
+    check_error("read GICD_CTLR@cpu0\n",
+                "t.poke:1:16: expected a redistributor (GICR_) register "
+                "before @cpu0\n");
+    check_error("read GICR_WAKER@core1\n",
+                "t.poke:1:17: expected cpuN (a redistributor) after '@', "
+                "found 'core1'\n");
+    check_error("raise ppi 27\n",
+                "t.poke:1:13: expected 'cpu' and the CPU whose PPI it is, "
+                "found end of line\n");
+}
+
+static void test_error_values(void)
+{
+    check_error("write8 GICD_IPRIORITYR(0)[1] = 0x100\n",
+                "t.poke:1:32: expected a value that fits in the 8-bit "
+                "access, found 0x100\n");
+    check_error("expect GICD_TYPER.ITLinesNumber == 32\n",
+                "t.poke:1:36: expected a value that fits in the 5 bits "
+                "compared, found 0x20\n");
+    check_error("write GICD_CTLR = 0xfg\n",
+                "t.poke:1:19: expected a number (decimal, 0x hex or 0b "
+                "binary, below 2^64), found '0xfg'\n");
+    check_error("write GICD_CTLR =\n",
+                "t.poke:1:18: expected a value (a number, 1 << N, A | B), "
+                "found end of line\n");
+    check_error("write GICD_CTLR = 1 << 64\n",
+                "t.poke:1:24: expected a shift that keeps the value "
+                "within 64 bits, found << 64\n");
+}
+
+static void test_error_statement(void)
+{
+    check_error("raed GICD_CTLR\n",
+                "t.poke:1:1: expected a statement (machine, default, read, "
+                "write, expect, wait, raise, lower, pulse, reset, echo), "
+                "found 'raed' (did you mean read?)\n");
+    check_error("== 3\n",
+                "t.poke:1:1: expected a statement (machine, default, read, "
+                "write, expect, wait, raise, lower, pulse, reset, echo), "
+                "found '=='\n");
+    check_error("read GICD_CTLR 3\n",
+                "t.poke:1:16: expected '==', '!=' or 'error', found '3'\n");
+    check_error("expect GICD_CTLR\n",
+                "t.poke:1:17: expected '==', '!=' or 'error', found end of "
+                "line\n");
+    check_error("reset now\n",
+                "t.poke:1:7: expected end of line, found 'now'\n");
+    check_error("read GICD_CTLR $\n",
+                "t.poke:1:16: expected a name, number or one of "
+                "( ) [ ] . = == != & | << @, found '$'\n");
+    check_error("echo \"unterminated\n",
+                "t.poke:1:6: expected '\"' to end the string, found end "
+                "of line\n");
+    check_error("# only a comment\n",
+                "t.poke:2:1: expected at least one statement, found end "
+                "of file\n");
+}
+
+static void test_error_wait(void)
+{
+    check_error("wait GICD_CTLR.RWP == 0\n",
+                "t.poke:1:24: expected 'within' and the most reads to "
+                "make, found end of line\n");
+    check_error("wait GICD_CTLR.RWP error within 3\n",
+                "t.poke:1:20: expected '==' or '!=', found 'error'\n");
+}
+
+static void test_error_header(void)
+{
+    check_error("machine gic-version=2\nreset\n",
+                "t.poke:1:21: expected 3 or 4 for gic-version, found "
+                "'2'\n");
+    check_error("machine secure=yes\nreset\n",
+                "t.poke:1:16: expected on or off for secure, found "
+                "'yes'\n");
+    check_error("machine profile=gic-800\nreset\n",
+                "t.poke:1:17: expected a profile (qemu, gic-500, gic-600, "
+                "gic-700), found 'gic-800'\n");
+    check_error("machine gic-verison=3\nreset\n",
+                "t.poke:1:9: expected a machine setting, found "
+                "'gic-verison' (did you mean gic-version?)\n");
+    check_error("reset\nmachine smp=2\n",
+                "t.poke:2:1: expected 'machine' lines before the first "
+                "statement, found 'machine' after one\n");
+    check_error("machine smp=124\nreset\n",
+                "t.poke:2:1: expected smp <= 123 for gic-version=3 (the "
+                "virt machine's first redistributor region), found "
+                "smp=124\n");
+    check_error("read S GICD_CTLR\n",
+                "t.poke:1:8: expected a machine with secure=on for a "
+                "Secure access (the CPU has no Secure state)\n");
+    check_error("read GICR_VPROPBASER\n",
+                "t.poke:1:6: expected gic-version=4 for GICR_VPROPBASER "
+                "(the VLPI_base frame exists only in GICv4)\n");
+}
+
+static void test_error_all_lines_reported(void)
+{
+    /* Every malformed line is reported, and nothing is returned */
+    check_error("read GICD_CTLR\nread GICD_TYPR\nwrite GICD_CTLR 1\n",
+                "t.poke:2:6: expected a register name, found unknown "
+                "register 'GICD_TYPR'; did you mean GICD_TYPER, "
+                "GICD_TYPER2 or GICR_TYPER?\n"
+                "t.poke:3:17: expected '=', found '1'\n");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/script/default-probe", test_default_probe_parses);
+    g_test_add_func("/script/header", test_header);
+    g_test_add_func("/script/accesses", test_accesses);
+    g_test_add_func("/script/gicv4-frames", test_gicv4_frames);
+    g_test_add_func("/script/lines", test_lines);
+    g_test_add_func("/script/decode", test_decode);
+    g_test_add_func("/script/suggestions", test_suggestions);
+    g_test_add_func("/script/error/unknown-register",
+                    test_error_unknown_register);
+    g_test_add_func("/script/error/unknown-field", test_error_unknown_field);
+    g_test_add_func("/script/error/field-outside-access",
+                    test_error_field_outside_access);
+    g_test_add_func("/script/error/index", test_error_index);
+    g_test_add_func("/script/error/byte-alignment",
+                    test_error_byte_and_alignment);
+    g_test_add_func("/script/error/cpu", test_error_cpu);
+    g_test_add_func("/script/error/values", test_error_values);
+    g_test_add_func("/script/error/statement", test_error_statement);
+    g_test_add_func("/script/error/wait", test_error_wait);
+    g_test_add_func("/script/error/header", test_error_header);
+    g_test_add_func("/script/error/all-lines", test_error_all_lines_reported);
+    return g_test_run();
+}
