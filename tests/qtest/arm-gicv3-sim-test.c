@@ -222,8 +222,8 @@ static void test_irouter_halves(void)
     wr(&g, a + 4, 4, NS, 0x12);
     g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x0000001200010203ULL);
     wr(&g, a, 4, NS, 0xff000001);
-    /* IRM (bit 31) is RES0 when GICD_TYPER.No1N == 1 (profile=qemu) */
-    g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x0000001200000001ULL);
+    /* Bits [30:24] are RES0; IRM (bit 31) is kept */
+    g_assert_cmphex(rd(&g, a, 8, NS), ==, 0x0000001280000001ULL);
     qtest_quit(g.qts);
 }
 
@@ -267,12 +267,113 @@ static void test_level_vs_edge_pending(void)
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
     gicd_wr(&g, GICD_ICPENDR + off, NS, bit);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
-    /* GICD_SETSPI_NSR / CLRSPI_NSR by INTID */
+    /* GICD_TYPER.MBIS == 0 (profile=qemu): SETSPI_NSR is reserved */
+    gicd_wr(&g, GICD_SETSPI_NSR, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_setspi_mbis(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.profile=gic-600");
+    int irq = 77;
+    uint32_t bit = 1u << (irq % 32), off = 4 * (irq / 32);
+
+    /* GIC-600 supports message-based SPIs (GICD_TYPER.MBIS, 12.9.38) */
+    g_assert_cmphex((gicd_rd(&g, GICD_TYPER, NS) >> 16) & 1, ==, 1);
     gicd_wr(&g, GICD_SETSPI_NSR, NS, irq);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
     gicd_wr(&g, GICD_CLRSPI_NSR, NS, irq);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
+    /* An INTID that is not an implemented SPI is ignored */
+    gicd_wr(&g, GICD_SETSPI_NSR, NS, 1000);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4 * (1000 / 32), NS), ==, 0);
     qtest_quit(g.qts);
+}
+
+static void test_profiles(void)
+{
+    static const struct {
+        const char *name;
+        uint32_t iidr;
+        bool no1n;
+    } p[] = {
+        { "qemu", 0x0000043b, true },
+        { "gic-500", 0x0001143b, false },
+        { "gic-600", 0x0201643b, false },
+        { "gic-700", 0x0401043b, false },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(p); i++) {
+        g_autofree char *opt =
+            g_strdup_printf("-global arm-gicv3-sim.profile=%s", p[i].name);
+        Gic g = gic_start(3, 1, NULL, opt);
+
+        g_assert_cmphex(gicd_rd(&g, GICD_IIDR, NS), ==, p[i].iidr);
+        g_assert_cmphex((gicd_rd(&g, GICD_TYPER, NS) >> 25) & 1, ==,
+                        p[i].no1n);
+        qtest_quit(g.qts);
+    }
+}
+
+static void test_pwrr_handshake(void)
+{
+    Gic g = gic_start(3, 2, NULL, "-global arm-gicv3-sim.profile=gic-600");
+    uint64_t pwrr = gicr_addr(&g, 1, GICR_PWRR);
+
+    /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1 */
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd);
+    /* While off, the other registers are RAZ/WI */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS), ==, 0);
+    /* Power up as TF-A does: RDPD = 0, then RDGPD == RDGPO == 0 */
+    wr(&g, pwrr, 4, NS, 0);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS) >> 32, ==,
+                    1);
+    /* Power down is refused while the PE is awake (ProcessorSleep == 0) */
+    wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 0);
+    wr(&g, pwrr, 4, NS, 1);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0);
+    wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 2);
+    wr(&g, pwrr, 4, NS, 1);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd);
+    /* CPU 0's redistributor is still off; profile=qemu has no GICR_PWRR */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_PWRR), 4, NS), ==, 0xd);
+    qtest_quit(g.qts);
+}
+
+/* Run QEMU with @machine and @extra; it must fail naming @message */
+static void check_startup_error(const char *machine, const char *extra,
+                                const char *message)
+{
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *cmd = NULL;
+    g_autofree char *out = NULL, *err = NULL;
+    g_auto(GStrv) argv = NULL;
+    int status;
+
+    g_assert_nonnull(qemu);
+    cmd = g_strdup_printf("%s -M %s -accel qtest -display none -nodefaults %s",
+                          qemu, machine, extra);
+    g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, NULL));
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    if (!strstr(err, message)) {
+        g_error("'%s' printed '%s', not '%s'", cmd, err, message);
+    }
+}
+
+static void test_startup_errors(void)
+{
+    check_startup_error("virt,gic-version=2,gic-model=sim", "",
+                        "gic-model=sim requires gic-version=3 or 4");
+    check_startup_error("virt,gic-version=3,gic-model=fancy", "",
+                        "Invalid gic-model value 'fancy'");
+    check_startup_error("virt,gic-version=3,gic-model=sim",
+                        "-global arm-gicv3-sim.profile=gic-400",
+                        "unknown profile 'gic-400'");
 }
 
 /* ---- Security ---- */
@@ -569,12 +670,16 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/startup/typer-iidr", test_typer_iidr);
     qtest_add_func("gicsim/startup/gicr-typer", test_gicr_typer);
     qtest_add_func("gicsim/startup/gicv4-frames", test_gicv4_frames);
+    qtest_add_func("gicsim/startup/errors", test_startup_errors);
     qtest_add_func("gicsim/width/priority-bytes", test_priority_byte_access);
     qtest_add_func("gicsim/width/strict-bus-error", test_strict_bus_error);
     qtest_add_func("gicsim/width/lenient-raz-wi", test_lenient_raz_wi);
     qtest_add_func("gicsim/width/irouter-halves", test_irouter_halves);
     qtest_add_func("gicsim/regs/w1s-w1c", test_enable_pending_w1s_w1c);
     qtest_add_func("gicsim/regs/level-edge", test_level_vs_edge_pending);
+    qtest_add_func("gicsim/regs/setspi-mbis", test_setspi_mbis);
+    qtest_add_func("gicsim/profile/ids", test_profiles);
+    qtest_add_func("gicsim/profile/pwrr", test_pwrr_handshake);
     qtest_add_func("gicsim/security/views", test_secure_views);
     qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
     qtest_add_func("gicsim/security/waker", test_waker_secure_only);

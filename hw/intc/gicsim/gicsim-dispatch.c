@@ -46,6 +46,8 @@ static bool reg_present(GICv3SimState *sim, const GicsimReg *r)
         return true;
     case GICSIM_AVAIL_NMI:
         return s->nmi_support;
+    case GICSIM_AVAIL_MBIS:
+        return sim->profile->mbis;
     case GICSIM_AVAIL_LPI:
         return s->lpi_enable;
     case GICSIM_AVAIL_VLPI:

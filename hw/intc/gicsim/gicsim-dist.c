@@ -135,6 +135,7 @@ static uint64_t gicd_typer_read(GicsimCtx *c)
            ((uint32_t)sec << 10) |
            ((uint32_t)s->lpi_enable << 17) |
            ((uint32_t)(s->revision >= 4) << 18) |
+           ((uint32_t)p->mbis << 16) |
            ((uint32_t)p->idbits << 19) |
            (1u << 24) |
            ((uint32_t)p->no1n << 25);
@@ -445,15 +446,9 @@ static void nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 #define IROUTER_IRM (1ULL << 31)
 #define IROUTER_AFF3_SHIFT 32
 
-static uint64_t irouter_writable(GicsimCtx *c)
-{
-    uint64_t m = MAKE_64BIT_MASK(0, 24) | MAKE_64BIT_MASK(32, 8);
-
-    if (!c->sim->profile->no1n) {
-        m |= IROUTER_IRM;
-    }
-    return m;
-}
+/* Aff0-Aff2 [23:0], IRM [31], Aff3 [39:32]; the rest is RES0 */
+#define IROUTER_WRITABLE (MAKE_64BIT_MASK(0, 24) | IROUTER_IRM | \
+                          MAKE_64BIT_MASK(32, 8))
 
 static bool irouter_ok(GicsimCtx *c)
 {
@@ -471,10 +466,19 @@ static uint64_t irouter_read(GicsimCtx *c)
 static void irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = c->index;
-    uint64_t m = irouter_writable(c) & mask;
+    uint64_t m = IROUTER_WRITABLE & mask;
 
     if (!irouter_ok(c)) {
         return;
+    }
+    if ((value & m & IROUTER_IRM) && c->sim->profile->no1n) {
+        /*
+         * GICD_TYPER.No1N == 1: 1-of-N routing is not supported.  The bit
+         * is kept, as stock QEMU keeps it, and routing uses the affinity.
+         */
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICD_IROUTER%d.IRM "
+                      "set but GICD_TYPER.No1N == 1 (profile %s): routed by "
+                      "affinity\n", irq, c->sim->profile->name);
     }
     c->s->gicd_irouter[irq] = (c->s->gicd_irouter[irq] & ~m) | (value & m);
     gicsim_update_routing(c->s, irq);

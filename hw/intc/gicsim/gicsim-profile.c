@@ -37,7 +37,7 @@ static const GicsimProfile profiles[] = {
     },
     {
         /* CoreLink GIC-600 r1p6 */
-        .name = "gic-600", .direct_lpi = true,
+        .name = "gic-600", .direct_lpi = true, .mbis = true,
         .gicd_iidr = 0x0201643b, .gicr_iidr = 0x0201643b,
         .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
         .pidr2_archrev = true, .no1n = false, .has_pwrr = true,
@@ -45,7 +45,7 @@ static const GicsimProfile profiles[] = {
     },
     {
         /* CoreLink GIC-700 r1p0 */
-        .name = "gic-700", .direct_lpi = true,
+        .name = "gic-700", .direct_lpi = true, .mbis = true,
         .gicd_iidr = 0x0401043b, .gicr_iidr = 0x0401043b,
         .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
         .pidr2_archrev = true, .no1n = false, .has_pwrr = true,

@@ -19,6 +19,7 @@ struct GicsimProfile {
     uint8_t gicd_id[12];
     uint8_t gicr_id[12];
     bool pidr2_archrev;     /* PIDR2[7:4] reports the GIC revision */
+    bool mbis;              /* GICD_TYPER.MBIS: SETSPI/CLRSPI registers */
     bool no1n;              /* GICD_TYPER.No1N: 1-of-N SPIs not supported */
     bool has_pwrr;          /* GICR_PWRR power-down handshake */
     bool direct_lpi;        /* GICR_TYPER.DirectLPI: SETLPIR, INVLPIR... */

@@ -89,6 +89,12 @@ static const GicsimField gicr_vpendbaser_f[] = {
               .widths = GICSIM_W32, .access = (acc_), .bank = (bank_), \
               .avail = GICSIM_AVAIL_ALWAYS, .reset = (reset_), \
               .fields = (fields_) }
+/* Message-based SPI register, present only if GICD_TYPER.MBIS (12.9.30) */
+#define MBI(id_, name_, off_, sum_) \
+    [id_] = { .name = (name_), .summary = (sum_), .frame = GICSIM_FRAME_GICD, \
+              .offset = (off_), .count = 1, .size = 4, \
+              .widths = GICSIM_W32, .access = GICSIM_WO, \
+              .avail = GICSIM_AVAIL_MBIS, .fields = intid_f }
 /* 64-bit register, also accessible as two 32-bit halves (12.1.3) */
 #define R64(id_, name_, frame_, off_, acc_, avail_, reset_, fields_, sum_) \
     [id_] = { .name = (name_), .summary = (sum_), .frame = (frame_), \
@@ -143,14 +149,14 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
         .fields = gicd_typer2_f },
     R32(GICSIM_GICD_STATUSR, "GICD_STATUSR", D, 0x0010, GICSIM_RW,
         GICSIM_BANK_SECURITY, 0, statusr_f, "Error Reporting Status Register"),
-    R32(GICSIM_GICD_SETSPI_NSR, "GICD_SETSPI_NSR", D, 0x0040, GICSIM_WO,
-        GICSIM_BANK_NONE, 0, intid_f, "Set Non-secure SPI Pending Register"),
-    R32(GICSIM_GICD_CLRSPI_NSR, "GICD_CLRSPI_NSR", D, 0x0048, GICSIM_WO,
-        GICSIM_BANK_NONE, 0, intid_f, "Clear Non-secure SPI Pending Register"),
-    R32(GICSIM_GICD_SETSPI_SR, "GICD_SETSPI_SR", D, 0x0050, GICSIM_WO,
-        GICSIM_BANK_NONE, 0, intid_f, "Set Secure SPI Pending Register"),
-    R32(GICSIM_GICD_CLRSPI_SR, "GICD_CLRSPI_SR", D, 0x0058, GICSIM_WO,
-        GICSIM_BANK_NONE, 0, intid_f, "Clear Secure SPI Pending Register"),
+    MBI(GICSIM_GICD_SETSPI_NSR, "GICD_SETSPI_NSR", 0x0040,
+        "Set Non-secure SPI Pending Register"),
+    MBI(GICSIM_GICD_CLRSPI_NSR, "GICD_CLRSPI_NSR", 0x0048,
+        "Clear Non-secure SPI Pending Register"),
+    MBI(GICSIM_GICD_SETSPI_SR, "GICD_SETSPI_SR", 0x0050,
+        "Set Secure SPI Pending Register"),
+    MBI(GICSIM_GICD_CLRSPI_SR, "GICD_CLRSPI_SR", 0x0058,
+        "Clear Secure SPI Pending Register"),
     A32(GICSIM_GICD_IGROUPR, "GICD_IGROUPR", D, 0x0080, 32, GICSIM_W32,
         GICSIM_RW, GICSIM_BANK_NONE, "Interrupt Group Registers"),
     A32(GICSIM_GICD_ISENABLER, "GICD_ISENABLER", D, 0x0100, 32, GICSIM_W32,

@@ -68,6 +68,7 @@ typedef enum GicsimBank {
 typedef enum GicsimAvail {
     GICSIM_AVAIL_ALWAYS,
     GICSIM_AVAIL_NMI,       /* FEAT_GICv3_NMI (GICD_TYPER.NMI == 1) */
+    GICSIM_AVAIL_MBIS,      /* message-based SPIs (GICD_TYPER.MBIS == 1) */
     GICSIM_AVAIL_LPI,       /* LPIs supported (GICR_TYPER.PLPIS == 1) */
     GICSIM_AVAIL_VLPI,      /* GICv4 (GICR_TYPER.VLPIS == 1) */
     GICSIM_AVAIL_DIRECT_LPI,    /* GICR_TYPER.DirectLPI == 1 */
