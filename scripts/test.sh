@@ -59,6 +59,15 @@ run_tap() {
 run_tap unit build/core/test-gicsim-regs --tap
 run_tap unit-script build/core/test-gicsim-script --tap
 
+# docs/register-map.rst must be what the register table generates
+if cmp -s build/core/register-map.rst docs/register-map.rst; then
+    echo "docs: ok - docs/register-map.rst matches the register table"
+    passed=$((passed + 1))
+else
+    echo "docs: not ok - docs/register-map.rst is stale; run scripts/update-docs.sh"
+    failed=$((failed + 1))
+fi
+
 export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
 for t in tests/qtest/*-test.c; do
     n=$(basename "$t" .c)

@@ -7,6 +7,7 @@
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
+#include "gicsim-regs.h"
 
 #define GICD_BASE   0x08000000ULL
 #define GICR_BASE   0x080a0000ULL
@@ -663,6 +664,186 @@ static void test_ppi_reaches_its_cpu(void)
     delivery_end(&d);
 }
 
+/* ---- Every register of the table ---- */
+
+/*
+ * The configuration in which every register of the table exists (but
+ * GICD_INMIR/GICR_INMIR0, which need FEAT_GICv3_NMI: checked below).
+ */
+#define ALL_REGS_MACHINE ",virtualization=on,its=on"
+#define ALL_REGS_EXTRA "-global arm-gicv3-sim.profile=gic-600"
+
+static bool reg_exists(Gic *g, const GicsimReg *r)
+{
+    if (r->avail == GICSIM_AVAIL_NMI) {
+        return (gicd_rd(g, GICD_TYPER, NS) >> 9) & 1;
+    }
+    return true;
+}
+
+static uint64_t frame_base(Gic *g, GicsimFrame f, int cpu)
+{
+    switch (f) {
+    case GICSIM_FRAME_GICD:
+        return GICD_BASE;
+    case GICSIM_FRAME_RD:
+        return gicr_addr(g, cpu, 0);
+    case GICSIM_FRAME_SGI:
+        return gicr_addr(g, cpu, 0x10000);
+    case GICSIM_FRAME_VLPI:
+        return gicr_addr(g, cpu, 0x20000);
+    default:
+        return gicr_addr(g, cpu, 0x30000);
+    }
+}
+
+static void power_up_redistributors(Gic *g)
+{
+    int cpu;
+
+    for (cpu = 0; cpu < g->smp; cpu++) {
+        wr(g, gicr_addr(g, cpu, GICR_PWRR), 4, NS, 0);
+    }
+}
+
+/*
+ * strict=on: at every element of every register, each access width is
+ * accepted exactly when the table (IHI 0069H 12.1.3) allows it, writes to
+ * read-only registers and reads of write-only ones are bus errors.
+ */
+static void test_all_regs_widths(void)
+{
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE,
+                      ALL_REGS_EXTRA " -global arm-gicv3-sim.strict=on");
+    unsigned id, n, size, checked = 0;
+
+    power_up_redistributors(&g);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        int cpu = r->frame == GICSIM_FRAME_GICD ? 0 : 1;
+
+        if (!reg_exists(&g, r)) {
+            continue;
+        }
+        for (n = r->first; n < r->first + r->count; n++) {
+            uint64_t a = frame_base(&g, r->frame, cpu) +
+                         gicsim_reg_offset(r, n);
+
+            for (size = 1; size <= 8; size *= 2) {
+                bool allowed = gicsim_width_allowed(r->widths, size);
+                uint64_t v;
+                bool ok;
+
+                if (a % size) {
+                    /*
+                     * QEMU's memory core splits an unaligned access into
+                     * aligned ones before the device sees it (a CPU takes
+                     * an alignment fault on Device memory first).
+                     */
+                    continue;
+                }
+                if (r->access == GICSIM_WO) {
+                    /* 0 is never a valid INTID/LPI: no side effect */
+                    ok = qtest_mmio_write(g.qts, a, size, NS, 0);
+                    g_assert_false(qtest_mmio_read(g.qts, a, size, NS, &v));
+                } else {
+                    ok = qtest_mmio_read(g.qts, a, size, NS, &v);
+                }
+                if (ok != allowed) {
+                    g_error("%s<%u> %u-byte access: %s, expected %s",
+                            r->name, n, size, ok ? "accepted" : "bus error",
+                            allowed ? "accepted" : "bus error");
+                }
+                if (r->access == GICSIM_RO) {
+                    g_assert_false(qtest_mmio_write(g.qts, a, size, NS, 0));
+                }
+                checked++;
+            }
+            if (r->size == 8) {
+                /* the upper 32-bit half of a 64-bit register */
+                uint64_t v;
+                bool ok = r->access == GICSIM_WO ?
+                    qtest_mmio_write(g.qts, a + 4, 4, NS, 0) :
+                    qtest_mmio_read(g.qts, a + 4, 4, NS, &v);
+
+                g_assert_true(ok);
+            }
+        }
+    }
+    g_assert_cmpuint(checked, >, 3 * 1500);
+    qtest_quit(g.qts);
+}
+
+/* Every register with a fixed reset value has it, at every element */
+static void test_all_regs_reset(void)
+{
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE, ALL_REGS_EXTRA);
+    unsigned id, n;
+    int cpu;
+
+    power_up_redistributors(&g);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        if (!reg_exists(&g, r) || r->reset_computed ||
+            r->access == GICSIM_WO) {
+            continue;
+        }
+        for (cpu = 0; cpu < (r->bank == GICSIM_BANK_CPU ? 2 : 1); cpu++) {
+            for (n = r->first; n < r->first + r->count; n++) {
+                uint64_t a = frame_base(&g, r->frame, cpu) +
+                             gicsim_reg_offset(r, n);
+                uint64_t v = rd(&g, a, r->size, NS);
+
+                if (v != r->reset) {
+                    g_error("%s<%u> cpu %d resets to 0x%" PRIx64
+                            ", expected 0x%" PRIx64, r->name, n, cpu, v,
+                            r->reset);
+                }
+            }
+        }
+    }
+    qtest_quit(g.qts);
+}
+
+/*
+ * Write-one-to-set and write-one-to-clear pairs act on the same state:
+ * for every W1S register, setting bits shows in it and its W1C partner,
+ * and clearing through the partner clears them (12.9.x ISENABLER and
+ * friends).  Uses the SPIs 32-63 and the SGI/PPI registers of CPU 1.
+ */
+static void test_all_w1s_w1c_pairs(void)
+{
+    Gic g = gic_start(3, 2, NULL, NULL);
+    unsigned id;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *set = &gicsim_regs[id];
+        const GicsimReg *clr = &gicsim_regs[id + 1];
+        int n = set->frame == GICSIM_FRAME_GICD ? 1 : 0;
+        uint64_t sa, ca;
+
+        if (set->access != GICSIM_W1S || id + 1 >= GICSIM_REG__COUNT ||
+            clr->access != GICSIM_W1C) {
+            continue;
+        }
+        sa = frame_base(&g, set->frame, 1) + gicsim_reg_offset(set, n);
+        ca = frame_base(&g, clr->frame, 1) + gicsim_reg_offset(clr, n);
+        if (set->frame == GICSIM_FRAME_GICD && n == 0) {
+            continue;
+        }
+        wr(&g, sa, 4, NS, 0x00010010);
+        wr(&g, sa, 4, NS, 0x00000100);
+        g_assert_cmphex(rd(&g, sa, 4, NS) & 0x00010110, ==, 0x00010110);
+        g_assert_cmphex(rd(&g, ca, 4, NS) & 0x00010110, ==, 0x00010110);
+        wr(&g, ca, 4, NS, 0x00000010);
+        g_assert_cmphex(rd(&g, sa, 4, NS) & 0x00010110, ==, 0x00010100);
+        wr(&g, ca, 4, NS, 0xffffffff);
+        g_assert_cmphex(rd(&g, sa, 4, NS), ==, 0);
+    }
+    qtest_quit(g.qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -671,6 +852,9 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/startup/gicr-typer", test_gicr_typer);
     qtest_add_func("gicsim/startup/gicv4-frames", test_gicv4_frames);
     qtest_add_func("gicsim/startup/errors", test_startup_errors);
+    qtest_add_func("gicsim/table/widths", test_all_regs_widths);
+    qtest_add_func("gicsim/table/reset", test_all_regs_reset);
+    qtest_add_func("gicsim/table/w1s-w1c", test_all_w1s_w1c_pairs);
     qtest_add_func("gicsim/width/priority-bytes", test_priority_byte_access);
     qtest_add_func("gicsim/width/strict-bus-error", test_strict_bus_error);
     qtest_add_func("gicsim/width/lenient-raz-wi", test_lenient_raz_wi);

@@ -215,10 +215,11 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
 
     /* Redistributor RD_base, IHI 0069H 12.10 */
     [GICSIM_GICR_CTLR] = {
+        /* CES (bit 1) reads 1 where LPIs are implemented */
         .name = "GICR_CTLR", .summary = "Redistributor Control Register",
         .frame = RD, .offset = 0x0000, .count = 1, .size = 4,
         .widths = GICSIM_W32, .access = GICSIM_RW, .bank = GICSIM_BANK_CPU,
-        .fields = gicr_ctlr_f },
+        .reset_computed = true, .fields = gicr_ctlr_f },
     [GICSIM_GICR_IIDR] = {
         .name = "GICR_IIDR",
         .summary = "Redistributor Implementer Identification Register",
@@ -243,7 +244,8 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
         .summary = "Redistributor Power Register (GIC-600/GIC-700)",
         .frame = RD, .offset = 0x0024, .count = 1, .size = 4,
         .widths = GICSIM_W32, .access = GICSIM_RW, .bank = GICSIM_BANK_CPU,
-        .avail = GICSIM_AVAIL_PWRR, .reset = 0x1, .fields = gicr_pwrr_f },
+        .avail = GICSIM_AVAIL_PWRR, .reset_computed = true,
+        .fields = gicr_pwrr_f },
     R64(GICSIM_GICR_SETLPIR, "GICR_SETLPIR", RD, 0x0040, GICSIM_WO,
         GICSIM_AVAIL_DIRECT_LPI, 0, lpir_f, "Set LPI Pending Register"),
     R64(GICSIM_GICR_CLRLPIR, "GICR_CLRLPIR", RD, 0x0048, GICSIM_WO,
@@ -299,9 +301,12 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
         "Interrupt Clear-Active Register 0"),
     A32(GICSIM_GICR_IPRIORITYR, "GICR_IPRIORITYR", SGI, 0x0400, 8, W8_32,
         GICSIM_RW, GICSIM_BANK_CPU, "Interrupt Priority Registers"),
-    A32(GICSIM_GICR_ICFGR0, "GICR_ICFGR0", SGI, 0x0c00, 1, GICSIM_W32,
-        GICSIM_RO, GICSIM_BANK_CPU,
-        "SGI Configuration Register (SGIs are edge-triggered)"),
+    [GICSIM_GICR_ICFGR0] = {
+        .name = "GICR_ICFGR0",
+        .summary = "SGI Configuration Register (SGIs are edge-triggered)",
+        .frame = SGI, .offset = 0x0c00, .count = 1, .size = 4,
+        .widths = GICSIM_W32, .access = GICSIM_RO, .bank = GICSIM_BANK_CPU,
+        .reset = 0xaaaaaaaa },
     A32(GICSIM_GICR_ICFGR1, "GICR_ICFGR1", SGI, 0x0c04, 1, GICSIM_W32,
         GICSIM_RW, GICSIM_BANK_CPU, "PPI Configuration Register"),
     A32(GICSIM_GICR_IGRPMODR0, "GICR_IGRPMODR0", SGI, 0x0d00, 1, GICSIM_W32,

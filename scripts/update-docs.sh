@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Regenerate docs/register-map.rst from the register table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f build/core/build.ninja ] || meson setup build/core . >/dev/null
+ninja -C build/core register-map.rst >/dev/null
+cp build/core/register-map.rst docs/register-map.rst
+echo "docs/register-map.rst updated"

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * MMIO cost benchmark (not a test: no E2E-RUN lines, so scripts/e2e.sh
+ * builds it but does not run it; scripts/bench.sh does).
+ *
+ * At EL1, for each access kind, time a tight loop of N identical guest
+ * accesses with CNTVCT_EL0 (ISB on both sides of each counter read) and
+ * print one line
+ *
+ *     BENCH <name> <ns_per_op>
+ *
+ * with ns_per_op the median of REPS timed passes (after one untimed
+ * warm-up pass of N/10 that translates the loop and fills the TLB).  Every loop
+ * has the same shape, one access + subs + b.ne, written in assembler so
+ * the compiler cannot change it:
+ *
+ *   ram_ldr32          32-bit load from normal RAM: the loop baseline
+ *   uart_fr_r32        PL011 UARTFR read: a non-GIC MMIO reference
+ *   gicd_typer_r32     GICD_TYPER
+ *   gicd_isenabler1_r32  GICD_ISENABLER1
+ *   gicd_isenabler1_w32  GICD_ISENABLER1 write-1-to-set of the already
+ *                      enabled INTID 40 (no state change)
+ *   gicd_ipriorityr_r8   byte of GICD_IPRIORITYR (INTID 40)
+ *   gicd_irouter40_r64   GICD_IROUTER<40>, one 64-bit load
+ *   gicr_typer_r64     GICR_TYPER of CPU 0, one 64-bit load
+ *   gicr_waker_r32     GICR_WAKER of CPU 0
+ *   gicd_ctlr_w32      GICD_CTLR rewritten with its current value (both
+ *                      models recompute every interrupt's state on it)
+ *
+ * N comes from the semihosting command line (SYS_GET_CMDLINE), e.g.
+ *   -semihosting-config enable=on,target=native,arg=bench_mmio,arg=20000
+ * (the last decimal word; default 20000).
+ */
+#include "gic.h"
+
+#define DEFAULT_ITERS 20000
+#define REPS 5
+#define INTID 40
+
+/* Semihosting SYS_GET_CMDLINE (0x15): fills buf, returns 0 on success. */
+static long semihost_cmdline(char *buf, uint64_t len)
+{
+    volatile uint64_t blk[2] = { (uintptr_t)buf, len };
+    register uint64_t x0 __asm__("x0") = 0x15;
+    register uint64_t x1 __asm__("x1") = (uintptr_t)blk;
+    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+    return (long)x0;
+}
+
+/*
+ * Phase marker: a no-op semihosting call (SYS_ERRNO, 0x13) before and after
+ * each access kind's loops, so that scripts/bench.sh --callgrind can cut a
+ * callgrind profile at every marker (--dump-before=do_common_semihosting)
+ * and get each kind's loops alone in one part.
+ */
+static void phase_marker(void)
+{
+    register uint64_t x0 __asm__("x0") = 0x13;
+    register uint64_t x1 __asm__("x1") = 0;
+    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+}
+
+static uint64_t parse_iters(void)
+{
+    static char buf[256];
+    uint64_t v = 0, last = 0;
+    int in_num = 0;
+
+    if (semihost_cmdline(buf, sizeof(buf) - 1) != 0) {
+        return DEFAULT_ITERS;
+    }
+    buf[sizeof(buf) - 1] = 0;
+    for (const char *p = buf;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            v = (in_num ? v * 10 : 0) + (uint64_t)(*p - '0');
+            in_num = 1;
+        } else {
+            if (in_num && (*p == ' ' || *p == 0)) {
+                last = v;
+            }
+            in_num = 0;
+        }
+        if (!*p) {
+            break;
+        }
+    }
+    return last ? last : DEFAULT_ITERS;
+}
+
+/* One timed loop per access instruction; returns counter ticks. */
+#define TIMED_LOOP(fn, insn)                                            \
+static uint64_t fn(uintptr_t addr, uint64_t val, uint64_t n)            \
+{                                                                       \
+    uint64_t t0, t1;                                                    \
+    __asm__ volatile(                                                   \
+        "isb\n\tmrs %[t0], cntvct_el0\n\tisb\n"                         \
+        "1:\t" insn "\n\t"                                              \
+        "subs %[n], %[n], #1\n\t"                                       \
+        "b.ne 1b\n\t"                                                   \
+        "isb\n\tmrs %[t1], cntvct_el0\n\tisb"                           \
+        : [t0] "=&r"(t0), [t1] "=&r"(t1), [n] "+r"(n)                   \
+        : [a] "r"(addr), [v] "r"(val)                                   \
+        : "x9", "memory", "cc");                                        \
+    return t1 - t0;                                                     \
+}
+
+TIMED_LOOP(loop_ldr8,  "ldrb w9, [%[a]]")
+TIMED_LOOP(loop_ldr32, "ldr w9, [%[a]]")
+TIMED_LOOP(loop_ldr64, "ldr x9, [%[a]]")
+TIMED_LOOP(loop_str32, "str %w[v], [%[a]]")
+
+typedef uint64_t (*loop_fn)(uintptr_t, uint64_t, uint64_t);
+
+struct bench {
+    const char *name;
+    loop_fn fn;
+    uintptr_t addr;
+    uint64_t val;       /* for writes; filled in at run time */
+};
+
+static volatile uint32_t ram_word;
+
+static void sort_u64(uint64_t *a, int n)
+{
+    for (int i = 1; i < n; i++) {
+        for (int j = i; j > 0 && a[j - 1] > a[j]; j--) {
+            uint64_t t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+        }
+    }
+}
+
+int main(void)
+{
+    uint64_t iters = parse_iters();
+    uint64_t freq = read_sysreg(cntfrq_el0);
+
+    gic_dist_init();
+    gic_cpu_init();
+    irq_enable(INTID);      /* stays disabled at the CPU (DAIF.I set) */
+
+    struct bench b[] = {
+        { "ram_ldr32", loop_ldr32, (uintptr_t)&ram_word, 0 },
+        { "uart_fr_r32", loop_ldr32, UART_BASE + 0x18, 0 },
+        { "gicd_typer_r32", loop_ldr32, GICD_BASE + GICD_TYPER, 0 },
+        { "gicd_isenabler1_r32", loop_ldr32,
+          GICD_BASE + GICD_ISENABLER + 4 * (INTID / 32), 0 },
+        { "gicd_isenabler1_w32", loop_str32,
+          GICD_BASE + GICD_ISENABLER + 4 * (INTID / 32),
+          1u << (INTID % 32) },
+        { "gicd_ipriorityr_r8", loop_ldr8,
+          GICD_BASE + GICD_IPRIORITYR + INTID, 0 },
+        { "gicd_irouter40_r64", loop_ldr64,
+          GICD_BASE + GICD_IROUTER + 8 * INTID, 0 },
+        { "gicr_typer_r64", loop_ldr64, GICR_BASE + GICR_TYPER, 0 },
+        { "gicr_waker_r32", loop_ldr32, GICR_BASE + GICR_WAKER, 0 },
+        { "gicd_ctlr_w32", loop_str32, GICD_BASE + GICD_CTLR,
+          gicd_read(GICD_CTLR) & ~GICD_CTLR_RWP },
+    };
+    int nb = sizeof(b) / sizeof(b[0]);
+
+    uint64_t warm = iters / 10 ? iters / 10 : 1;
+
+    printf("# bench_mmio: EL%u iters %lu reps %d cntfrq %lu "
+           "GICD_IIDR 0x%x GICD_CTLR 0x%x\n", current_el(), iters, REPS,
+           freq, gicd_read(GICD_IIDR), (uint32_t)b[nb - 1].val);
+    /* Accesses between the two markers of one kind: warm-up + REPS passes */
+    printf("# bench_mmio: kinds %d accesses-per-phase %lu\n", nb,
+           warm + REPS * iters);
+    if (!freq || !iters) {
+        printf("FAIL bench_mmio: CNTFRQ_EL0 %lu iters %lu\n", freq, iters);
+        system_exit(1);
+    }
+
+    for (int i = 0; i < nb; i++) {
+        uint64_t t[REPS];
+        phase_marker();
+        b[i].fn(b[i].addr, b[i].val, warm);
+        for (int r = 0; r < REPS; r++) {
+            t[r] = b[i].fn(b[i].addr, b[i].val, iters);
+        }
+        phase_marker();
+        sort_u64(t, REPS);
+        /* ticks -> ns per op, in tenths */
+        unsigned __int128 x = (unsigned __int128)t[REPS / 2] * 10000000000ull;
+        uint64_t tenths = (uint64_t)(x / ((unsigned __int128)freq * iters));
+        printf("BENCH %s %lu.%lu\n", b[i].name, tenths / 10, tenths % 10);
+    }
+    /* The write loops must have left the state alone. */
+    if (!irq_is_enabled(INTID) ||
+        (gicd_read(GICD_CTLR) & ~GICD_CTLR_RWP) != b[nb - 1].val) {
+        printf("FAIL bench_mmio: GIC state changed by the loops\n");
+        system_exit(1);
+    }
+    printf("# bench_mmio: done\n");
+    system_exit(0);
+}
