@@ -17,7 +17,10 @@ src=build/qemu-src
 bld=build/qemu-build
 jobs=${JOBS:-$(nproc)}
 
+# QEMU's configure hands meson an explicit compiler, so meson's own ccache
+# detection does not apply: put Debian's ccache wrappers first in PATH.
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+[ -d /usr/lib/ccache ] && export PATH=/usr/lib/ccache:$PATH
 
 # One build at a time in this tree (several shells may call us).
 mkdir -p build

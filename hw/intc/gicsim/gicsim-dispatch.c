@@ -30,12 +30,12 @@
 
 static GicsimDecoder gicsim_full_decoder;
 
-/* One redistributor frame region: which frames it covers. */
+/* Where an access lands: frame, offset in the frame, redistributor. */
 typedef struct GicsimLoc {
     GicsimFrame frame;
     uint32_t offset;        /* in the frame */
     GICv3CPUState *cs;
-} GicsimAccessLoc;
+} GicsimLoc;
 
 static bool reg_present(GICv3SimState *sim, const GicsimReg *r)
 {
@@ -66,7 +66,7 @@ static const char *sec_name(MemTxAttrs attrs)
 }
 
 static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
-                   hwaddr addr, GicsimAccessLoc *loc)
+                   hwaddr addr, GicsimLoc *loc)
 {
     GICv3State *s = &sim->parent_obj;
     unsigned cpu;
@@ -93,7 +93,7 @@ static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
  * with *rule saying which rule it breaks.
  */
 static const GicsimReg *check_access(GICv3SimState *sim,
-                                     const GicsimAccessLoc *loc,
+                                     const GicsimLoc *loc,
                                      unsigned size, bool is_write,
                                      GicsimDecoded *d, const char **rule)
 {
@@ -120,7 +120,7 @@ static const GicsimReg *check_access(GICv3SimState *sim,
     return r;
 }
 
-static void log_bad_access(const GicsimAccessLoc *loc, const GicsimDecoded *d,
+static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
                            unsigned size, bool is_write, uint64_t value,
                            MemTxAttrs attrs, const char *rule, bool strict)
 {
@@ -148,7 +148,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 {
     GICv3State *s = &sim->parent_obj;
     const GicsimHandlers *h;
-    GicsimAccessLoc loc;
+    GicsimLoc loc;
     GicsimDecoded d = { 0 };
     GicsimCtx c;
     const char *rule = NULL;
@@ -212,7 +212,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
                            hwaddr addr, unsigned size, bool is_write)
 {
-    GicsimAccessLoc loc;
+    GicsimLoc loc;
     GicsimDecoded d;
     const char *rule;
 
@@ -228,13 +228,15 @@ static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
 static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
                              unsigned size, MemTxAttrs attrs)
 {
-    return gicsim_access(gicsim_of(opaque), NULL, addr, data, size, false, attrs);
+    return gicsim_access(gicsim_of(opaque), NULL, addr, data, size, false,
+                         attrs);
 }
 
 static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
                               unsigned size, MemTxAttrs attrs)
 {
-    return gicsim_access(gicsim_of(opaque), NULL, addr, &data, size, true, attrs);
+    return gicsim_access(gicsim_of(opaque), NULL, addr, &data, size, true,
+                         attrs);
 }
 
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,

@@ -260,7 +260,8 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
         GICSIM_AVAIL_DIRECT_LPI, 0, lpir_f,
         "Redistributor Invalidate LPI Register"),
     R64(GICSIM_GICR_INVALLR, "GICR_INVALLR", RD, 0x00b0, GICSIM_WO,
-        GICSIM_AVAIL_DIRECT_LPI, 0, NULL, "Redistributor Invalidate All Register"),
+        GICSIM_AVAIL_DIRECT_LPI, 0, NULL,
+        "Redistributor Invalidate All Register"),
     [GICSIM_GICR_SYNCR] = {
         .name = "GICR_SYNCR",
         .summary = "Redistributor Synchronize Register",
