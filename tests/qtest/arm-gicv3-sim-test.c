@@ -844,6 +844,90 @@ static void test_all_w1s_w1c_pairs(void)
     qtest_quit(g.qts);
 }
 
+/* ---- Many CPUs: both of virt's redistributor regions ---- */
+
+static void test_two_redist_regions(void)
+{
+    /* virt's first region holds 123 GICv3 redistributors (0x00f60000) */
+    const int smp = 130, first = 123;
+    const uint64_t region2 = 0x4000000000ULL;
+    Gic g = gic_start(3, smp, NULL, NULL);
+    int cpu;
+
+    for (cpu = 0; cpu < smp; cpu++) {
+        uint64_t a = cpu < first ? gicr_addr(&g, cpu, GICR_TYPER) :
+                     region2 + (uint64_t)(cpu - first) * 0x20000 + GICR_TYPER;
+        uint64_t t = rd(&g, a, 8, NS);
+
+        g_assert_cmpuint((t >> 8) & 0xffff, ==, cpu);
+        /* GICR_TYPER.Last ends each region's series (12.11.35) */
+        g_assert_cmpuint((t >> 4) & 1, ==, cpu == first - 1 || cpu == smp - 1);
+    }
+    qtest_quit(g.qts);
+}
+
+/* ---- Migration ---- */
+
+static void wait_migration(QTestState *qts)
+{
+    int i;
+
+    for (i = 0; i < 1000; i++) {
+        QDict *rsp = qtest_qmp(qts, "{ 'execute': 'query-migrate' }");
+        QDict *ret = qdict_get_qdict(rsp, "return");
+        const char *st = qdict_haskey(ret, "status") ?
+                         qdict_get_str(ret, "status") : "none";
+        bool done = !strcmp(st, "completed");
+
+        g_assert_cmpstr(st, !=, "failed");
+        qobject_unref(rsp);
+        if (done) {
+            return;
+        }
+        g_usleep(10000);
+    }
+    g_assert_not_reached();
+}
+
+static void test_migration(void)
+{
+    const char *machine = ",secure=on";
+    const char *extra = "-global arm-gicv3-sim.profile=gic-600";
+    g_autofree char *file = g_strdup_printf("%s/gicsim-mig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *incoming = g_strdup_printf("%s -incoming 'exec:cat %s'",
+                                                extra, file);
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    Gic src = gic_start(3, 2, machine, extra), dst;
+    uint64_t irouter = GICD_BASE + GICD_IROUTER + 8 * 60;
+
+    /* Guest-visible state in GICv3State and in gicsim's own section */
+    gicd_wr(&src, GICD_CTLR, S, 0x7);
+    gicd_wr(&src, GICD_IGROUPR + 4, S, 0x00f0000f);
+    wr(&src, GICD_BASE + GICD_IPRIORITYR + 61, 1, S, 0xa0);
+    wr(&src, irouter, 8, S, 0x0000000200000001ULL);
+    wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S, 0);
+    wr(&src, gicr_addr(&src, 1, GICR_WAKER), 4, S, 0);
+    qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', 'arguments': "
+                             "{ 'uri': %s } }", uri);
+    wait_migration(src.qts);
+    qtest_quit(src.qts);
+
+    dst = gic_start(3, 2, machine, incoming);
+    wait_migration(dst.qts);
+    g_assert_cmphex(gicd_rd(&dst, GICD_CTLR, S), ==, 0x37);
+    g_assert_cmphex(gicd_rd(&dst, GICD_IGROUPR + 4, S), ==, 0x00f0000f);
+    g_assert_cmphex(rd(&dst, GICD_BASE + GICD_IPRIORITYR + 61, 1, S), ==,
+                    0xa0);
+    g_assert_cmphex(rd(&dst, irouter, 8, S), ==, 0x0000000200000001ULL);
+    /* CPU 1's redistributor powered up, CPU 0's still off (GICR_PWRR) */
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_PWRR), 4, S), ==, 0);
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 0, GICR_PWRR), 4, S), ==, 0xd);
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_WAKER), 4, S), ==, 0);
+    qtest_quit(dst.qts);
+    unlink(file);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -852,6 +936,9 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/startup/gicr-typer", test_gicr_typer);
     qtest_add_func("gicsim/startup/gicv4-frames", test_gicv4_frames);
     qtest_add_func("gicsim/startup/errors", test_startup_errors);
+    qtest_add_func("gicsim/startup/two-redist-regions",
+                   test_two_redist_regions);
+    qtest_add_func("gicsim/startup/migration", test_migration);
     qtest_add_func("gicsim/table/widths", test_all_regs_widths);
     qtest_add_func("gicsim/table/reset", test_all_regs_reset);
     qtest_add_func("gicsim/table/w1s-w1c", test_all_w1s_w1c_pairs);
