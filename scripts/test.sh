@@ -75,10 +75,41 @@ for t in tests/qtest/*-test.c; do
 done
 
 # Register-poke scripts: each script is its own test case, run against
-# gic-model=sim, then compared with stock QEMU (gic-model=qemu)
+# gic-model=sim, then compared with stock QEMU (gic-model=qemu).  The
+# first run adds one case, "coverage": it fails if a register of the
+# table is accessed by no script (build/test-logs/probe.tap lists the
+# (register, width) pairs left out).
 probe=build/qemu-build/tests/qtest/gicsim-probe
-run_tap probe "$probe" --tap tests/qtest/gicsim-scripts/*.poke
+run_tap probe "$probe" --tap --coverage tests/qtest/gicsim-scripts/*.poke
+grep -E '^# coverage: [0-9]' "$log/probe.tap" | sed 's|^# |probe: |'
 run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
+
+# The width sweeps must be what scripts/gen-width-sweep.sh generates
+if scripts/gen-width-sweep.sh --check; then
+    echo "widths: ok - tests/qtest/gicsim-scripts/widths-*.poke are up to date"
+    passed=$((passed + 1))
+else
+    echo "widths: not ok - run scripts/gen-width-sweep.sh"
+    failed=$((failed + 1))
+fi
+
+# Differential run: a read that differs between the models fails
+# probe-diff unless its statement is tagged @sim/@qemu; every script with
+# tagged statements must be listed in docs/differences.rst
+undoc=
+for f in tests/qtest/gicsim-scripts/*.poke; do
+    if grep -qE '^[^#]*@(sim|qemu)[[:space:]]*(#.*)?$' "$f" &&
+       ! grep -qF "$f" docs/differences.rst; then
+        undoc="$undoc $f"
+    fi
+done
+if [ -z "$undoc" ]; then
+    echo "diff-doc: ok - every script with @sim/@qemu statements is in docs/differences.rst"
+    passed=$((passed + 1))
+else
+    echo "diff-doc: not ok - tagged differences not in docs/differences.rst:$undoc"
+    failed=$((failed + 1))
+fi
 
 # End-to-end: the same guest programs and Linux boots on gicsim and on
 # stock QEMU's GIC; each model's expectations are stated in the programs.

@@ -12,6 +12,7 @@
  * reports every read whose value differs.
  */
 #include "qemu/osdep.h"
+#include "qemu/host-utils.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
@@ -108,7 +109,18 @@ typedef struct Run {
     const char *prefix; /* "" or "# " (TAP) */
 } Run;
 
-static bool touched[GICSIM_REG__COUNT];
+/*
+ * --coverage: which registers of the table the scripts accessed, and with
+ * which widths (index: log2 of the access size in bytes).
+ */
+static bool touched[GICSIM_REG__COUNT][4];
+
+static void touch(const GsAccess *a)
+{
+    if (a->reg) {
+        touched[a->reg - gicsim_regs][ctz32(a->size)] = true;
+    }
+}
 
 static void G_GNUC_PRINTF(2, 3) say(Run *r, const char *fmt, ...)
 {
@@ -212,12 +224,13 @@ static void setup_cpuif(Run *r)
     qtest_writeq(r->qts, STUB_PARAMS + 8, conduit);
     qtest_writeq(r->qts, STUB_PARAMS + 16, m->smp - 1);
     for (i = 1; i < m->smp; i++) {
-        /* MPIDR affinity from GICR_TYPER[63:32] (Aff3.Aff2.Aff1.Aff0) */
-        uint64_t t = qtest_readq(r->qts, GS_GICR_BASE + 0x8 +
-                                 (uint64_t)i * (m->gic_version == 4 ? 4 : 2)
-                                 * GICSIM_FRAME_SIZE);
-        uint32_t aff = t >> 32;
-        uint64_t mpidr = (aff & 0xffffff) | ((uint64_t)(aff >> 24) << 32);
+        /*
+         * MPIDR of CPU i as virt builds it for GICv3/v4 (hw/arm/virt.c
+         * virt_cpu_mp_affinity: clusters of 16, Aff1.Aff0).  Not read from
+         * GICR_TYPER: with the GIC-600/700 profiles the redistributors are
+         * powered down here and GICR_TYPER reads as zero.
+         */
+        uint64_t mpidr = ((uint64_t)(i / 16) << 8) | (i % 16);
 
         qtest_writeq(r->qts, STUB_PARAMS + 24 + 8 * (i - 1), mpidr);
     }
@@ -282,9 +295,7 @@ static bool do_read(Run *r, const GsAccess *a, uint64_t *v)
 {
     unsigned attrs = a->sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
 
-    if (a->reg) {
-        touched[a->reg - gicsim_regs] = true;
-    }
+    touch(a);
     return qtest_mmio_read(r->qts, a->addr, a->size, attrs, v);
 }
 
@@ -356,9 +367,7 @@ static void exec_stmt(Run *r, unsigned idx)
     case GS_WRITE: {
         unsigned attrs = st->acc.sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
 
-        if (st->acc.reg) {
-            touched[st->acc.reg - gicsim_regs] = true;
-        }
+        touch(&st->acc);
         ok = qtest_mmio_write(r->qts, st->acc.addr, st->acc.size, attrs,
                               st->value);
         res->ok = ok;
@@ -521,6 +530,7 @@ static unsigned diff_runs(const GsScript *s, Run *a, Run *b, GString *out,
         } else {
             gs_format_target(&st->acc, t);
         }
+        /* Untagged: a tagged statement runs with one model only */
         g_string_append_printf(out, "%sDIFF %s:%u: %s: sim ", prefix,
                                s->filename, st->line, t->str);
         if (x->ok) {
@@ -535,7 +545,65 @@ static unsigned diff_runs(const GsScript *s, Run *a, Run *b, GString *out,
             g_string_append(out, "bus error\n");
         }
     }
+    if (n) {
+        g_string_append_printf(out, "%s%s: every read that differs must be "
+                               "tagged @sim or @qemu and listed in "
+                               "docs/differences.rst\n", prefix,
+                               s->filename);
+    }
     return n;
+}
+
+/*
+ * The --coverage report, from the register table: registers accessed at
+ * all, and (register, width) pairs, which are every width the table allows
+ * for the register plus one it does not (any disallowed width counts).
+ * Returns the number of registers no script accessed.
+ */
+static unsigned report_coverage(const char *prefix)
+{
+    g_autoptr(GString) noreg = g_string_new(NULL);
+    g_autoptr(GString) nowidth = g_string_new(NULL);
+    unsigned i, w, nregs = 0, pairs = 0, npairs = 0;
+
+    for (i = 0; i < GICSIM_REG__COUNT; i++) {
+        const GicsimReg *r = &gicsim_regs[i];
+        bool any = false, bad = false;
+
+        for (w = 0; w < 4; w++) {
+            any |= touched[i][w];
+            if (!gicsim_width_allowed(r->widths, 1u << w)) {
+                bad |= touched[i][w];
+                continue;
+            }
+            npairs++;
+            if (touched[i][w]) {
+                pairs++;
+            } else {
+                g_string_append_printf(nowidth, " %s/%u", r->name, 8u << w);
+            }
+        }
+        npairs++;
+        if (bad) {
+            pairs++;
+        } else {
+            g_string_append_printf(nowidth, " %s/disallowed", r->name);
+        }
+        if (any) {
+            nregs++;
+        } else {
+            g_string_append_printf(noreg, " %s", r->name);
+        }
+    }
+    printf("%scoverage: %u of %u registers of the table accessed, "
+           "%u of %u (register, width) pairs (allowed widths and one "
+           "disallowed width per register)\n", prefix, nregs,
+           GICSIM_REG__COUNT, pairs, npairs);
+    printf("%scoverage: registers not accessed:%s\n", prefix,
+           noreg->len ? noreg->str : " none");
+    printf("%scoverage: (register, width) pairs not accessed:%s\n", prefix,
+           nowidth->len ? nowidth->str : " none");
+    return GICSIM_REG__COUNT - nregs;
 }
 
 static char *find_qemu(const char *argv0)
@@ -576,7 +644,7 @@ int main(int argc, char **argv)
     GPtrArray *scripts = g_ptr_array_new();
     g_autoptr(GString) errors = g_string_new(NULL);
     unsigned i, total_pass = 0, total_fail = 0, failed_scripts = 0, diffs = 0;
-    unsigned nregs = 0;
+    unsigned uncovered = 0;
 
     for (i = 1; i < (unsigned)argc; i++) {
         if (!strcmp(argv[i], "--tap")) {
@@ -634,7 +702,8 @@ int main(int argc, char **argv)
     }
 
     if (o.tap) {
-        printf("1..%u\n", scripts->len);
+        /* --coverage adds one test case after the scripts */
+        printf("1..%u\n", scripts->len + o.coverage);
     }
     for (i = 0; i < scripts->len; i++) {
         GsScript *s = g_ptr_array_index(scripts, i);
@@ -680,28 +749,22 @@ int main(int argc, char **argv)
     }
 
     if (o.coverage) {
-        g_autoptr(GString) miss = g_string_new(NULL);
-
-        for (i = 0; i < GICSIM_REG__COUNT; i++) {
-            if (touched[i]) {
-                nregs++;
-            } else {
-                g_string_append_printf(miss, " %s", gicsim_regs[i].name);
-            }
+        uncovered = report_coverage(o.tap ? "# " : "");
+        if (o.tap) {
+            printf("%s %u - coverage: every register of the table is "
+                   "accessed by a script\n", uncovered ? "not ok" : "ok",
+                   scripts->len + 1);
         }
-        printf("%scoverage: %u of %u registers of the table accessed; "
-               "not accessed:%s\n", o.tap ? "# " : "", nregs,
-               GICSIM_REG__COUNT, miss->len ? miss->str : " none");
     }
     printf("%sgicsim-probe: %u script%s, %u checks passed, %u failed%s%s\n",
            o.tap ? "# " : "", scripts->len, scripts->len == 1 ? "" : "s",
            total_pass, total_fail,
            o.diff ? g_strdup_printf(", %u reads differ", diffs) : "",
-           failed_scripts ? " -- FAIL" : " -- PASS");
+           failed_scripts || uncovered ? " -- FAIL" : " -- PASS");
     for (i = 0; i < scripts->len; i++) {
         gs_script_free(g_ptr_array_index(scripts, i));
     }
     g_ptr_array_free(scripts, true);
     g_ptr_array_free(files, true);
-    return failed_scripts ? 1 : 0;
+    return failed_scripts || uncovered ? 1 : 0;
 }

@@ -90,6 +90,7 @@ static uint64_t gicd_ctlr_read(GicsimCtx *c)
 static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
+    uint32_t old = s->gicd_ctlr;
     uint32_t writable;
 
     if (s->gicd_ctlr & GICD_CTLR_DS) {
@@ -113,8 +114,13 @@ static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         s->gicd_ctlr &= ~(GICD_CTLR_EN_GRP1S | GICD_CTLR_ARE_NS);
         s->gicd_ctlr |= GICD_CTLR_ARE;
     }
-    gicsim_update_all_routing(s);
-    gicv3_full_update(s);
+    if ((old ^ s->gicd_ctlr) & GICD_CTLR_DS) {
+        /* Interrupt groups, and so 1-of-N participation, depend on DS */
+        gicsim_update_all_routing(s);
+    }
+    if (old != s->gicd_ctlr) {
+        gicv3_full_update(s);
+    }
 }
 
 /* ---- Identification and type registers ---- */
@@ -330,7 +336,11 @@ static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
         c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR]) {
         /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
-        gicsim_update_all_routing(s);
+        int i;
+
+        for (i = irq; i < MIN(irq + 32, (int)s->num_irq); i++) {
+            gicsim_update_routing(s, i);
+        }
     }
     update_range(s, irq);
 }
@@ -519,6 +529,18 @@ void gicsim_update_routing(GICv3State *s, int irq)
         }
     }
     s->gicd_irouter_target[irq] = target;
+}
+
+/* After a change of which PEs participate: the 1-of-N SPIs only */
+void gicsim_update_1ofn_routing(GICv3State *s)
+{
+    int irq;
+
+    for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
+        if (s->gicd_irouter[irq] & IROUTER_IRM) {
+            gicsim_update_routing(s, irq);
+        }
+    }
 }
 
 void gicsim_update_all_routing(GICv3State *s)

@@ -45,12 +45,14 @@ extern const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT];
 
 /* gicsim-dispatch.c */
 extern const MemoryRegionOps gicsim_mmio_ops[2];
+extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
 bool gicsim_build_decoder(GICv3SimState *sim, Error **errp);
 
 /* gicsim-dist.c */
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
 void gicsim_update_routing(GICv3State *s, int irq);
 void gicsim_update_all_routing(GICv3State *s);
+void gicsim_update_1ofn_routing(GICv3State *s);
 uint64_t gicsim_read_id(GicsimCtx *c);
 uint64_t gicsim_read_zero(GicsimCtx *c);
 void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask);

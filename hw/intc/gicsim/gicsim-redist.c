@@ -325,7 +325,7 @@ static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         }
         if ((cs->gicr_ctlr ^ value) & dpg) {
             cs->gicr_ctlr = (cs->gicr_ctlr & ~dpg) | (value & dpg);
-            gicsim_update_all_routing(c->s);
+            gicsim_update_1ofn_routing(c->s);
             gicv3_full_update(c->s);
         }
     }
@@ -397,7 +397,7 @@ static void gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     cs->gicr_waker = (value & GICR_WAKER_ProcessorSleep) ?
         GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep : 0;
     if (old != cs->gicr_waker) {
-        gicsim_update_all_routing(c->s);
+        gicsim_update_1ofn_routing(c->s);
         gicv3_full_update(c->s);
     }
 }
@@ -430,7 +430,7 @@ static void gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         return;
     }
     *pwrr = down ? PWRR_RDPD | PWRR_RDGPD | PWRR_RDGPO : 0;
-    gicsim_update_all_routing(c->s);
+    gicsim_update_1ofn_routing(c->s);
     gicv3_full_update(c->s);
 }
 
