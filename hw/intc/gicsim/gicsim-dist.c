@@ -309,30 +309,17 @@ static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
     int irq = first_irq(c, 32);
-    uint32_t *word, bits;
+    uint32_t *word, visible;
 
     if (!bitmap_reg_ok(c, irq)) {
         return;
     }
     word = gic_bmp_ptr32(bitmap_of(c), irq);
-    bits = value & ns_mask32(c, irq, nsacr_min_of(c));
+    visible = ns_mask32(c, irq, nsacr_min_of(c));
     if (s->num_irq - irq < 32) {
-        bits &= MAKE_64BIT_MASK(0, s->num_irq - irq);
+        visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
     }
-    switch (c->reg->access) {
-    case GICSIM_W1S:
-        *word |= bits;
-        break;
-    case GICSIM_W1C:
-        *word &= ~bits;
-        break;
-    default: {
-        uint32_t m = ns_mask32(c, irq, 0);
-
-        *word = (*word & ~m) | (bits & m);
-        break;
-    }
-    }
+    *word = gicsim_bitmap_write(*word, value, visible, c->reg->access);
     if (c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
         c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR]) {
         /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
@@ -597,16 +584,5 @@ const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT] = {
     H(GICSIM_GICD_SPENDSGIR, gicsim_read_zero, gicsim_write_ignore),
     H(GICSIM_GICD_INMIR, bitmap_read, bitmap_write),
     H(GICSIM_GICD_IROUTER, irouter_read, irouter_write),
-    H(GICSIM_GICD_PIDR4, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR5, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR6, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR7, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR0, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR1, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR2, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_PIDR3, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_CIDR0, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_CIDR1, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_CIDR2, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICD_CIDR3, gicsim_read_id, gicsim_write_ignore),
+    GICSIM_ID_HANDLERS(GICD),
 };

@@ -74,6 +74,30 @@ static inline uint64_t gicsim_merge(uint64_t old, uint64_t value,
     return (old & ~mask) | (value & mask);
 }
 
+/*
+ * A write to a one-bit-per-interrupt register: @visible are the bits this
+ * access may see and change (its Security view), @access the register's
+ * type (RW, W1S or W1C).  Returns the new register value.
+ */
+static inline uint32_t gicsim_bitmap_write(uint32_t old, uint32_t value,
+                                           uint32_t visible,
+                                           GicsimAccess access)
+{
+    switch (access) {
+    case GICSIM_W1S:
+        return old | (value & visible);
+    case GICSIM_W1C:
+        return old & ~(value & visible);
+    default:
+        return (old & ~visible) | (value & visible);
+    }
+}
+
+/* Handlers of the CoreSight ID registers of a frame (12.1.2) */
+#define GICSIM_ID_HANDLERS(frame) \
+    [GICSIM_##frame##_PIDR4 ... GICSIM_##frame##_CIDR3] = \
+        { .read = gicsim_read_id, .write = gicsim_write_ignore }
+
 /* The 2-bit NSACR field of @irq in an array of NSACR words (12.9.23). */
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
 {

@@ -150,27 +150,14 @@ static uint64_t sgi_bitmap_read(GicsimCtx *c)
 static void sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     unsigned nsacr_min;
-    uint32_t *reg, bits;
+    uint32_t *reg;
 
     if (!sgi_reg_ok(c)) {
         return;
     }
     reg = sgi_reg_of(c, &nsacr_min);
-    bits = value & ns_mask(c, nsacr_min);
-    switch (c->reg->access) {
-    case GICSIM_W1S:
-        *reg |= bits;
-        break;
-    case GICSIM_W1C:
-        *reg &= ~bits;
-        break;
-    default: {
-        uint32_t m = ns_mask(c, 0);
-
-        *reg = (*reg & ~m) | (bits & m);
-        break;
-    }
-    }
+    *reg = gicsim_bitmap_write(*reg, value, ns_mask(c, nsacr_min),
+                               c->reg->access);
     gicv3_redist_update(c->cs);
 }
 
@@ -649,18 +636,7 @@ const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT] = {
     H(GICSIM_GICR_INVALLR, gicsim_read_zero, gicr_invallr_write),
     /* Every operation completes at once: GICR_SYNCR.Busy is 0 */
     H(GICSIM_GICR_SYNCR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR4, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR5, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR6, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR7, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR0, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR1, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR2, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_PIDR3, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_CIDR0, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_CIDR1, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_CIDR2, gicsim_read_id, gicsim_write_ignore),
-    H(GICSIM_GICR_CIDR3, gicsim_read_id, gicsim_write_ignore),
+    GICSIM_ID_HANDLERS(GICR),
     H(GICSIM_GICR_IGROUPR0, sgi_bitmap_read, sgi_bitmap_write),
     H(GICSIM_GICR_ISENABLER0, sgi_bitmap_read, sgi_bitmap_write),
     H(GICSIM_GICR_ICENABLER0, sgi_bitmap_read, sgi_bitmap_write),
