@@ -159,6 +159,53 @@ static void test_gicv4_frames(void)
     qtest_quit(g.qts);
 }
 
+/*
+ * The start-up matrix: gic-version 3/4 x secure x virtualization x its.
+ * What each configuration must report (12.9.38 GICD_TYPER, 12.11.35
+ * GICR_TYPER, 12.1.2 PIDR2): SecurityExtn iff two Security states; LPIS
+ * and PLPIS (virt gives a TCG GIC LPIs whatever its= says); VLPIS iff
+ * GICv4; ArchRev the GIC version; and the redistributor stride 128K
+ * (GICv3) or 256K (GICv4).
+ */
+static void test_startup_matrix(void)
+{
+    int v, sec, virt, its;
+
+    for (v = 3; v <= 4; v++) {
+        for (sec = 0; sec < 2; sec++) {
+            for (virt = 0; virt < 2; virt++) {
+                for (its = 0; its < 2; its++) {
+                    g_autofree char *m = NULL;
+                    Gic g;
+                    uint32_t typer;
+                    uint64_t rt;
+
+                    if (v == 4 && !virt) {
+                        continue;   /* virt: GICv4 needs EL2 */
+                    }
+                    m = g_strdup_printf(",secure=%s,virtualization=%s,its=%s",
+                                        sec ? "on" : "off",
+                                        virt ? "on" : "off",
+                                        its ? "on" : "off");
+                    g = gic_start(v, 2, m, NULL);
+                    typer = gicd_rd(&g, GICD_TYPER, NS);
+                    rt = rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS);
+                    g_assert_cmpuint((typer >> 10) & 1, ==, sec);
+                    g_assert_cmpuint((typer >> 17) & 1, ==, 1);
+                    g_assert_cmpuint(rt & 1, ==, 1);
+                    g_assert_cmpuint((rt >> 1) & 1, ==, v == 4);
+                    g_assert_cmpuint((gicd_rd(&g, GICD_PIDR2, NS) >> 4) & 0xf,
+                                     ==, v);
+                    /* the second redistributor is where the stride says */
+                    g_assert_cmpuint((rt >> 8) & 0xffff, ==, 1);
+                    g_assert_cmpuint((rt >> 4) & 1, ==, 1);
+                    qtest_quit(g.qts);
+                }
+            }
+        }
+    }
+}
+
 /* ---- Access widths ---- */
 
 static void test_priority_byte_access(void)
@@ -936,6 +983,7 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/startup/gicr-typer", test_gicr_typer);
     qtest_add_func("gicsim/startup/gicv4-frames", test_gicv4_frames);
     qtest_add_func("gicsim/startup/errors", test_startup_errors);
+    qtest_add_func("gicsim/startup/matrix", test_startup_matrix);
     qtest_add_func("gicsim/startup/two-redist-regions",
                    test_two_redist_regions);
     qtest_add_func("gicsim/startup/migration", test_migration);

@@ -249,16 +249,23 @@ static uint32_t *bitmap_of(GicsimCtx *c)
     }
 }
 
-/* NSACR level that opens each register to Non-secure accesses (12.9.23) */
-static unsigned nsacr_min_of(GicsimCtx *c)
+/*
+ * NSACR level that opens a register to Non-secure accesses to Group 0 and
+ * Secure Group 1 interrupts (GICD_NSACR): 0b01 lets Non-secure software
+ * set the pending state (and read it back), 0b10 also clear it and read
+ * the active state; writes to the active registers stay Secure-only.
+ * 0 for none.
+ */
+static unsigned nsacr_min_of(GicsimCtx *c, bool is_write)
 {
     switch (c->reg - gicsim_regs) {
     case GICSIM_GICD_ISPENDR:
         return 1;
     case GICSIM_GICD_ICPENDR:
+        return 2;
     case GICSIM_GICD_ISACTIVER:
     case GICSIM_GICD_ICACTIVER:
-        return 2;
+        return is_write ? 0 : 2;
     default:
         return 0;
     }
@@ -302,7 +309,7 @@ static uint64_t bitmap_read(GicsimCtx *c)
         v |= *gic_bmp_ptr32(c->s->level, irq) &
              ~*gic_bmp_ptr32(c->s->edge_trigger, irq);
     }
-    return v & ns_mask32(c, irq, nsacr_min_of(c));
+    return v & ns_mask32(c, irq, nsacr_min_of(c, false));
 }
 
 static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
@@ -315,7 +322,7 @@ static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         return;
     }
     word = gic_bmp_ptr32(bitmap_of(c), irq);
-    visible = ns_mask32(c, irq, nsacr_min_of(c));
+    visible = ns_mask32(c, irq, nsacr_min_of(c, true));
     if (s->num_irq - irq < 32) {
         visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
     }

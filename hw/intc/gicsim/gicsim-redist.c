@@ -59,36 +59,21 @@ bool gicsim_redist_participates(GICv3CPUState *cs, int grp)
 
 /* ---- Mask helpers for the SGI_base registers ---- */
 
-static unsigned sgi_nsacr(GICv3CPUState *cs, int irq)
+/*
+ * The bits of the SGI/PPI registers a Non-secure access may see: those of
+ * Group 1 Non-secure interrupts.  GICR_NSACR governs the Non-secure
+ * generation of Secure SGIs through the CPU interface (ICC_SGI0R_EL1 and
+ * friends, which QEMU's CPU interface checks), not these registers.
+ */
+static uint32_t ns_mask(GicsimCtx *c)
 {
-    /* GICR_NSACR has fields for SGIs only (12.11.20) */
-    return irq < GIC_NR_SGIS ? extract32(cs->gicr_nsacr, irq * 2, 2) : 0;
+    return c->ns ? c->cs->gicr_igroupr0 : 0xffffffff;
 }
 
-static uint32_t ns_mask(GicsimCtx *c, unsigned nsacr_min)
-{
-    uint32_t m;
-    int i;
-
-    if (!c->ns) {
-        return 0xffffffff;
-    }
-    m = c->cs->gicr_igroupr0;
-    if (nsacr_min) {
-        for (i = 0; i < GIC_NR_SGIS; i++) {
-            if (sgi_nsacr(c->cs, i) >= nsacr_min) {
-                m |= 1u << i;
-            }
-        }
-    }
-    return m;
-}
-
-static uint32_t *sgi_reg_of(GicsimCtx *c, unsigned *nsacr_min)
+static uint32_t *sgi_reg_of(GicsimCtx *c)
 {
     GICv3CPUState *cs = c->cs;
 
-    *nsacr_min = 0;
     switch (c->reg - gicsim_regs) {
     case GICSIM_GICR_IGROUPR0:
         return &cs->gicr_igroupr0;
@@ -96,14 +81,10 @@ static uint32_t *sgi_reg_of(GicsimCtx *c, unsigned *nsacr_min)
     case GICSIM_GICR_ICENABLER0:
         return &cs->gicr_ienabler0;
     case GICSIM_GICR_ISPENDR0:
-        *nsacr_min = 1;
-        return &cs->gicr_ipendr0;
     case GICSIM_GICR_ICPENDR0:
-        *nsacr_min = 2;
         return &cs->gicr_ipendr0;
     case GICSIM_GICR_ISACTIVER0:
     case GICSIM_GICR_ICACTIVER0:
-        *nsacr_min = 2;
         return &cs->gicr_iactiver0;
     case GICSIM_GICR_IGRPMODR0:
         return &cs->gicr_igrpmodr0;
@@ -133,31 +114,28 @@ static bool sgi_reg_ok(GicsimCtx *c)
 
 static uint64_t sgi_bitmap_read(GicsimCtx *c)
 {
-    unsigned nsacr_min;
     uint32_t v;
 
     if (!sgi_reg_ok(c)) {
         return 0;
     }
-    v = *sgi_reg_of(c, &nsacr_min);
+    v = *sgi_reg_of(c);
     if (c->reg == &gicsim_regs[GICSIM_GICR_ISPENDR0] ||
         c->reg == &gicsim_regs[GICSIM_GICR_ICPENDR0]) {
         v |= c->cs->level & ~c->cs->edge_trigger;
     }
-    return v & ns_mask(c, nsacr_min);
+    return v & ns_mask(c);
 }
 
 static void sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    unsigned nsacr_min;
     uint32_t *reg;
 
     if (!sgi_reg_ok(c)) {
         return;
     }
-    reg = sgi_reg_of(c, &nsacr_min);
-    *reg = gicsim_bitmap_write(*reg, value, ns_mask(c, nsacr_min),
-                               c->reg->access);
+    reg = sgi_reg_of(c);
+    *reg = gicsim_bitmap_write(*reg, value, ns_mask(c), c->reg->access);
     gicv3_redist_update(c->cs);
 }
 
