@@ -70,7 +70,7 @@ static Gic gic_start(int version, int smp, const char *machine_extra,
 
 static uint64_t gicr_addr(Gic *g, int cpu, uint32_t off)
 {
-    /* 2 x 64K frames per redistributor for GICv3, 4 for GICv4 (12.10) */
+    /* 2 x 64K frames per redistributor for GICv3, 4 for GICv4 (IHI 0069H redistributor memory map) */
     return GICR_BASE + (uint64_t)cpu * (g->version == 4 ? 0x40000 : 0x20000)
            + off;
 }
@@ -117,7 +117,7 @@ static void test_typer_iidr(void)
     g_assert_cmphex(gicd_rd(&g, GICD_IIDR, NS), ==, 0x43b);
     /* PIDR2.ArchRev = 3 */
     g_assert_cmphex((gicd_rd(&g, GICD_PIDR2, NS) >> 4) & 0xf, ==, 3);
-    /* DS = 1, ARE = 1 with one Security state (12.9.4) */
+    /* DS = 1, ARE = 1 with one Security state (GICD_CTLR) */
     g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS), ==, (1 << 6) | (1 << 4));
     qtest_quit(g.qts);
 }
@@ -132,7 +132,7 @@ static void test_gicr_typer(void)
         uint32_t lo = rd(&g, gicr_addr(&g, cpu, GICR_TYPER), 4, NS);
         uint32_t hi = rd(&g, gicr_addr(&g, cpu, GICR_TYPER + 4), 4, NS);
 
-        /* 64-bit and two 32-bit halves agree (12.1.3) */
+        /* 64-bit and two 32-bit halves agree (IHI 0069H, memory-mapped register access) */
         g_assert_cmphex(t, ==, ((uint64_t)hi << 32) | lo);
         /* Processor_Number */
         g_assert_cmpuint((t >> 8) & 0xffff, ==, cpu);
@@ -152,7 +152,7 @@ static void test_gicv4_frames(void)
     /* VLPIS and PLPIS with GICv4 and the ITS */
     g_assert_cmphex(t & 3, ==, 3);
     g_assert_cmphex((gicd_rd(&g, GICD_PIDR2, NS) >> 4) & 0xf, ==, 4);
-    /* GICR_VPROPBASER is read/write in the VLPI frame (12.11.37) */
+    /* GICR_VPROPBASER is read/write in the VLPI frame  */
     wr(&g, gicr_addr(&g, 1, 0x20070), 8, NS, 0x1234000ULL | 0xf);
     g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x20070), 8, NS), ==,
                     0x1234000ULL | 0xf);
@@ -161,8 +161,7 @@ static void test_gicv4_frames(void)
 
 /*
  * The start-up matrix: gic-version 3/4 x secure x virtualization x its.
- * What each configuration must report (12.9.38 GICD_TYPER, 12.11.35
- * GICR_TYPER, 12.1.2 PIDR2): SecurityExtn iff two Security states; LPIS
+ * What each configuration must report (GICD_TYPER, GICR_TYPER, PIDR2): SecurityExtn iff two Security states; LPIS
  * and PLPIS (virt gives a TCG GIC LPIs whatever its= says); VLPIS iff
  * GICv4; ArchRev the GIC version; and the redistributor stride 128K
  * (GICv3) or 256K (GICv4).
@@ -327,7 +326,7 @@ static void test_setspi_mbis(void)
     int irq = 77;
     uint32_t bit = 1u << (irq % 32), off = 4 * (irq / 32);
 
-    /* GIC-600 supports message-based SPIs (GICD_TYPER.MBIS, 12.9.38) */
+    /* GIC-600 supports message-based SPIs (GICD_TYPER.MBIS) */
     g_assert_cmphex((gicd_rd(&g, GICD_TYPER, NS) >> 16) & 1, ==, 1);
     gicd_wr(&g, GICD_SETSPI_NSR, NS, irq);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
@@ -370,22 +369,22 @@ static void test_pwrr_handshake(void)
     Gic g = gic_start(3, 2, NULL, "-global arm-gicv3-sim.profile=gic-600");
     uint64_t pwrr = gicr_addr(&g, 1, GICR_PWRR);
 
-    /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1 */
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd);
+    /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1; RDG = 1 */
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd | 1 << 15);
     /* While off, the other registers are RAZ/WI */
     g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS), ==, 0);
     /* Power up as TF-A does: RDPD = 0, then RDGPD == RDGPO == 0 */
     wr(&g, pwrr, 4, NS, 0);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 1 << 15);
     g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS) >> 32, ==,
                     1);
     /* Power down is refused while the PE is awake (ProcessorSleep == 0) */
     wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 0);
     wr(&g, pwrr, 4, NS, 1);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 1 << 15);
     wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 2);
     wr(&g, pwrr, 4, NS, 1);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd);
+    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd | 1 << 15);
     /* CPU 0's redistributor is still off; profile=qemu has no GICR_PWRR */
     g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_PWRR), 4, NS), ==, 0xd);
     qtest_quit(g.qts);
@@ -478,7 +477,7 @@ static void test_nsacr_pending_rights(void)
     /* NSACR is Secure-only */
     gicd_wr(&g, GICD_NSACR + 4 * (irq / 16), NS, 0xffffffff);
     g_assert_cmphex(gicd_rd(&g, GICD_NSACR + 4 * (irq / 16), S), ==, 0);
-    /* NSACR = 0b01: NS may set pending (12.9.23) but not clear it */
+    /* NSACR = 0b01: NS may set pending (GICD_NSACR) but not clear it */
     gicd_wr(&g, GICD_NSACR + 4 * (irq / 16), S, 1u << (2 * (irq % 16)));
     gicd_wr(&g, GICD_ISPENDR + 4, NS, bit);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + 4, S) & bit, ==, bit);
@@ -683,7 +682,7 @@ static void test_group0_is_fiq(void)
     Delivery d = delivery_start(2);
     int spi = 7, irq = SPI_BASE_IRQ + spi;
 
-    /* One Security state: Group 0 is signalled as FIQ (IHI 0069H 4.6) */
+    /* One Security state: Group 0 is signalled as FIQ (IHI 0069H, interrupt grouping) */
     gicd_wr(&d.g, GICD_CTLR, NS, 0x3);
     route_spi(&d.g, irq, 0, 0);                 /* Group 0, CPU 0 */
     wr(&d.g, gicr_addr(&d.g, 0, GICR_WAKER), 4, NS, 0);
@@ -755,7 +754,7 @@ static void power_up_redistributors(Gic *g)
 
 /*
  * strict=on: at every element of every register, each access width is
- * accepted exactly when the table (IHI 0069H 12.1.3) allows it, writes to
+ * accepted exactly when the table (IHI 0069H, memory-mapped register access) allows it, writes to
  * read-only registers and reads of write-only ones are bus errors.
  */
 static void test_all_regs_widths(void)
@@ -856,7 +855,7 @@ static void test_all_regs_reset(void)
 /*
  * Write-one-to-set and write-one-to-clear pairs act on the same state:
  * for every W1S register, setting bits shows in it and its W1C partner,
- * and clearing through the partner clears them (12.9.x ISENABLER and
+ * and clearing through the partner clears them (GICD_ISENABLER and
  * friends).  Uses the SPIs 32-63 and the SGI/PPI registers of CPU 1.
  */
 static void test_all_w1s_w1c_pairs(void)
@@ -907,7 +906,7 @@ static void test_two_redist_regions(void)
         uint64_t t = rd(&g, a, 8, NS);
 
         g_assert_cmpuint((t >> 8) & 0xffff, ==, cpu);
-        /* GICR_TYPER.Last ends each region's series (12.11.35) */
+        /* GICR_TYPER.Last ends each region's series (GICR_TYPER) */
         g_assert_cmpuint((t >> 4) & 1, ==, cpu == first - 1 || cpu == smp - 1);
     }
     qtest_quit(g.qts);
@@ -968,8 +967,12 @@ static void test_migration(void)
                     0xa0);
     g_assert_cmphex(rd(&dst, irouter, 8, S), ==, 0x0000000200000001ULL);
     /* CPU 1's redistributor powered up, CPU 0's still off (GICR_PWRR) */
-    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_PWRR), 4, S), ==, 0);
-    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 0, GICR_PWRR), 4, S), ==, 0xd);
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_PWRR), 4, S) & 0xf, ==,
+                    0);
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 0, GICR_PWRR), 4, S) & 0xf, ==,
+                    0xd);
+    /* Secure-only: RAZ/WI to Non-secure while DS == 0 */
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 0, GICR_PWRR), 4, NS), ==, 0);
     g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_WAKER), 4, S), ==, 0);
     qtest_quit(dst.qts);
     unlink(file);

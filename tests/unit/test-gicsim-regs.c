@@ -22,7 +22,7 @@ static void test_table_consistent(void)
         g_assert_nonnull(r->summary);
         g_assert_true(r->count >= 1);
         g_assert_true(r->size == 4 || r->size == 8);
-        /* every register takes 32-bit accesses (IHI 0069H 12.1.3) */
+        /* every register takes 32-bit accesses (IHI 0069H, memory-mapped register access) */
         g_assert_true(r->widths & GICSIM_W32);
         /* only 64-bit registers take 64-bit accesses */
         g_assert_cmpint(!!(r->widths & GICSIM_W64), ==, r->size == 8);

@@ -5,7 +5,7 @@
  * widths and access type the table gives, traced, and handed to the
  * register's handler with the written bytes as a mask.
  *
- * Access widths.  The spec allows (IHI 0069H 12.1.3): 32-bit accesses to
+ * Access widths.  The spec allows (IHI 0069H, memory-mapped register access): 32-bit accesses to
  * every register; 8-bit accesses to the byte-per-interrupt registers
  * (IPRIORITYR, ITARGETSR, CPENDSGIR, SPENDSGIR); 64-bit accesses, and
  * 32-bit accesses to either half, of 64-bit registers.  Anything else is
@@ -101,13 +101,13 @@ static const GicsimReg *check_access(GICv3SimState *sim,
     const GicsimReg *r;
 
     if (!gicsim_decode(sim->decoder, loc->frame, loc->offset, d)) {
-        *rule = "reserved offset (RES0, IHI 0069H 12.1.4)";
+        *rule = "reserved offset (RES0, IHI 0069H reserved register addresses)";
         return NULL;
     }
     r = d->reg;
     if (!gicsim_width_allowed(r->widths, size) || (d->byte & (size - 1))) {
         *rule = "access width not supported by this register "
-                "(IHI 0069H 12.1.3)";
+                "(IHI 0069H, memory-mapped register access)";
         return NULL;
     }
     if (is_write && r->access == GICSIM_RO) {

@@ -9,7 +9,7 @@
  * Affinity routing is always enabled (GICD_CTLR.ARE_S == ARE_NS == 1), so
  * the distributor copies of SGI/PPI state (element 0 of the bitmap
  * registers, IPRIORITYR0-7, ICFGR0-1, NSACR0-1) and the legacy registers
- * (ITARGETSR, SGIR, CPENDSGIR, SPENDSGIR) are RES0: IHI 0069H 12.9,
+ * (ITARGETSR, SGIR, CPENDSGIR, SPENDSGIR) are RES0:  IHI 0069H,
  * "When affinity routing is enabled" in each register's description.
  */
 #include "qemu/osdep.h"
@@ -26,7 +26,7 @@ static inline int first_irq(GicsimCtx *c, unsigned per)
 
 /*
  * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
- * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI (12.9.x).
+ * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI (register descriptions).
  */
 static inline bool spi_range_ok(GicsimCtx *c, int irq)
 {
@@ -36,7 +36,7 @@ static inline bool spi_range_ok(GicsimCtx *c, int irq)
 /*
  * Mask of the 32 INTIDs from @irq that a Non-secure access may see: those
  * in Group 1 Non-secure, plus those whose GICD_NSACR field is at least
- * @nsacr_min (0 for none).  IHI 0069H 4.7 and 12.9.23 (GICD_NSACR).
+ * @nsacr_min (0 for none).  IHI 0069H Security model and GICD_NSACR.
  */
 static uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
 {
@@ -69,7 +69,7 @@ static void update_range(GICv3State *s, int irq)
     gicv3_update(s, irq, MIN(32, (int)s->num_irq - irq));
 }
 
-/* ---- GICD_CTLR (12.9.4) ---- */
+/* ---- GICD_CTLR (GICD_CTLR) ---- */
 
 static uint64_t gicd_ctlr_read(GicsimCtx *c)
 {
@@ -109,7 +109,7 @@ static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (s->gicd_ctlr & GICD_CTLR_DS) {
         /*
          * With DS == 1 there is no Secure Group 1 and one ARE bit
-         * (12.9.4: EnableGrp1S and ARE_NS are RES0 when DS == 1).
+         * (GICD_CTLR: EnableGrp1S and ARE_NS are RES0 when DS == 1).
          */
         s->gicd_ctlr &= ~(GICD_CTLR_EN_GRP1S | GICD_CTLR_ARE_NS);
         s->gicd_ctlr |= GICD_CTLR_ARE;
@@ -134,7 +134,7 @@ static uint64_t gicd_typer_read(GicsimCtx *c)
     /*
      * CPUNumber is 0 with affinity routing; IDbits from the profile;
      * A3V: Aff3 supported; DVIS: direct vLPI injection with GICv4;
-     * SecurityExtn reads 0 when DS == 1 (12.9.38).
+     * SecurityExtn reads 0 when DS == 1 (GICD_TYPER).
      */
     return ((s->num_irq / 32) - 1) |
            ((uint32_t)s->nmi_support << 9) |
@@ -159,7 +159,7 @@ uint64_t gicsim_read_id(GicsimCtx *c)
     uint32_t v = c->cs ? p->gicr_id[i] : p->gicd_id[i];
 
     if (i == 6) {
-        /* PIDR2.ArchRev is the GIC architecture revision (12.1.2) */
+        /* PIDR2.ArchRev is the GIC architecture revision (IHI 0069H, identification registers) */
         v = (v & 0x0f) | (c->s->revision << 4);
     }
     return v;
@@ -174,7 +174,7 @@ void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
 }
 
-/* ---- SPI set/clear pending by number (12.9.8-12.9.9, 12.9.29-30) ---- */
+/* ---- SPI set/clear pending by number: GICD_SETSPI_*, GICD_CLRSPI_* ---- */
 
 static void spi_set_pending(GicsimCtx *c, uint64_t value, bool pending,
                             bool secure_only)
@@ -288,7 +288,7 @@ static bool bitmap_reg_ok(GicsimCtx *c, int irq)
     }
     if (c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR] &&
         (c->s->gicd_ctlr & GICD_CTLR_DS)) {
-        /* GICD_IGRPMODR is RAZ/WI when DS == 1 (12.9.15) */
+        /* GICD_IGRPMODR is RAZ/WI when DS == 1 (GICD_IGRPMODR) */
         return false;
     }
     return true;
@@ -339,7 +339,7 @@ static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     update_range(s, irq);
 }
 
-/* ---- GICD_IPRIORITYR (12.9.27), byte per interrupt ---- */
+/* ---- GICD_IPRIORITYR byte per interrupt ---- */
 
 static uint8_t prio_mask(GicsimCtx *c)
 {
@@ -360,7 +360,7 @@ static uint64_t ipriorityr_read(GicsimCtx *c)
         }
         p = c->s->gicd_ipriority[irq + i];
         if (c->ns) {
-            /* Non-secure view: the priority shifted left (4.8.6) */
+            /* Non-secure view: the priority shifted left (IHI 0069H, Non-secure view of priorities) */
             p = p << 1;
         }
         v |= (uint32_t)p << (i * 8);
@@ -391,7 +391,7 @@ static void ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
-/* ---- GICD_ICFGR (12.9.11): two bits per interrupt, [2n+1] = edge ---- */
+/* ---- GICD_ICFGR: two bits per interrupt, [2n+1] = edge ---- */
 
 static uint64_t icfgr_read(GicsimCtx *c)
 {
@@ -425,7 +425,7 @@ static void icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_update(c->s, irq, MIN(16, (int)c->s->num_irq - irq));
 }
 
-/* ---- GICD_NSACR (12.9.23): Secure-only, two bits per interrupt ---- */
+/* ---- GICD_NSACR (GICD_NSACR): Secure-only, two bits per interrupt ---- */
 
 static bool nsacr_ok(GicsimCtx *c)
 {
@@ -445,7 +445,7 @@ static void nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
-/* ---- GICD_IROUTER<n> (12.9.22) ---- */
+/* ---- GICD_IROUTER<n> ---- */
 
 #define IROUTER_IRM (1ULL << 31)
 #define IROUTER_AFF3_SHIFT 32
@@ -491,7 +491,7 @@ static void irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /*
  * Pick the redistributor an SPI goes to.  IRM == 0: the PE whose affinity
- * matches.  IRM == 1 (1-of-N, 12.9.22 and 4.2.3? "participating" PEs): one
+ * matches.  IRM == 1 (1-of-N, GICD_IROUTER and the participating-PE rules): one
  * PE whose redistributor participates in the interrupt's group; we choose
  * the lowest-numbered one, deterministically.  None participating: the
  * interrupt stays pending and goes nowhere.
@@ -568,7 +568,7 @@ const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT] = {
     H(GICSIM_GICD_IIDR, gicd_iidr_read, gicsim_write_ignore),
     /* GICD_TYPER2 describes GICv4.1 features, which we do not implement */
     H(GICSIM_GICD_TYPER2, gicsim_read_zero, gicsim_write_ignore),
-    /* GICD_STATUSR is optional (12.9.31); not implemented: RAZ/WI */
+    /* GICD_STATUSR is optional ; not implemented: RAZ/WI */
     H(GICSIM_GICD_STATUSR, gicsim_read_zero, gicsim_write_ignore),
     H(GICSIM_GICD_SETSPI_NSR, gicsim_read_zero, setspi_nsr_write),
     H(GICSIM_GICD_CLRSPI_NSR, gicsim_read_zero, clrspi_nsr_write),

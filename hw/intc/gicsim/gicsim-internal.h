@@ -21,7 +21,7 @@ typedef struct GicsimCtx {
     MemTxAttrs attrs;
     /*
      * A Non-secure access while the GIC has two Security states
-     * (GICD_CTLR.DS == 0): it sees only what IHI 0069H 4.7 lets
+     * (GICD_CTLR.DS == 0): it sees only what IHI 0069H's Security model lets
      * Non-secure software see.
      */
     bool ns;
@@ -93,12 +93,12 @@ static inline uint32_t gicsim_bitmap_write(uint32_t old, uint32_t value,
     }
 }
 
-/* Handlers of the CoreSight ID registers of a frame (12.1.2) */
+/* Handlers of the CoreSight ID registers of a frame (IHI 0069H, identification registers) */
 #define GICSIM_ID_HANDLERS(frame) \
     [GICSIM_##frame##_PIDR4 ... GICSIM_##frame##_CIDR3] = \
         { .read = gicsim_read_id, .write = gicsim_write_ignore }
 
-/* The 2-bit NSACR field of @irq in an array of NSACR words (12.9.23). */
+/* The 2-bit NSACR field of @irq in an array of NSACR words (GICD_NSACR). */
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
 {
     return extract32(nsacr[irq / 16], (irq % 16) * 2, 2);

@@ -3,12 +3,12 @@
  * Implementation profiles (see gicsim-profile.h).
  *
  * IIDR: [11:0] Implementer (0x43b = Arm), [15:12] Revision,
- * [19:16] Variant, [31:24] ProductID (IHI 0069H 12.9.16).
+ * [19:16] Variant, [31:24] ProductID (IHI 0069H, GICD_IIDR).
  * Arm's parts: GIC-500 ProductID 0x00, GIC-600 0x02, GIC-700 0x04 (the
  * values their TRMs give and Linux's GIC quirk tables match on).
  * CoreSight PIDR: PIDR0/1 carry the part number (0x92/0x93 for the GICv3
  * distributor/redistributor of stock QEMU, 0x92/0xB4 in PIDR0/PIDR1);
- * PIDR2[7:4] is ArchRev, the GIC architecture version (12.1.2).
+ * PIDR2[7:4] is ArchRev, the GIC architecture version (IHI 0069H, identification registers).
  */
 #include "gicsim-profile.h"
 

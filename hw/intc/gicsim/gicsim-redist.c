@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * gicsim: redistributor (GICR) register handlers and PPI inputs.
- * IHI 0069H 12.10 (RD_base and SGI_base frames) and 12.11 (VLPI_base).
+ * IHI 0069H redistributor register descriptions (RD_base, SGI_base and
+ * VLPI_base frames).
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -34,7 +35,7 @@ static bool powered_off(GicsimCtx *c)
 
 /*
  * Does @cs take part in 1-of-N distribution of interrupts of group @grp?
- * (IHI 0069H 12.11.2 GICR_CTLR.DPG*, 12.11.41 GICR_WAKER: a PE whose
+ * (IHI 0069H GICR_CTLR.DPG*, GICR_WAKER: a PE whose
  * ProcessorSleep is 1 does not participate.)
  */
 bool gicsim_redist_participates(GICv3CPUState *cs, int grp)
@@ -186,7 +187,7 @@ static void gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_redist_update(c->cs);
 }
 
-/* GICR_ICFGR0: SGIs are always edge-triggered, 0b10 per field (12.11.7) */
+/* GICR_ICFGR0: SGIs are always edge-triggered, 0b10 per field */
 static uint64_t gicr_icfgr0_read(GicsimCtx *c)
 {
     uint32_t v = 0;
@@ -268,7 +269,7 @@ static uint64_t gicr_ctlr_read(GicsimCtx *c)
     }
     v = c->cs->gicr_ctlr;
     if (c->ns) {
-        /* DPG0 and DPG1S are Secure-only (12.11.2) */
+        /* DPG0 and DPG1S are Secure-only */
         v &= ~(GICR_CTLR_DPG0 | GICR_CTLR_DPG1S);
     }
     return v;
@@ -305,7 +306,7 @@ static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
                (cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
         if (!(cs->gicr_ctlr & GICR_CTLR_CES)) {
-            /* 12.11.2: clearing EnableLPIs only where CES says it works */
+            /* GICR_CTLR.CES: clearing EnableLPIs only where CES says it works */
             qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_CTLR: "
                           "EnableLPIs cannot be cleared (CES == 0)\n");
             return;
@@ -338,7 +339,7 @@ static uint64_t gicr_typer_read(GicsimCtx *c)
 
 static bool waker_accessible(GicsimCtx *c)
 {
-    /* Secure-only while DS == 0: RAZ/WI to Non-secure (12.11.41) */
+    /* Secure-only while DS == 0: RAZ/WI to Non-secure (GICR_WAKER) */
     return !powered_off(c) && !c->ns;
 }
 
@@ -367,24 +368,40 @@ static void gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
+#define PWRR_RDGO_SHIFT 8
+#define PWRR_RDG_SHIFT  15
+
 static uint64_t gicr_pwrr_read(GicsimCtx *c)
 {
-    return c->sim->gicr_pwrr[cpu_index(c)];
+    if (c->ns) {
+        /* Secure-only while DS == 0 (GIC-600 TRM, GICR_PWRR) */
+        return 0;
+    }
+    /*
+     * RDG, the redistributor's power group, is its number here (one PE
+     * per group, so RDGO is 0); RDAG is write-only.
+     */
+    return (c->sim->gicr_pwrr[cpu_index(c)] & ~PWRR_RDAG) |
+           (cpu_index(c) << PWRR_RDG_SHIFT);
 }
 
 /*
- * GICR_PWRR (GIC-600/GIC-700 TRMs): RDPD requests power down (1) or up
- * (0); RDGPD is the power state the group is heading for and RDGPO the
- * state it is in; they differ while the group is in transition, and a
- * write then has no effect.  Each redistributor is its own power group
- * here, so RDAG changes nothing.  Power down is refused while the PE is
- * awake (GICR_WAKER.ProcessorSleep == 0), as the TRM requires.
+ * GICR_PWRR (GIC-600 TRM 100336, GIC-600AE TRM 101206): RDPD requests
+ * power down (1) or up (0); RDGPD is the power state the group is heading
+ * for and RDGPO the state it is in; while they differ the group is in
+ * transition and a write is ignored.  Each redistributor is its own power
+ * group here, so RDAG changes nothing.  A write of RDPD = 1 is ignored
+ * while GICR_WAKER.ProcessorSleep != 1.  Redistributors are powered down
+ * at reset.
  */
 static void gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint32_t *pwrr = &c->sim->gicr_pwrr[cpu_index(c)];
     bool down = value & PWRR_RDPD;
 
+    if (c->ns) {
+        return;
+    }
     if (!!(*pwrr & PWRR_RDGPD) != !!(*pwrr & PWRR_RDGPO)) {
         return;
     }
@@ -497,7 +514,7 @@ static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         return;
     }
     if (c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) {
-        /* UNPREDICTABLE while LPIs are enabled (12.11.24, 12.11.29) */
+        /* UNPREDICTABLE while LPIs are enabled (GICR_PROPBASER, GICR_PENDBASER) */
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: write to %s while "
                       "GICR_CTLR.EnableLPIs == 1 ignored\n", c->reg->name);
         return;
@@ -505,7 +522,7 @@ static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     *reg = gicsim_merge(*reg, value, mask & w);
 }
 
-/* ---- VLPI_base (GICv4, 12.11.37-38) ---- */
+/* ---- VLPI_base (GICv4) ---- */
 
 #define VPROPBASER_MASK (R_GICR_VPROPBASER_IDBITS_MASK | \
                          R_GICR_VPROPBASER_INNERCACHE_MASK | \
@@ -551,7 +568,7 @@ static void gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
     if (was_valid && valid) {
         if (old != new) {
-            /* UNPREDICTABLE (12.11.38): log and keep the resident vPE */
+            /* UNPREDICTABLE (GICR_VPENDBASER): log and keep the resident vPE */
             qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_VPENDBASER "
                           "changed while Valid == 1; ignored\n");
         }
@@ -602,7 +619,7 @@ const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT] = {
     H(GICSIM_GICR_CTLR, gicr_ctlr_read, gicr_ctlr_write),
     H(GICSIM_GICR_IIDR, gicr_iidr_read, gicsim_write_ignore),
     H(GICSIM_GICR_TYPER, gicr_typer_read, gicsim_write_ignore),
-    /* GICR_STATUSR is optional (12.11.33); not implemented: RAZ/WI */
+    /* GICR_STATUSR is optional ; not implemented: RAZ/WI */
     H(GICSIM_GICR_STATUSR, gicsim_read_zero, gicsim_write_ignore),
     H(GICSIM_GICR_WAKER, gicr_waker_read, gicr_waker_write),
     H(GICSIM_GICR_PWRR, gicr_pwrr_read, gicr_pwrr_write),

@@ -11,7 +11,7 @@
 #define END { .name = NULL }
 
 static const GicsimField gicd_ctlr_f[] = {
-    /* Secure / single-security-state view (12.9.4) */
+    /* Secure / single-security-state view (GICD_CTLR) */
     F("EnableGrp0", 0, 1), F("EnableGrp1NS", 1, 1), F("EnableGrp1S", 2, 1),
     F("ARE_S", 4, 1), F("ARE_NS", 5, 1), F("DS", 6, 1), F("E1NWF", 7, 1),
     F("RWP", 31, 1), END
@@ -63,7 +63,7 @@ static const GicsimField gicr_waker_f[] = {
 };
 static const GicsimField gicr_pwrr_f[] = {
     F("RDPD", 0, 1), F("RDAG", 1, 1), F("RDGPD", 2, 1), F("RDGPO", 3, 1),
-    END
+    F("RDGO", 8, 7), F("RDG", 15, 9), END
 };
 static const GicsimField lpir_f[] = { F("pINTID", 0, 32), END };
 static const GicsimField gicr_propbaser_f[] = {
@@ -89,13 +89,13 @@ static const GicsimField gicr_vpendbaser_f[] = {
               .widths = GICSIM_W32, .access = (acc_), .bank = (bank_), \
               .avail = GICSIM_AVAIL_ALWAYS, .reset = (reset_), \
               .fields = (fields_) }
-/* Message-based SPI register, present only if GICD_TYPER.MBIS (12.9.30) */
+/* Message-based SPI register, present only if GICD_TYPER.MBIS  */
 #define MBI(id_, name_, off_, sum_) \
     [id_] = { .name = (name_), .summary = (sum_), .frame = GICSIM_FRAME_GICD, \
               .offset = (off_), .count = 1, .size = 4, \
               .widths = GICSIM_W32, .access = GICSIM_WO, \
               .avail = GICSIM_AVAIL_MBIS, .fields = intid_f }
-/* 64-bit register, also accessible as two 32-bit halves (12.1.3) */
+/* 64-bit register, also accessible as two 32-bit halves (IHI 0069H, memory-mapped register access) */
 #define R64(id_, name_, frame_, off_, acc_, avail_, reset_, fields_, sum_) \
     [id_] = { .name = (name_), .summary = (sum_), .frame = (frame_), \
               .offset = (off_), .first = 0, .count = 1, .size = 8, \
@@ -108,7 +108,7 @@ static const GicsimField gicr_vpendbaser_f[] = {
               .offset = (off_), .first = 0, .count = (cnt_), .size = 4, \
               .widths = (w_), .access = (acc_), .bank = (bank_), \
               .avail = GICSIM_AVAIL_ALWAYS }
-/* CoreSight identification register (12.1.2: PIDR/CIDR at 0xFFD0-0xFFFC) */
+/* CoreSight identification register (PIDR/CIDR at 0xFFD0-0xFFFC) */
 #define IDREG(id_, name_, frame_, off_, fields_) \
     [id_] = { .name = (name_), .summary = "Identification register", \
               .frame = (frame_), .offset = (off_), .count = 1, .size = 4, \
@@ -123,7 +123,7 @@ static const GicsimField gicr_vpendbaser_f[] = {
 #define W8_32 (GICSIM_W8 | GICSIM_W32)
 
 const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
-    /* Distributor, IHI 0069H 12.8 */
+    /* Distributor, IHI 0069H distributor register map */
     [GICSIM_GICD_CTLR] = {
         .name = "GICD_CTLR", .summary = "Distributor Control Register",
         .frame = D, .offset = 0x0000, .count = 1, .size = 4,
@@ -213,7 +213,7 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
     IDREG(GICSIM_GICD_CIDR2, "GICD_CIDR2", D, 0xfff8, NULL),
     IDREG(GICSIM_GICD_CIDR3, "GICD_CIDR3", D, 0xfffc, NULL),
 
-    /* Redistributor RD_base, IHI 0069H 12.10 */
+    /* Redistributor RD_base frame */
     [GICSIM_GICR_CTLR] = {
         /* CES (bit 1) reads 1 where LPIs are implemented */
         .name = "GICR_CTLR", .summary = "Redistributor Control Register",
@@ -281,7 +281,7 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
     IDREG(GICSIM_GICR_CIDR2, "GICR_CIDR2", RD, 0xfff8, NULL),
     IDREG(GICSIM_GICR_CIDR3, "GICR_CIDR3", RD, 0xfffc, NULL),
 
-    /* Redistributor SGI_base, IHI 0069H 12.10 */
+    /* Redistributor SGI_base frame */
     A32(GICSIM_GICR_IGROUPR0, "GICR_IGROUPR0", SGI, 0x0080, 1, GICSIM_W32,
         GICSIM_RW, GICSIM_BANK_CPU, "Interrupt Group Register 0"),
     A32(GICSIM_GICR_ISENABLER0, "GICR_ISENABLER0", SGI, 0x0100, 1,
@@ -320,7 +320,7 @@ const GicsimReg gicsim_regs[GICSIM_REG__COUNT] = {
         .widths = GICSIM_W32, .access = GICSIM_RW, .bank = GICSIM_BANK_CPU,
         .avail = GICSIM_AVAIL_NMI },
 
-    /* GICv4 VLPI_base, IHI 0069H 12.11 */
+    /* GICv4 VLPI_base frame */
     R64(GICSIM_GICR_VPROPBASER, "GICR_VPROPBASER", VLPI, 0x0070, GICSIM_RW,
         GICSIM_AVAIL_VLPI, 0, gicr_propbaser_f,
         "Virtual Redistributor Properties Base Address Register"),

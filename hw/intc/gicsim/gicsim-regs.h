@@ -9,8 +9,8 @@
  * are unit-tested on their own.
  *
  * Register layout: Arm IHI 0069H, chapter 12 ("Programmers' model"),
- * sections 12.8 (distributor register map), 12.10 (redistributor
- * register map) and 12.11 (GICv4 VLPI frame).
+ * the distributor and redistributor register maps and register
+ * descriptions.
  */
 #ifndef HW_INTC_GICSIM_REGS_H
 #define HW_INTC_GICSIM_REGS_H
@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The 64 KiB register frames (IHI 0069H 12.1.2, 12.10). */
+/* The 64 KiB register frames (IHI 0069H, redistributor memory map). */
 typedef enum GicsimFrame {
     GICSIM_FRAME_GICD,      /* distributor */
     GICSIM_FRAME_RD,        /* redistributor RD_base */
