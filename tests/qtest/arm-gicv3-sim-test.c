@@ -70,7 +70,7 @@ static Gic gic_start(int version, int smp, const char *machine_extra,
 
 static uint64_t gicr_addr(Gic *g, int cpu, uint32_t off)
 {
-    /* 2 x 64K frames per redistributor for GICv3, 4 for GICv4 (IHI 0069H redistributor memory map) */
+    /* 2 x 64K frames per redistributor for GICv3, 4 for GICv4 */
     return GICR_BASE + (uint64_t)cpu * (g->version == 4 ? 0x40000 : 0x20000)
            + off;
 }
@@ -132,7 +132,7 @@ static void test_gicr_typer(void)
         uint32_t lo = rd(&g, gicr_addr(&g, cpu, GICR_TYPER), 4, NS);
         uint32_t hi = rd(&g, gicr_addr(&g, cpu, GICR_TYPER + 4), 4, NS);
 
-        /* 64-bit and two 32-bit halves agree (IHI 0069H, memory-mapped register access) */
+        /* 64-bit and two 32-bit halves agree */
         g_assert_cmphex(t, ==, ((uint64_t)hi << 32) | lo);
         /* Processor_Number */
         g_assert_cmpuint((t >> 8) & 0xffff, ==, cpu);
@@ -161,10 +161,10 @@ static void test_gicv4_frames(void)
 
 /*
  * The start-up matrix: gic-version 3/4 x secure x virtualization x its.
- * What each configuration must report (GICD_TYPER, GICR_TYPER, PIDR2): SecurityExtn iff two Security states; LPIS
- * and PLPIS (virt gives a TCG GIC LPIs whatever its= says); VLPIS iff
- * GICv4; ArchRev the GIC version; and the redistributor stride 128K
- * (GICv3) or 256K (GICv4).
+ * What each configuration must report (GICD_TYPER, GICR_TYPER, PIDR2):
+ * SecurityExtn iff two Security states; LPIS and PLPIS (virt gives a TCG
+ * GIC LPIs whatever its= says); VLPIS iff GICv4; ArchRev the GIC
+ * version; and the redistributor stride 128K (GICv3) or 256K (GICv4).
  */
 static void test_startup_matrix(void)
 {
@@ -682,7 +682,7 @@ static void test_group0_is_fiq(void)
     Delivery d = delivery_start(2);
     int spi = 7, irq = SPI_BASE_IRQ + spi;
 
-    /* One Security state: Group 0 is signalled as FIQ (IHI 0069H, interrupt grouping) */
+    /* One Security state: Group 0 is signalled as FIQ */
     gicd_wr(&d.g, GICD_CTLR, NS, 0x3);
     route_spi(&d.g, irq, 0, 0);                 /* Group 0, CPU 0 */
     wr(&d.g, gicr_addr(&d.g, 0, GICR_WAKER), 4, NS, 0);
@@ -754,8 +754,9 @@ static void power_up_redistributors(Gic *g)
 
 /*
  * strict=on: at every element of every register, each access width is
- * accepted exactly when the table (IHI 0069H, memory-mapped register access) allows it, writes to
- * read-only registers and reads of write-only ones are bus errors.
+ * accepted exactly when the table allows it (IHI 0069H, memory-mapped
+ * register access); writes to read-only registers and reads of
+ * write-only ones are bus errors.
  */
 static void test_all_regs_widths(void)
 {

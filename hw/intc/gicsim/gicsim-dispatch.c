@@ -5,12 +5,13 @@
  * widths and access type the table gives, traced, and handed to the
  * register's handler with the written bytes as a mask.
  *
- * Access widths.  The spec allows (IHI 0069H, memory-mapped register access): 32-bit accesses to
- * every register; 8-bit accesses to the byte-per-interrupt registers
- * (IPRIORITYR, ITARGETSR, CPENDSGIR, SPENDSGIR); 64-bit accesses, and
- * 32-bit accesses to either half, of 64-bit registers.  Anything else is
- * architecturally UNPREDICTABLE / CONSTRAINED UNPREDICTABLE; we make it
- * RAZ/WI and log it, or a bus error with the strict property.
+ * Access widths.  IHI 0069H (memory-mapped register access) allows
+ * 32-bit accesses to every register; 8-bit accesses to the
+ * byte-per-interrupt registers (IPRIORITYR, ITARGETSR, CPENDSGIR,
+ * SPENDSGIR); 64-bit accesses, and 32-bit accesses to either half, of
+ * 64-bit registers.  Anything else is UNPREDICTABLE or CONSTRAINED
+ * UNPREDICTABLE; we make it RAZ/WI and log it, or a bus error with the
+ * strict property.
  *
  * Each 64 KiB frame is one MemoryRegion whose .valid.accepts hook applies
  * the table's exact width set for the register at the accessed offset, so

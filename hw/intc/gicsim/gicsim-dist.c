@@ -26,7 +26,7 @@ static inline int first_irq(GicsimCtx *c, unsigned per)
 
 /*
  * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
- * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI (register descriptions).
+ * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI.
  */
 static inline bool spi_range_ok(GicsimCtx *c, int irq)
 {
@@ -159,7 +159,7 @@ uint64_t gicsim_read_id(GicsimCtx *c)
     uint32_t v = c->cs ? p->gicr_id[i] : p->gicd_id[i];
 
     if (i == 6) {
-        /* PIDR2.ArchRev is the GIC architecture revision (IHI 0069H, identification registers) */
+        /* PIDR2.ArchRev is the GIC architecture revision */
         v = (v & 0x0f) | (c->s->revision << 4);
     }
     return v;
@@ -360,7 +360,7 @@ static uint64_t ipriorityr_read(GicsimCtx *c)
         }
         p = c->s->gicd_ipriority[irq + i];
         if (c->ns) {
-            /* Non-secure view: the priority shifted left (IHI 0069H, Non-secure view of priorities) */
+            /* Non-secure view of priorities: shifted left */
             p = p << 1;
         }
         v |= (uint32_t)p << (i * 8);

@@ -93,7 +93,7 @@ static inline uint32_t gicsim_bitmap_write(uint32_t old, uint32_t value,
     }
 }
 
-/* Handlers of the CoreSight ID registers of a frame (IHI 0069H, identification registers) */
+/* Handlers of the CoreSight ID registers (PIDR/CIDR) of a frame */
 #define GICSIM_ID_HANDLERS(frame) \
     [GICSIM_##frame##_PIDR4 ... GICSIM_##frame##_CIDR3] = \
         { .read = gicsim_read_id, .write = gicsim_write_ignore }

@@ -8,7 +8,7 @@
  * values their TRMs give and Linux's GIC quirk tables match on).
  * CoreSight PIDR: PIDR0/1 carry the part number (0x92/0x93 for the GICv3
  * distributor/redistributor of stock QEMU, 0x92/0xB4 in PIDR0/PIDR1);
- * PIDR2[7:4] is ArchRev, the GIC architecture version (IHI 0069H, identification registers).
+ * PIDR2[7:4] is ArchRev, the GIC architecture version.
  */
 #include "gicsim-profile.h"
 

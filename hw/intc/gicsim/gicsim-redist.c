@@ -306,7 +306,7 @@ static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
                (cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
         if (!(cs->gicr_ctlr & GICR_CTLR_CES)) {
-            /* GICR_CTLR.CES: clearing EnableLPIs only where CES says it works */
+            /* GICR_CTLR.CES says whether EnableLPIs can be cleared */
             qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_CTLR: "
                           "EnableLPIs cannot be cleared (CES == 0)\n");
             return;
@@ -514,7 +514,7 @@ static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         return;
     }
     if (c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) {
-        /* UNPREDICTABLE while LPIs are enabled (GICR_PROPBASER, GICR_PENDBASER) */
+        /* UNPREDICTABLE while LPIs are enabled (GICR_PROPBASER) */
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: write to %s while "
                       "GICR_CTLR.EnableLPIs == 1 ignored\n", c->reg->name);
         return;

@@ -95,7 +95,7 @@ static const GicsimField gicr_vpendbaser_f[] = {
               .offset = (off_), .count = 1, .size = 4, \
               .widths = GICSIM_W32, .access = GICSIM_WO, \
               .avail = GICSIM_AVAIL_MBIS, .fields = intid_f }
-/* 64-bit register, also accessible as two 32-bit halves (IHI 0069H, memory-mapped register access) */
+/* 64-bit register, also accessible as two 32-bit halves */
 #define R64(id_, name_, frame_, off_, acc_, avail_, reset_, fields_, sum_) \
     [id_] = { .name = (name_), .summary = (sum_), .frame = (frame_), \
               .offset = (off_), .first = 0, .count = 1, .size = 8, \
