@@ -7,15 +7,17 @@
 #      never modified);
 #   2. Debian's "qemu" source package, version 10.0.x (Debian 13's deb-src
 #      serves it; scripts/install-deps.sh adds that source on Debian 12);
-#   3. the upstream release tarball QEMU_TARBALL (a path or URL) checked
-#      against the pinned sha256 below, for other distributions.
+#   3. the upstream release tarball QEMU_TARBALL (a path or URL), checked
+#      against the pinned sha256 below (qemu-10.0.0.tar.xz, the sha256
+#      Homebrew's qemu formula pins) or QEMU_TARBALL_SHA256 for another
+#      10.0.x release, for other distributions.
 set -euo pipefail
 
 dest=${1:-build/qemu-src}
 want_series=10.0
-# qemu-10.0.7.tar.xz, https://download.qemu.org/
-upstream_version=10.0.7
-upstream_sha256=${QEMU_TARBALL_SHA256:-}
+# https://download.qemu.org/qemu-10.0.0.tar.xz
+upstream_version=10.0.0
+upstream_sha256=22c075601fdcf8c7b2671a839ebdcef1d4f2973eb6735254fd2e1bd0f30b3896
 
 die() { echo "fetch-qemu: $*" >&2; exit 1; }
 
@@ -66,10 +68,15 @@ case "$tarball" in
         curl -fL -o "$work/qemu.tar.xz" "$tarball" || die "download of $tarball failed"
         tarball=$work/qemu.tar.xz ;;
 esac
-[ -n "$upstream_sha256" ] ||
-    die "set QEMU_TARBALL_SHA256 to the sha256 published with the tarball"
-echo "$upstream_sha256  $tarball" | sha256sum -c --quiet - ||
-    die "$tarball does not match sha256 $upstream_sha256"
+want_sha256=${QEMU_TARBALL_SHA256:-}
+if [ -z "$want_sha256" ]; then
+    case "$(basename "$QEMU_TARBALL")" in
+        "qemu-$upstream_version.tar.xz") want_sha256=$upstream_sha256 ;;
+        *) die "set QEMU_TARBALL_SHA256 to the sha256 published with $QEMU_TARBALL (pinned: qemu-$upstream_version.tar.xz)" ;;
+    esac
+fi
+echo "$want_sha256  $tarball" | sha256sum -c --quiet - ||
+    die "$tarball does not match sha256 $want_sha256"
 mkdir "$work/tree"
 tar -xf "$tarball" -C "$work/tree" --strip-components=1
 mv "$work/tree" "$dest"
