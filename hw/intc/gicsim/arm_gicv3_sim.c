@@ -34,10 +34,7 @@ static bool handlers_complete(Error **errp)
     unsigned id;
 
     for (id = 0; id < GICSIM_REG__COUNT; id++) {
-        const GicsimHandlers *h = gicsim_regs[id].frame == GICSIM_FRAME_GICD ?
-            &gicsim_dist_handlers[id] : &gicsim_redist_handlers[id];
-
-        if (!h->read || !h->write) {
+        if (!gicsim_regs[id].read || !gicsim_regs[id].write) {
             error_setg(errp, "arm-gicv3-sim: no handler for register %s",
                        gicsim_regs[id].name);
             return false;

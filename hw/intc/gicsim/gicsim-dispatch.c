@@ -149,7 +149,6 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
                                  MemTxAttrs attrs)
 {
     GICv3State *s = &sim->parent_obj;
-    const GicsimHandlers *h;
     GicsimLoc loc;
     GicsimDecoded d = { 0 };
     GicsimCtx c;
@@ -188,7 +187,6 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     c.attrs = attrs;
     c.ns = !attrs.secure && s->security_extn &&
            !(s->gicd_ctlr & GICD_CTLR_DS);
-    h = loc.cs ? &gicsim_redist_handlers[d.id] : &gicsim_dist_handlers[d.id];
     shift = d.byte * 8;
     mask = MAKE_64BIT_MASK(0, size * 8);
 
@@ -199,9 +197,9 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
                                c.reg->name, d.index, loc.offset, size, *data,
                                sec_name(attrs));
         }
-        h->write(&c, (*data & mask) << shift, mask << shift);
+        c.reg->write(&c, (*data & mask) << shift, mask << shift);
     } else {
-        *data = (h->read(&c) >> shift) & mask;
+        *data = (c.reg->read(&c) >> shift) & mask;
         if (trace_event_get_state_backends(TRACE_GICSIM_READ)) {
             trace_gicsim_read(gicsim_frame_name(loc.frame),
                               loc.cs ? loc.cs->cpu->cpu_index : -1,

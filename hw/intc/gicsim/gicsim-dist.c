@@ -71,7 +71,7 @@ static void update_range(GICv3State *s, int irq)
 
 /* ---- GICD_CTLR (GICD_CTLR) ---- */
 
-static uint64_t gicd_ctlr_read(GicsimCtx *c)
+uint64_t gicsim_gicd_ctlr_read(GicsimCtx *c)
 {
     uint32_t v = c->s->gicd_ctlr;
 
@@ -87,7 +87,7 @@ static uint64_t gicd_ctlr_read(GicsimCtx *c)
     return v;
 }
 
-static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
     uint32_t old = s->gicd_ctlr;
@@ -125,7 +125,7 @@ static void gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- Identification and type registers ---- */
 
-static uint64_t gicd_typer_read(GicsimCtx *c)
+uint64_t gicsim_gicd_typer_read(GicsimCtx *c)
 {
     GICv3State *s = c->s;
     const GicsimProfile *p = c->sim->profile;
@@ -147,7 +147,7 @@ static uint64_t gicd_typer_read(GicsimCtx *c)
            ((uint32_t)p->no1n << 25);
 }
 
-static uint64_t gicd_iidr_read(GicsimCtx *c)
+uint64_t gicsim_gicd_iidr_read(GicsimCtx *c)
 {
     return c->sim->profile->gicd_iidr;
 }
@@ -204,22 +204,22 @@ static void spi_set_pending(GicsimCtx *c, uint64_t value, bool pending,
     gicv3_update(s, irq, 1);
 }
 
-static void setspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_setspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     spi_set_pending(c, value, true, false);
 }
 
-static void clrspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_clrspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     spi_set_pending(c, value, false, false);
 }
 
-static void setspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_setspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     spi_set_pending(c, value, true, true);
 }
 
-static void clrspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_clrspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     spi_set_pending(c, value, false, true);
 }
@@ -294,7 +294,7 @@ static bool bitmap_reg_ok(GicsimCtx *c, int irq)
     return true;
 }
 
-static uint64_t bitmap_read(GicsimCtx *c)
+uint64_t gicsim_gicd_bitmap_read(GicsimCtx *c)
 {
     int irq = first_irq(c, 32);
     uint32_t v;
@@ -312,7 +312,7 @@ static uint64_t bitmap_read(GicsimCtx *c)
     return v & ns_mask32(c, irq, nsacr_min_of(c, false));
 }
 
-static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
     int irq = first_irq(c, 32);
@@ -326,7 +326,7 @@ static void bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (s->num_irq - irq < 32) {
         visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
     }
-    *word = gicsim_bitmap_write(*word, value, visible, c->reg->access);
+    *word = gicsim_update_bits(*word, value, visible, c->reg->access);
     if (c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
         c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR]) {
         /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
@@ -346,7 +346,7 @@ static uint8_t prio_mask(GicsimCtx *c)
     return 0xff << (8 - c->sim->profile->pribits);
 }
 
-static uint64_t ipriorityr_read(GicsimCtx *c)
+uint64_t gicsim_gicd_ipriorityr_read(GicsimCtx *c)
 {
     int irq = first_irq(c, 4);
     uint32_t v = 0;
@@ -368,7 +368,7 @@ static uint64_t ipriorityr_read(GicsimCtx *c)
     return v;
 }
 
-static void ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = first_irq(c, 4);
     int i;
@@ -393,7 +393,7 @@ static void ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- GICD_ICFGR: two bits per interrupt, [2n+1] = edge ---- */
 
-static uint64_t icfgr_read(GicsimCtx *c)
+uint64_t gicsim_gicd_icfgr_read(GicsimCtx *c)
 {
     int irq = first_irq(c, 16);
     uint32_t v = 0;
@@ -408,7 +408,7 @@ static uint64_t icfgr_read(GicsimCtx *c)
     return v;
 }
 
-static void icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = first_irq(c, 16);
     int i;
@@ -433,12 +433,12 @@ static bool nsacr_ok(GicsimCtx *c)
            !(c->s->gicd_ctlr & GICD_CTLR_DS);
 }
 
-static uint64_t nsacr_read(GicsimCtx *c)
+uint64_t gicsim_gicd_nsacr_read(GicsimCtx *c)
 {
     return nsacr_ok(c) ? c->s->gicd_nsacr[c->index] : 0;
 }
 
-static void nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     if (nsacr_ok(c)) {
         c->s->gicd_nsacr[c->index] = value;
@@ -462,12 +462,12 @@ static bool irouter_ok(GicsimCtx *c)
     return irq < c->s->num_irq && ns_can_access_irq(c, irq, 3);
 }
 
-static uint64_t irouter_read(GicsimCtx *c)
+uint64_t gicsim_gicd_irouter_read(GicsimCtx *c)
 {
     return irouter_ok(c) ? c->s->gicd_irouter[c->index] : 0;
 }
 
-static void irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = c->index;
     uint64_t m = IROUTER_WRITABLE & mask;
@@ -560,36 +560,3 @@ void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
     gicv3_update(s, irq, 1);
 }
 
-#define H(id, r, w) [id] = { .read = (r), .write = (w) }
-
-const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT] = {
-    H(GICSIM_GICD_CTLR, gicd_ctlr_read, gicd_ctlr_write),
-    H(GICSIM_GICD_TYPER, gicd_typer_read, gicsim_write_ignore),
-    H(GICSIM_GICD_IIDR, gicd_iidr_read, gicsim_write_ignore),
-    /* GICD_TYPER2 describes GICv4.1 features, which we do not implement */
-    H(GICSIM_GICD_TYPER2, gicsim_read_zero, gicsim_write_ignore),
-    /* GICD_STATUSR is optional ; not implemented: RAZ/WI */
-    H(GICSIM_GICD_STATUSR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICD_SETSPI_NSR, gicsim_read_zero, setspi_nsr_write),
-    H(GICSIM_GICD_CLRSPI_NSR, gicsim_read_zero, clrspi_nsr_write),
-    H(GICSIM_GICD_SETSPI_SR, gicsim_read_zero, setspi_sr_write),
-    H(GICSIM_GICD_CLRSPI_SR, gicsim_read_zero, clrspi_sr_write),
-    H(GICSIM_GICD_IGROUPR, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ISENABLER, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ICENABLER, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ISPENDR, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ICPENDR, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ISACTIVER, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_ICACTIVER, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_IPRIORITYR, ipriorityr_read, ipriorityr_write),
-    H(GICSIM_GICD_ITARGETSR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICD_ICFGR, icfgr_read, icfgr_write),
-    H(GICSIM_GICD_IGRPMODR, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_NSACR, nsacr_read, nsacr_write),
-    H(GICSIM_GICD_SGIR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICD_CPENDSGIR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICD_SPENDSGIR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICD_INMIR, bitmap_read, bitmap_write),
-    H(GICSIM_GICD_IROUTER, irouter_read, irouter_write),
-    GICSIM_ID_HANDLERS(GICD),
-};

@@ -27,22 +27,6 @@ typedef struct GicsimCtx {
     bool ns;
 } GicsimCtx;
 
-/* Read the whole register (all of its size bytes). */
-typedef uint64_t GicsimReadFn(GicsimCtx *c);
-/*
- * Write the bytes of @value selected by @mask (a byte-granular mask in
- * the register's own bit positions); other bytes were not written.
- */
-typedef void GicsimWriteFn(GicsimCtx *c, uint64_t value, uint64_t mask);
-
-typedef struct GicsimHandlers {
-    GicsimReadFn *read;
-    GicsimWriteFn *write;
-} GicsimHandlers;
-
-extern const GicsimHandlers gicsim_dist_handlers[GICSIM_REG__COUNT];
-extern const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT];
-
 /* gicsim-dispatch.c */
 extern const MemoryRegionOps gicsim_mmio_ops[2];
 extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
@@ -53,9 +37,6 @@ void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
 void gicsim_update_routing(GICv3State *s, int irq);
 void gicsim_update_all_routing(GICv3State *s);
 void gicsim_update_1ofn_routing(GICv3State *s);
-uint64_t gicsim_read_id(GicsimCtx *c);
-uint64_t gicsim_read_zero(GicsimCtx *c);
-void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask);
 
 /* gicsim-redist.c */
 void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
@@ -79,9 +60,9 @@ static inline uint64_t gicsim_merge(uint64_t old, uint64_t value,
  * access may see and change (its Security view), @access the register's
  * type (RW, W1S or W1C).  Returns the new register value.
  */
-static inline uint32_t gicsim_bitmap_write(uint32_t old, uint32_t value,
-                                           uint32_t visible,
-                                           GicsimAccess access)
+static inline uint32_t gicsim_update_bits(uint32_t old, uint32_t value,
+                                         uint32_t visible,
+                                         GicsimAccess access)
 {
     switch (access) {
     case GICSIM_W1S:
@@ -92,11 +73,6 @@ static inline uint32_t gicsim_bitmap_write(uint32_t old, uint32_t value,
         return (old & ~visible) | (value & visible);
     }
 }
-
-/* Handlers of the CoreSight ID registers (PIDR/CIDR) of a frame */
-#define GICSIM_ID_HANDLERS(frame) \
-    [GICSIM_##frame##_PIDR4 ... GICSIM_##frame##_CIDR3] = \
-        { .read = gicsim_read_id, .write = gicsim_write_ignore }
 
 /* The 2-bit NSACR field of @irq in an array of NSACR words (GICD_NSACR). */
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)

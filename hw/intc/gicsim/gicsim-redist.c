@@ -113,7 +113,7 @@ static bool sgi_reg_ok(GicsimCtx *c)
     return true;
 }
 
-static uint64_t sgi_bitmap_read(GicsimCtx *c)
+uint64_t gicsim_sgi_bitmap_read(GicsimCtx *c)
 {
     uint32_t v;
 
@@ -128,7 +128,7 @@ static uint64_t sgi_bitmap_read(GicsimCtx *c)
     return v & ns_mask(c);
 }
 
-static void sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint32_t *reg;
 
@@ -136,11 +136,11 @@ static void sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         return;
     }
     reg = sgi_reg_of(c);
-    *reg = gicsim_bitmap_write(*reg, value, ns_mask(c), c->reg->access);
+    *reg = gicsim_update_bits(*reg, value, ns_mask(c), c->reg->access);
     gicv3_redist_update(c->cs);
 }
 
-static uint64_t gicr_ipriorityr_read(GicsimCtx *c)
+uint64_t gicsim_gicr_ipriorityr_read(GicsimCtx *c)
 {
     uint32_t v = 0;
     int irq = c->index * 4, i;
@@ -162,7 +162,7 @@ static uint64_t gicr_ipriorityr_read(GicsimCtx *c)
     return v;
 }
 
-static void gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint8_t pmask = 0xff << (8 - c->sim->profile->pribits);
     int irq = c->index * 4, i;
@@ -188,7 +188,7 @@ static void gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 }
 
 /* GICR_ICFGR0: SGIs are always edge-triggered, 0b10 per field */
-static uint64_t gicr_icfgr0_read(GicsimCtx *c)
+uint64_t gicsim_gicr_icfgr0_read(GicsimCtx *c)
 {
     uint32_t v = 0;
     int i;
@@ -204,7 +204,7 @@ static uint64_t gicr_icfgr0_read(GicsimCtx *c)
     return v;
 }
 
-static uint64_t gicr_icfgr1_read(GicsimCtx *c)
+uint64_t gicsim_gicr_icfgr1_read(GicsimCtx *c)
 {
     uint32_t v = 0;
     int i;
@@ -223,7 +223,7 @@ static uint64_t gicr_icfgr1_read(GicsimCtx *c)
     return v;
 }
 
-static void gicr_icfgr1_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_icfgr1_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int i;
 
@@ -246,12 +246,12 @@ static bool secure_only_ok(GicsimCtx *c)
     return !powered_off(c) && !c->ns && !(c->s->gicd_ctlr & GICD_CTLR_DS);
 }
 
-static uint64_t gicr_nsacr_read(GicsimCtx *c)
+uint64_t gicsim_gicr_nsacr_read(GicsimCtx *c)
 {
     return secure_only_ok(c) ? c->cs->gicr_nsacr : 0;
 }
 
-static void gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     if (secure_only_ok(c)) {
         c->cs->gicr_nsacr = value;
@@ -260,7 +260,7 @@ static void gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- RD_base ---- */
 
-static uint64_t gicr_ctlr_read(GicsimCtx *c)
+uint64_t gicsim_gicr_ctlr_read(GicsimCtx *c)
 {
     uint32_t v;
 
@@ -275,7 +275,7 @@ static uint64_t gicr_ctlr_read(GicsimCtx *c)
     return v;
 }
 
-static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3CPUState *cs = c->cs;
     uint32_t dpg = 0;
@@ -316,12 +316,12 @@ static void gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
-static uint64_t gicr_iidr_read(GicsimCtx *c)
+uint64_t gicsim_gicr_iidr_read(GicsimCtx *c)
 {
     return powered_off(c) ? 0 : c->sim->profile->gicr_iidr;
 }
 
-static uint64_t gicr_typer_read(GicsimCtx *c)
+uint64_t gicsim_gicr_typer_read(GicsimCtx *c)
 {
     uint64_t v = c->cs->gicr_typer;
 
@@ -343,12 +343,12 @@ static bool waker_accessible(GicsimCtx *c)
     return !powered_off(c) && !c->ns;
 }
 
-static uint64_t gicr_waker_read(GicsimCtx *c)
+uint64_t gicsim_gicr_waker_read(GicsimCtx *c)
 {
     return waker_accessible(c) ? c->cs->gicr_waker : 0;
 }
 
-static void gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3CPUState *cs = c->cs;
     uint32_t old = cs->gicr_waker;
@@ -371,7 +371,7 @@ static void gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 #define PWRR_RDGO_SHIFT 8
 #define PWRR_RDG_SHIFT  15
 
-static uint64_t gicr_pwrr_read(GicsimCtx *c)
+uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
 {
     if (c->ns) {
         /* Secure-only while DS == 0 (GIC-600 TRM, GICR_PWRR) */
@@ -394,7 +394,7 @@ static uint64_t gicr_pwrr_read(GicsimCtx *c)
  * while GICR_WAKER.ProcessorSleep != 1.  Redistributors are powered down
  * at reset.
  */
-static void gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint32_t *pwrr = &c->sim->gicr_pwrr[cpu_index(c)];
     bool down = value & PWRR_RDPD;
@@ -451,17 +451,17 @@ static void lpir_write(GicsimCtx *c, uint64_t value, uint64_t mask, int lvl)
     gicv3_redist_lpi_pending(c->cs, intid, lvl);
 }
 
-static void gicr_setlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_setlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     lpir_write(c, value, mask, 1);
 }
 
-static void gicr_clrlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_clrlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     lpir_write(c, value, mask, 0);
 }
 
-static void gicr_invlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_invlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint32_t intid = value;
 
@@ -472,7 +472,7 @@ static void gicr_invlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_redist_inv_lpi(c->cs, intid);
 }
 
-static void gicr_invallr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_invallr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     if (!powered_off(c) && lpis_enabled(c, "GICR_INVALLR")) {
         gicv3_redist_update_lpi(c->cs);
@@ -499,14 +499,14 @@ static uint64_t *lpi_baser_of(GicsimCtx *c, uint64_t *writable)
     return &c->cs->gicr_pendbaser;
 }
 
-static uint64_t gicr_baser_read(GicsimCtx *c)
+uint64_t gicsim_gicr_baser_read(GicsimCtx *c)
 {
     uint64_t w;
 
     return powered_off(c) ? 0 : *lpi_baser_of(c, &w);
 }
 
-static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint64_t w, *reg = lpi_baser_of(c, &w);
 
@@ -537,12 +537,12 @@ static void gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
                          R_GICR_VPENDBASER_IDAI_MASK | \
                          R_GICR_VPENDBASER_VALID_MASK)
 
-static uint64_t gicr_vpropbaser_read(GicsimCtx *c)
+uint64_t gicsim_gicr_vpropbaser_read(GicsimCtx *c)
 {
     return powered_off(c) ? 0 : c->cs->gicr_vpropbaser;
 }
 
-static void gicr_vpropbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_vpropbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     if (!powered_off(c)) {
         c->cs->gicr_vpropbaser = gicsim_merge(c->cs->gicr_vpropbaser, value,
@@ -550,12 +550,12 @@ static void gicr_vpropbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
-static uint64_t gicr_vpendbaser_read(GicsimCtx *c)
+uint64_t gicsim_gicr_vpendbaser_read(GicsimCtx *c)
 {
     return powered_off(c) ? 0 : c->cs->gicr_vpendbaser;
 }
 
-static void gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+void gicsim_gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3CPUState *cs = c->cs;
     uint64_t old = cs->gicr_vpendbaser;
@@ -613,38 +613,3 @@ void gicsim_redist_reset(GICv3SimState *sim, bool powered)
     }
 }
 
-#define H(id, r, w) [id] = { .read = (r), .write = (w) }
-
-const GicsimHandlers gicsim_redist_handlers[GICSIM_REG__COUNT] = {
-    H(GICSIM_GICR_CTLR, gicr_ctlr_read, gicr_ctlr_write),
-    H(GICSIM_GICR_IIDR, gicr_iidr_read, gicsim_write_ignore),
-    H(GICSIM_GICR_TYPER, gicr_typer_read, gicsim_write_ignore),
-    /* GICR_STATUSR is optional ; not implemented: RAZ/WI */
-    H(GICSIM_GICR_STATUSR, gicsim_read_zero, gicsim_write_ignore),
-    H(GICSIM_GICR_WAKER, gicr_waker_read, gicr_waker_write),
-    H(GICSIM_GICR_PWRR, gicr_pwrr_read, gicr_pwrr_write),
-    H(GICSIM_GICR_SETLPIR, gicsim_read_zero, gicr_setlpir_write),
-    H(GICSIM_GICR_CLRLPIR, gicsim_read_zero, gicr_clrlpir_write),
-    H(GICSIM_GICR_PROPBASER, gicr_baser_read, gicr_baser_write),
-    H(GICSIM_GICR_PENDBASER, gicr_baser_read, gicr_baser_write),
-    H(GICSIM_GICR_INVLPIR, gicsim_read_zero, gicr_invlpir_write),
-    H(GICSIM_GICR_INVALLR, gicsim_read_zero, gicr_invallr_write),
-    /* Every operation completes at once: GICR_SYNCR.Busy is 0 */
-    H(GICSIM_GICR_SYNCR, gicsim_read_zero, gicsim_write_ignore),
-    GICSIM_ID_HANDLERS(GICR),
-    H(GICSIM_GICR_IGROUPR0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ISENABLER0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ICENABLER0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ISPENDR0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ICPENDR0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ISACTIVER0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_ICACTIVER0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_IPRIORITYR, gicr_ipriorityr_read, gicr_ipriorityr_write),
-    H(GICSIM_GICR_ICFGR0, gicr_icfgr0_read, gicsim_write_ignore),
-    H(GICSIM_GICR_ICFGR1, gicr_icfgr1_read, gicr_icfgr1_write),
-    H(GICSIM_GICR_IGRPMODR0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_NSACR, gicr_nsacr_read, gicr_nsacr_write),
-    H(GICSIM_GICR_INMIR0, sgi_bitmap_read, sgi_bitmap_write),
-    H(GICSIM_GICR_VPROPBASER, gicr_vpropbaser_read, gicr_vpropbaser_write),
-    H(GICSIM_GICR_VPENDBASER, gicr_vpendbaser_read, gicr_vpendbaser_write),
-};

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * gicsim register table: one descriptor per GICv3/v4 distributor and
- * redistributor register.  The table is the single source of truth for
- * MMIO dispatch, access-width checking, tracing, the generated register
- * map in docs/ and the symbolic names of register-poke scripts.
+ * redistributor register (name, offset, widths, access, banking, when it
+ * exists, reset, fields, handlers).  The table is the single source of
+ * truth for MMIO dispatch, access-width checking, tracing, the generated
+ * register map in docs/ and the symbolic names of register-poke scripts.
  *
  * This header and gicsim-regs.c do not depend on QEMU: they build and
  * are unit-tested on their own.
@@ -18,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "gicsim-handlers.h"
 
 /* The 64 KiB register frames (IHI 0069H, redistributor memory map). */
 typedef enum GicsimFrame {
@@ -100,6 +103,8 @@ typedef struct GicsimReg {
     bool reset_computed;    /* reset depends on configuration (ID regs) */
     uint64_t reset;         /* architectural reset value otherwise */
     const GicsimField *fields;  /* terminated by a NULL name; may be NULL */
+    GicsimReadFn *read;     /* handlers (NULL outside the QEMU device) */
+    GicsimWriteFn *write;
 } GicsimReg;
 
 /* Register identifiers: an index into gicsim_regs[]. */
