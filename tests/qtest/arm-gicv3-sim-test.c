@@ -507,6 +507,50 @@ static void test_waker_secure_only(void)
     qtest_quit(g.qts);
 }
 
+static void test_setspi_sr_secure_only(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on",
+                      "-global arm-gicv3-sim.profile=gic-600");
+    int irq = 70;
+    uint32_t bit = 1u << (irq % 32), off = 4 * (irq / 32);
+
+    /* GICD_SETSPI_SR/CLRSPI_SR: Secure-only, ignored for Non-secure */
+    gicd_wr(&g, 0x0050, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, S) & bit, ==, 0);
+    gicd_wr(&g, 0x0050, S, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, S) & bit, ==, bit);
+    gicd_wr(&g, 0x0058, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, S) & bit, ==, bit);
+    gicd_wr(&g, 0x0058, S, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, S) & bit, ==, 0);
+    /* GICD_SETSPI_NSR from Non-secure cannot pend a Group 0 SPI */
+    gicd_wr(&g, GICD_SETSPI_NSR, NS, irq);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, S) & bit, ==, 0);
+    qtest_quit(g.qts);
+}
+
+static void test_ds_set_by_secure(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on", NULL);
+
+    /* Secure software sets DS: one Security state from then on */
+    gicd_wr(&g, GICD_CTLR, S, 1 << 6);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) & (1 << 6), ==, 1 << 6);
+    g_assert_cmphex((gicd_rd(&g, GICD_TYPER, NS) >> 10) & 1, ==, 0);
+    /* Non-secure accesses now reach Group 0 state and GICD_IGROUPR */
+    gicd_wr(&g, GICD_CTLR, NS, 0x3);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) & 3, ==, 3);
+    gicd_wr(&g, GICD_IGROUPR + 4, NS, 0x0000ff00);
+    g_assert_cmphex(gicd_rd(&g, GICD_IGROUPR + 4, S), ==, 0x0000ff00);
+    /* DS cannot be cleared again */
+    gicd_wr(&g, GICD_CTLR, S, 0x3);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) & (1 << 6), ==, 1 << 6);
+    /* GICD_NSACR is RAZ/WI with DS == 1 */
+    gicd_wr(&g, GICD_NSACR + 8, NS, 0xffffffff);
+    g_assert_cmphex(gicd_rd(&g, GICD_NSACR + 8, S), ==, 0);
+    qtest_quit(g.qts);
+}
+
 /* ---- Redistributor SGI_base ---- */
 
 static void test_gicr_sgi_frame(void)
@@ -1065,6 +1109,8 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/security/views", test_secure_views);
     qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
     qtest_add_func("gicsim/security/waker", test_waker_secure_only);
+    qtest_add_func("gicsim/security/setspi-sr", test_setspi_sr_secure_only);
+    qtest_add_func("gicsim/security/ds", test_ds_set_by_secure);
     qtest_add_func("gicsim/redist/sgi-frame", test_gicr_sgi_frame);
     qtest_add_func("gicsim/irq/spi-to-cpu", test_spi_reaches_cpu_irq);
     qtest_add_func("gicsim/robustness/random-accesses", test_random_accesses);
