@@ -9,6 +9,7 @@
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
 #include "gicsim-regs.h"
+#include "gicsim-cpuif.h"
 
 #define GICD_BASE   0x08000000ULL
 #define GICR_BASE   0x080a0000ULL
@@ -578,82 +579,26 @@ static void test_gicr_sgi_frame(void)
 
 /*
  * The CPU interface masks everything until software writes ICC_PMR_EL1
- * and the group enables, so these tests run a few instructions on each
- * CPU under TCG first (-device loader puts them in RAM and sets PCs):
- *   mov x0, #0xff; msr ICC_PMR_EL1, x0
- *   mov x0, #1; msr ICC_IGRPEN0_EL1, x0; msr ICC_IGRPEN1_EL1, x0
- *   isb
- *   PSCI CPU_ON(MPIDR 1, entry 0x40200000) by HVC: secondaries start off
- *   b .
+ * and the group enables, so these tests run a small stub on every CPU
+ * under TCG first (gicsim-cpuif.c).
  */
-static const uint32_t cpuif_setup[] = {
-    0xd2801fe0, 0xd5184600, 0xd2800020, 0xd518ccc0, 0xd518cce0,
-    0xd5033fdf,
-    0xd2800060, 0xf2b88000,     /* x0 = 0xc4000003, CPU_ON (64-bit) */
-    0xd2800021,                 /* x1 = 1 */
-    0xd2a80402,                 /* x2 = 0x40200000 */
-    0xd2800003,                 /* x3 = 0 */
-    0xd4000002,                 /* hvc #0 */
-    0x14000000,
-};
-
-static char *write_setup_blob(void)
-{
-    char *path = NULL;
-    int fd = g_file_open_tmp("gicsim-cpuif-XXXXXX", &path, NULL);
-    uint32_t le[G_N_ELEMENTS(cpuif_setup)];
-    size_t i;
-
-    g_assert_cmpint(fd, >=, 0);
-    for (i = 0; i < G_N_ELEMENTS(cpuif_setup); i++) {
-        le[i] = GUINT32_TO_LE(cpuif_setup[i]);
-    }
-    g_assert_cmpint(write(fd, le, sizeof(le)), ==, sizeof(le));
-    close(fd);
-    return path;
-}
-
-/* QOM path of the arm-gicv3-sim device */
-static char *find_gic(QTestState *qts)
-{
-    QDict *rsp = qtest_qmp(qts, "{ 'execute': 'qom-list', 'arguments': "
-                           "{ 'path': '/machine/unattached' } }");
-    QList *list = qdict_get_qlist(rsp, "return");
-    QListEntry *e;
-    char *path = NULL;
-
-    QLIST_FOREACH_ENTRY(list, e) {
-        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
-
-        if (!strcmp(qdict_get_str(d, "type"), "child<arm-gicv3-sim>")) {
-            path = g_strdup_printf("/machine/unattached/%s",
-                                   qdict_get_str(d, "name"));
-        }
-    }
-    qobject_unref(rsp);
-    g_assert_nonnull(path);
-    return path;
-}
-
 typedef struct Delivery {
     Gic g;
-    char *blob;
     char *gic;
 } Delivery;
 
 static Delivery delivery_start(int smp)
 {
-    Delivery d;
-    GString *loaders = g_string_new("-accel tcg ");
+    Delivery d = { .g = { .version = 3, .smp = smp } };
+    GString *args = g_string_new(NULL);
 
-    d.blob = write_setup_blob();
-    /* The code goes above the DTB, which virt puts at the RAM base */
-    g_string_append_printf(loaders, "-device loader,file=%s,"
-                           "addr=0x40200000,cpu-num=0 ", d.blob);
-    g_assert_cmpint(smp, <=, 2);
-    d.g = gic_start(3, smp, NULL, loaders->str);
-    g_string_free(loaders, true);
-    d.gic = find_gic(d.g.qts);
+    g_string_printf(args, "-M virt,gic-version=3,gic-model=sim -smp %d "
+                    "-cpu max", smp);
+    gicsim_cpuif_args(args, smp);
+    d.g.qts = qtest_init(args->str);
+    g_string_free(args, true);
+    g_assert_true(gicsim_cpuif_start(d.g.qts, smp, false, false));
+    d.gic = gicsim_find_gic(d.g.qts);
     qtest_irq_intercept_out_named(d.g.qts, d.gic, "sysbus-irq");
     return d;
 }
@@ -661,8 +606,6 @@ static Delivery delivery_start(int smp)
 static void delivery_end(Delivery *d)
 {
     qtest_quit(d->g.qts);
-    unlink(d->blob);
-    g_free(d->blob);
     g_free(d->gic);
 }
 

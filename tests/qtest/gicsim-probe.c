@@ -18,70 +18,8 @@
 #include "qobject/qlist.h"
 
 #include "gicsim-script.h"
+#include "gicsim-cpuif.h"
 
-/*
- * Optional CPU interface set-up (machine cpuif=on, or automatically when
- * a script checks IRQ/FIQ outputs).  QEMU's GICv3 CPU interface signals
- * nothing while ICC_PMR_EL1 is 0 and the group enables are clear, which
- * is their reset state, and only code running on the CPU can change them.
- * So the machine runs with TCG and every CPU executes this stub at
- * GS_RAM_BASE (AArch64, assembled from):
- *
- *  _start:    mov x20, #1                 // primary: starts the others
- *             b common
- *  secondary: mov x20, #0
- *  common:    mrs x0, CurrentEL
- *             cmp x0, #(3 << 2)
- *             b.ne 1f
- *             mov x1, #3
- *             msr ICC_IGRPEN1_EL3, x1     // EnableGrp1NS | EnableGrp1S
- *  1:         mov x1, #0xff
- *             msr ICC_PMR_EL1, x1         // unmask every priority
- *             mov x1, #1
- *             msr ICC_IGRPEN0_EL1, x1
- *             msr ICC_IGRPEN1_EL1, x1
- *             isb
- *             adr x6, params
- *  2:         ldaxr x3, [x6]              // params[0]++: CPUs ready
- *             add x3, x3, #1
- *             stlxr w4, x3, [x6]
- *             cbnz w4, 2b
- *             cbz x20, idle
- *             ldr x7, [x6, #8]            // params[1]: 0 none, 1 HVC, 2 SMC
- *             cbz x7, idle
- *             ldr x8, [x6, #16]           // params[2]: MPIDRs that follow
- *             add x9, x6, #24
- *  3:         cbz x8, idle
- *             ldr x1, [x9], #8            // PSCI CPU_ON(mpidr,
- *             adr x2, secondary           //   secondary, 0)
- *             mov x3, #0
- *             movz x0, #0x0003
- *             movk x0, #0xc400, lsl #16
- *             cmp x7, #1
- *             b.ne 4f
- *             hvc #0
- *             b 5f
- *  4:         smc #0
- *  5:         sub x8, x8, #1
- *             b 3b
- *  idle:      wfi
- *             b idle
- *
- * The CPUs stay at the Exception level they start in, with interrupts
- * masked in PSTATE; the GIC's IRQ/FIQ outputs are intercepted by qtest,
- * so the CPUs never see them.
- */
-static const uint32_t cpuif_stub[] = {
-    0xd2800034, 0x14000002, 0xd2800014, 0xd5384240, 0xf100301f,
-    0x54000061, 0xd2800061, 0xd51ecce1, 0xd2801fe1, 0xd5184601,
-    0xd2800021, 0xd518ccc1, 0xd518cce1, 0xd5033fdf, 0x10000646,
-    0xc85ffcc3, 0x91000463, 0xc804fcc3, 0x35ffffa4, 0xb4000254,
-    0xf94004c7, 0xb4000207, 0xf94008c8, 0x910060c9, 0xb40001a8,
-    0xf8408521, 0x10fffd02, 0xd2800003, 0xd2800060, 0xf2b88000,
-    0xf10004ff, 0x54000061, 0xd4000002, 0x14000002, 0xd4000003,
-    0xd1000508, 0x17fffff4, 0xd503207f, 0x17ffffff,
-};
-#define STUB_PARAMS (GS_RAM_BASE + 0x100)
 
 typedef struct Opts {
     bool tap;
@@ -133,13 +71,11 @@ static void G_GNUC_PRINTF(2, 3) say(Run *r, const char *fmt, ...)
     g_string_append_c(r->out, '\n');
 }
 
-static void setup_cpuif(Run *r);
 
 static char *machine_args(const GsScript *s, const char *model, bool cpuif)
 {
     const GsMachine *m = &s->machine;
     GString *a = g_string_new(NULL);
-    unsigned i;
 
     g_string_append_printf(a, "-M virt,gic-version=%u,gic-model=%s",
                            m->gic_version, model);
@@ -164,84 +100,25 @@ static char *machine_args(const GsScript *s, const char *model, bool cpuif)
         }
     }
     if (cpuif) {
-        g_string_append(a, " -accel tcg -S");
-        for (i = 0; i < m->smp; i++) {
-            g_string_append_printf(a, " -device loader,addr=0x%" PRIx64
-                                   ",cpu-num=%u", (uint64_t)GS_RAM_BASE, i);
-        }
+        gicsim_cpuif_args(a, m->smp);
     }
     return g_string_free(a, false);
-}
-
-/* QOM path of the GIC: the child of /machine/unattached of GIC type */
-static char *find_gic(QTestState *qts)
-{
-    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-list', 'arguments': "
-                           "{'path': '/machine/unattached'}}");
-    QList *list = qdict_get_qlist(rsp, "return");
-    QListEntry *e;
-    char *path = NULL;
-
-    QLIST_FOREACH_ENTRY(list, e) {
-        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
-        const char *type = qdict_get_try_str(d, "type");
-
-        if (type && (!strcmp(type, "child<arm-gicv3-sim>") ||
-                     !strcmp(type, "child<arm-gicv3>"))) {
-            path = g_strdup_printf("/machine/unattached/%s",
-                                   qdict_get_str(d, "name"));
-            break;
-        }
-    }
-    qobject_unref(rsp);
-    g_assert(path);
-    return path;
-}
-
-static void wait_cpus_ready(Run *r)
-{
-    unsigned i;
-
-    for (i = 0; i < 10000; i++) {
-        if (qtest_readq(r->qts, STUB_PARAMS) >= r->s->machine.smp) {
-            return;
-        }
-        g_usleep(1000);
-    }
-    say(r, "warning: the CPU interface set-up did not finish on every CPU");
 }
 
 static void setup_cpuif(Run *r)
 {
     const GsMachine *m = &r->s->machine;
-    uint64_t conduit = m->secure ? 0 : m->virtualization ? 2 : 1;
-    unsigned i;
 
-    for (i = 0; i < G_N_ELEMENTS(cpuif_stub); i++) {
-        qtest_writel(r->qts, GS_RAM_BASE + 4 * i, cpuif_stub[i]);
+    if (!gicsim_cpuif_start(r->qts, m->smp, m->secure, m->virtualization)) {
+        say(r, "warning: the CPU interface set-up did not finish on every "
+            "CPU");
     }
-    qtest_writeq(r->qts, STUB_PARAMS, 0);
-    qtest_writeq(r->qts, STUB_PARAMS + 8, conduit);
-    qtest_writeq(r->qts, STUB_PARAMS + 16, m->smp - 1);
-    for (i = 1; i < m->smp; i++) {
-        /*
-         * MPIDR of CPU i as virt builds it for GICv3/v4 (hw/arm/virt.c
-         * virt_cpu_mp_affinity: clusters of 16, Aff1.Aff0).  Not read from
-         * GICR_TYPER: with the GIC-600/700 profiles the redistributors are
-         * powered down here and GICR_TYPER reads as zero.
-         */
-        uint64_t mpidr = ((uint64_t)(i / 16) << 8) | (i % 16);
-
-        qtest_writeq(r->qts, STUB_PARAMS + 24 + 8 * (i - 1), mpidr);
-    }
-    qtest_qmp_assert_success(r->qts, "{'execute': 'cont'}");
-    wait_cpus_ready(r);
 }
 
 static void need_gic(Run *r)
 {
     if (!r->gic_path) {
-        r->gic_path = find_gic(r->qts);
+        r->gic_path = gicsim_find_gic(r->qts);
     }
 }
 
@@ -452,12 +329,13 @@ static void exec_stmt(Run *r, unsigned idx)
     }
     case GS_RESET:
         if (r->cpuif) {
-            qtest_writeq(r->qts, STUB_PARAMS, 0);
+            gicsim_cpuif_reset(r->qts);
         }
         qtest_qmp_assert_success(r->qts, "{'execute': 'system_reset'}");
         qtest_qmp_eventwait(r->qts, "RESET");
-        if (r->cpuif) {
-            wait_cpus_ready(r);
+        if (r->cpuif && !gicsim_cpuif_wait(r->qts, r->s->machine.smp)) {
+            say(r, "warning: the CPU interface set-up did not finish on "
+                "every CPU after the reset");
         }
         say(r, "%4u       machine reset", st->line);
         break;

@@ -300,16 +300,7 @@ el3_eret_to_el1:
     msr     sp_el1, x1
     msr     elr_el3, x0
     msr     spsr_el3, x2
-    ldr     x0, =0x30d00800
-    msr     sctlr_el1, x0
-    mov     x0, #(3 << 20)
-    msr     cpacr_el1, x0
-    adrp    x0, vectors_el1
-    add     x0, x0, :lo12:vectors_el1
-    msr     vbar_el1, x0
-    isb
-    eret
-    .ltorg
+    b       eret_to_el1
 
 /* void el2_eret_to_el1(void (*fn)(void), uint64_t sp, uint64_t spsr) */
     .global el2_eret_to_el1
@@ -317,6 +308,10 @@ el2_eret_to_el1:
     msr     sp_el1, x1
     msr     elr_el2, x0
     msr     spsr_el2, x2
+    /* fall through */
+
+/* EL1 system registers for the entry, then ERET from the current EL */
+eret_to_el1:
     ldr     x0, =0x30d00800
     msr     sctlr_el1, x0
     mov     x0, #(3 << 20)
