@@ -3,7 +3,7 @@
 #
 # Generates the access-width sweep scripts
 # tests/qtest/gicsim-scripts/widths-*.poke: every register of the register
-# table (hw/intc/gicsim/gicsim-regs.c) accessed with every width the
+# table (hw/intc/gicsim/gicsim-regs-table.c.inc) accessed with every width the
 # specification allows and with one it does not, for GIC revision 3 and 4
 # and with one and two Security states.  Re-run after changing the table;
 # `gicsim-probe --coverage` says what the scripts miss.

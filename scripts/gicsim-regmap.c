@@ -42,6 +42,12 @@ static void print_fields(const GicsimReg *r)
         } else {
             printf("%s%s[%u:%u]", sep, f->name, f->lsb + f->width - 1, f->lsb);
         }
+        if (f->flags & GICSIM_FF_SECURE) {
+            printf(" (Secure)");
+        }
+        if (f->flags & GICSIM_FF_WO) {
+            printf(" (WO)");
+        }
         sep = ", ";
     }
     if (!*sep) {
@@ -54,7 +60,7 @@ int main(void)
     GicsimFrame frame;
     unsigned id;
 
-    printf("..\n   Generated from hw/intc/gicsim/gicsim-regs.c by "
+    printf("..\n   Generated from hw/intc/gicsim/gicsim-regs-table.c.inc by "
            "scripts/gicsim-regmap.c.\n   Do not edit.\n\n");
     printf("Register map\n============\n\n");
     printf("Every register the model decodes, from its register table "
@@ -62,7 +68,13 @@ int main(void)
            "frame. Widths are the\naccess sizes in bits the specification "
            "allows; any other access is\nRAZ/WI and logged, or a bus error "
            "with ``strict=on``. *Present* says when\nthe register exists; "
-           "otherwise its offset is reserved.\n\n");
+           "otherwise its offset is reserved. *Gates* are the\nconditions "
+           "under which the whole register is RAZ/WI to an access, checked\n"
+           "before its handler runs: *Secure-only* (to Non-secure accesses "
+           "while\nGICD_CTLR.DS is 0), *RAZ/WI if DS* (while GICD_CTLR.DS "
+           "is 1), *needs\npower* (while a GIC-600/700 redistributor is "
+           "powered down).  A field\nmarked *(Secure)* is RAZ/WI to "
+           "Non-secure accesses while DS is 0.\n\n");
     for (frame = 0; frame < GICSIM_FRAME__COUNT; frame++) {
         const char *title = gicsim_frame_name(frame);
         unsigned n = 0, i;
@@ -79,10 +91,11 @@ int main(void)
         }
         printf("\n\n.. list-table::\n   :header-rows: 1\n\n");
         printf("   * - Offset\n     - Register\n     - Widths\n"
-               "     - Access\n     - Banked\n     - Present\n"
-               "     - Reset\n     - Fields\n");
+               "     - Access\n     - Banked\n     - Gates\n"
+               "     - Present\n     - Reset\n     - Fields\n");
         for (id = 0; id < GICSIM_REG__COUNT; id++) {
             const GicsimReg *r = &gicsim_regs[id];
+            char gates[64];
 
             if (r->frame != frame) {
                 continue;
@@ -94,9 +107,10 @@ int main(void)
             } else {
                 printf("   * - 0x%04x\n     - %s\n", r->offset, r->name);
             }
-            printf("     - %s\n     - %s\n     - %s\n     - %s\n",
+            printf("     - %s\n     - %s\n     - %s\n     - %s\n     - %s\n",
                    gicsim_widths_name(r->widths),
                    gicsim_access_name(r->access), bank_name(r->bank),
+                   gicsim_gates_name(r->gates, gates, sizeof(gates)),
                    avail_name(r->avail));
             if (r->reset_computed) {
                 printf("     - configuration\n");

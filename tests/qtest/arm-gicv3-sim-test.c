@@ -881,6 +881,183 @@ static void test_all_w1s_w1c_pairs(void)
 
 /* ---- Many CPUs: both of virt's redistributor regions ---- */
 
+/* ---- Gates: every register's, as the table declares them ---- */
+
+/* An element of @r that holds implemented state (SPIs for GICD arrays) */
+static unsigned gate_element(const GicsimReg *r)
+{
+    return r->frame == GICSIM_FRAME_GICD && r->count > 2 ? 2 : r->first;
+}
+
+/* SETSPI_SR/CLRSPI_SR by INTID 40: did the write reach the distributor? */
+static bool spi40_pending(Gic *g, unsigned attrs)
+{
+    return (rd(g, GICD_BASE + GICD_ISPENDR + 4, 4, attrs) >> 8) & 1;
+}
+
+/*
+ * GICSIM_GATE_SECURE: with two Security states (secure=on, DS == 0) each
+ * such register is RAZ/WI to Non-secure accesses and open to Secure ones
+ * (IHI 0069H, the registers' Security notes).
+ */
+static void test_gates_secure(void)
+{
+    Gic g = gic_start(4, 2, ",secure=on,virtualization=on",
+                      "-global arm-gicv3-sim.profile=gic-600");
+    unsigned id, checked = 0;
+    int cpu;
+
+    /* GICR_PWRR first: it is the one that answers while powered down */
+    for (cpu = 0; cpu < 2; cpu++) {
+        uint64_t a = gicr_addr(&g, cpu, GICR_PWRR);
+        uint64_t v = rd(&g, a, 4, S);
+
+        g_assert_cmphex(v & 0xd, ==, 0xd);
+        g_assert_cmphex(rd(&g, a, 4, NS), ==, 0);
+        wr(&g, a, 4, NS, 0);
+        g_assert_cmphex(rd(&g, a, 4, S), ==, v);
+        wr(&g, a, 4, S, 0);
+        g_assert_cmphex(rd(&g, a, 4, S) & 0xd, ==, 0);
+        checked++;
+    }
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        uint64_t a, v;
+
+        if (!(r->gates & GICSIM_GATE_SECURE) || id == GICSIM_GICR_PWRR) {
+            continue;
+        }
+        a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r,
+                                                            gate_element(r));
+        if (r->access == GICSIM_WO) {
+            /* GICD_SETSPI_SR, GICD_CLRSPI_SR */
+            wr(&g, GICD_BASE + GICD_ISPENDR + 4, 4, S, 1u << 8);
+            wr(&g, GICD_BASE + GICD_ICPENDR + 4, 4, S,
+               r->clears ? 0 : 1u << 8);
+            wr(&g, a, 4, NS, 40);
+            g_assert_cmpint(spi40_pending(&g, S), ==, r->clears);
+            wr(&g, a, 4, S, 40);
+            g_assert_cmpint(spi40_pending(&g, S), ==, !r->clears);
+        } else {
+            /* GICR_WAKER: the Secure value to hide is ProcessorSleep */
+            wr(&g, a, 4, S, id == GICSIM_GICR_WAKER ? 0x2 : 0xffffffff);
+            v = rd(&g, a, 4, S);
+            g_assert_cmphex(v, !=, 0);
+            if (rd(&g, a, 4, NS) != 0) {
+                g_error("%s reads 0x%" PRIx64 " to Non-secure while "
+                        "DS == 0", r->name, rd(&g, a, 4, NS));
+            }
+            wr(&g, a, 4, NS, 0);
+            if (rd(&g, a, 4, S) != v) {
+                g_error("%s: a Non-secure write changed it", r->name);
+            }
+        }
+        checked++;
+    }
+    g_assert_cmpuint(checked, ==, 11);
+    qtest_quit(g.qts);
+}
+
+/*
+ * GICSIM_GATE_TWO_STATES: with one Security state (DS == 1) these
+ * registers are RAZ/WI to every access.
+ */
+static void test_gates_one_state(void)
+{
+    Gic g = gic_start(4, 2, ",virtualization=on",
+                      "-global arm-gicv3-sim.profile=gic-600");
+    unsigned id, checked = 0;
+
+    power_up_redistributors(&g);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        uint64_t a;
+
+        if (!(r->gates & GICSIM_GATE_TWO_STATES)) {
+            continue;
+        }
+        a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r,
+                                                            gate_element(r));
+        if (r->access == GICSIM_WO) {
+            wr(&g, GICD_BASE + GICD_ISPENDR + 4, 4, NS,
+               r->clears ? 1u << 8 : 0);
+            wr(&g, a, 4, NS, 40);
+            g_assert_cmpint(spi40_pending(&g, NS), ==, r->clears);
+        } else {
+            wr(&g, a, 4, NS, 0xffffffff);
+            if (rd(&g, a, 4, NS)) {
+                g_error("%s is not RAZ/WI with DS == 1", r->name);
+            }
+        }
+        checked++;
+    }
+    g_assert_cmpuint(checked, ==, 6);
+    qtest_quit(g.qts);
+}
+
+/*
+ * GICSIM_GATE_POWERED: while a GIC-600/700 redistributor is powered down
+ * its gated registers are RAZ/WI (GIC-600 TRM, GICR_PWRR); the others
+ * answer.  A write while it is down is lost: after power-up the register
+ * has its reset value.
+ */
+static void test_gates_powered(void)
+{
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE, ALL_REGS_EXTRA);
+    uint64_t answered[GICSIM_REG__COUNT] = { 0 };
+    unsigned id, checked = 0;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        uint64_t a;
+
+        if (r->frame == GICSIM_FRAME_GICD || !reg_exists(&g, r)) {
+            continue;
+        }
+        a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r, r->first);
+        if (!(r->gates & GICSIM_GATE_POWERED)) {
+            /* GICR_PWRR and the ID registers answer while down */
+            answered[id] = rd(&g, a, 4, NS);
+            continue;
+        }
+        if (r->access == GICSIM_WO) {
+            g_assert_true(qtest_mmio_write(g.qts, a, 4, NS, 0));
+        } else {
+            if (r->access != GICSIM_RO) {
+                wr(&g, a, 4, NS, r->access == GICSIM_W1C ? 0 : 0xffffffff);
+            }
+            if (rd(&g, a, 4, NS) != 0) {
+                g_error("%s answers while its redistributor is powered "
+                        "down", r->name);
+            }
+        }
+        checked++;
+    }
+    g_assert_cmpuint(checked, >=, 25);
+    g_assert_cmphex(answered[GICSIM_GICR_PWRR] & 0xd, ==, 0xd);
+    wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, NS, 0);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        uint64_t a, v;
+
+        if (r->frame == GICSIM_FRAME_GICD || r->access == GICSIM_WO ||
+            !reg_exists(&g, r) || id == GICSIM_GICR_PWRR) {
+            continue;
+        }
+        a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r, r->first);
+        v = rd(&g, a, 4, NS);
+        if (!(r->gates & GICSIM_GATE_POWERED)) {
+            /* What answered while down is what answers once up */
+            g_assert_cmphex(v, ==, answered[id]);
+        } else if (!r->reset_computed &&
+                   !(r->gates & GICSIM_GATE_TWO_STATES) &&
+                   v != (uint32_t)r->reset) {
+            g_error("%s: a write while powered down was not lost", r->name);
+        }
+    }
+    qtest_quit(g.qts);
+}
+
 static void test_two_redist_regions(void)
 {
     /* virt's first region holds 123 GICv3 redistributors (0x00f60000) */
@@ -1040,6 +1217,9 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/table/widths", test_all_regs_widths);
     qtest_add_func("gicsim/table/reset", test_all_regs_reset);
     qtest_add_func("gicsim/table/w1s-w1c", test_all_w1s_w1c_pairs);
+    qtest_add_func("gicsim/table/gates-secure", test_gates_secure);
+    qtest_add_func("gicsim/table/gates-one-state", test_gates_one_state);
+    qtest_add_func("gicsim/table/gates-powered", test_gates_powered);
     qtest_add_func("gicsim/width/priority-bytes", test_priority_byte_access);
     qtest_add_func("gicsim/width/strict-bus-error", test_strict_bus_error);
     qtest_add_func("gicsim/width/lenient-raz-wi", test_lenient_raz_wi);

@@ -22,7 +22,10 @@ static void test_table_consistent(void)
         g_assert_nonnull(r->summary);
         g_assert_true(r->count >= 1);
         g_assert_true(r->size == 4 || r->size == 8);
-        /* every register takes 32-bit accesses (IHI 0069H, memory-mapped register access) */
+        /*
+         * every register takes 32-bit accesses (IHI 0069H, memory-mapped
+         * register access)
+         */
         g_assert_true(r->widths & GICSIM_W32);
         /* only 64-bit registers take 64-bit accesses */
         g_assert_cmpint(!!(r->widths & GICSIM_W64), ==, r->size == 8);
@@ -106,6 +109,130 @@ static void test_fields(void)
     g_assert_null(gicsim_reg_by_name("GICD_NOSUCH"));
 }
 
+/* Write masks and Secure-only masks come from the field lists */
+static void test_masks(void)
+{
+    const GicsimReg *prop = gicsim_reg_by_name("GICR_PROPBASER");
+    const GicsimReg *pend = gicsim_reg_by_name("GICR_PENDBASER");
+    const GicsimReg *ctlr = gicsim_reg_by_name("GICR_CTLR");
+    const GicsimReg *router = gicsim_reg_by_name("GICD_IROUTER");
+    const GicsimReg *isen = gicsim_reg_by_name("GICD_ISENABLER");
+
+    /* IHI 0069H GICR_PROPBASER: IDbits, caches, shareability, PA */
+    g_assert_cmphex(prop->wmask, ==, 0x070fffffffffff9fULL);
+    /* GICR_PENDBASER: PTZ (bit 62) is write-only and not stored */
+    g_assert_cmphex(pend->wmask, ==, 0x070fffffffff0f80ULL);
+    /* GICD_IROUTER: Aff0-2 [23:0], IRM [31], Aff3 [39:32] */
+    g_assert_cmphex(router->wmask, ==, 0x000000ff80ffffffULL);
+    /* GICR_CTLR: DPG0 and DPG1S are Secure-only */
+    g_assert_cmphex(ctlr->smask, ==, (1u << 24) | (1u << 26));
+    g_assert_cmphex(ctlr->wmask, ==, 1u | (7u << 24));
+    /* A register without fields stores every bit written */
+    g_assert_cmphex(isen->wmask, ==, ~0ULL);
+    g_assert_cmphex(isen->smask, ==, 0);
+}
+
+/* Every mask bit lies in a field, and fields do not overlap */
+static void test_fields_disjoint(void)
+{
+    unsigned id;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        const GicsimField *f;
+        uint64_t seen = 0;
+
+        for (f = r->fields; f && f->name; f++) {
+            uint64_t m = f->width == 64 ? ~0ULL :
+                         ((1ULL << f->width) - 1) << f->lsb;
+
+            g_assert_cmpuint(f->lsb + f->width, <=, r->size * 8);
+            g_assert_cmphex(seen & m, ==, 0);
+            seen |= m;
+        }
+        if (r->fields) {
+            g_assert_cmphex(r->wmask & ~seen, ==, 0);
+            g_assert_cmphex(r->smask & ~seen, ==, 0);
+        }
+    }
+}
+
+/*
+ * Gates (IHI 0069H register descriptions): which registers are
+ * Secure-only, RAZ/WI with one Security state, or need a powered
+ * redistributor (GIC-600 TRM, GICR_PWRR).
+ */
+static void test_gates(void)
+{
+    static const char *const secure_only[] = {
+        "GICD_IGROUPR", "GICD_IGRPMODR", "GICD_NSACR", "GICD_SETSPI_SR",
+        "GICD_CLRSPI_SR", "GICR_IGROUPR0", "GICR_IGRPMODR0", "GICR_NSACR",
+        "GICR_WAKER", "GICR_PWRR",
+    };
+    static const char *const two_states[] = {
+        "GICD_IGRPMODR", "GICD_NSACR", "GICD_SETSPI_SR", "GICD_CLRSPI_SR",
+        "GICR_IGRPMODR0", "GICR_NSACR",
+    };
+    unsigned id, i, n_sec = 0, n_two = 0;
+    char buf[64];
+
+    for (i = 0; i < G_N_ELEMENTS(secure_only); i++) {
+        g_assert_true(gicsim_reg_by_name(secure_only[i])->gates &
+                      GICSIM_GATE_SECURE);
+    }
+    for (i = 0; i < G_N_ELEMENTS(two_states); i++) {
+        g_assert_true(gicsim_reg_by_name(two_states[i])->gates &
+                      GICSIM_GATE_TWO_STATES);
+    }
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        bool gicr = r->frame != GICSIM_FRAME_GICD;
+        bool idreg = r->offset >= GICSIM_OFF_IDREGS;
+
+        /* the dispatch hides Secure-only fields on its gated path */
+        g_assert_cmpint(!!r->smask, ==,
+                        !!(r->gates & GICSIM_GATE_SECURE_FIELDS));
+        n_sec += !!(r->gates & GICSIM_GATE_SECURE);
+        n_two += !!(r->gates & GICSIM_GATE_TWO_STATES);
+        /* Power gates only redistributor registers; GICR_PWRR answers */
+        if (!gicr || idreg || id == GICSIM_GICR_PWRR) {
+            g_assert_false(r->gates & GICSIM_GATE_POWERED);
+        }
+    }
+    g_assert_cmpuint(n_sec, ==, G_N_ELEMENTS(secure_only));
+    g_assert_cmpuint(n_two, ==, G_N_ELEMENTS(two_states));
+    g_assert_cmpstr(gicsim_gates_name(GICSIM_GATE_SECURE |
+                                      GICSIM_GATE_TWO_STATES, buf,
+                                      sizeof(buf)), ==,
+                    "Secure-only, RAZ/WI if DS");
+    g_assert_cmpstr(gicsim_gates_name(0, buf, sizeof(buf)), ==, "-");
+}
+
+/* Shared handlers' arguments are in the rows */
+static void test_handler_args(void)
+{
+    unsigned id;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        /* a register bound to a state is one per interrupt, <= 32 bits */
+        if (r->state != GICSIM_ST_NONE && r->state != GICSIM_ST_PROPBASER &&
+            r->state != GICSIM_ST_PENDBASER) {
+            g_assert_cmpuint(r->bits_per_irq, ==, 1);
+        }
+        if (r->bits_per_irq) {
+            g_assert_cmpuint(32 % r->bits_per_irq, ==, 0);
+        }
+    }
+    g_assert_cmpuint(gicsim_reg_by_name("GICR_ICFGR1")->irq_base, ==, 16);
+    g_assert_cmpuint(gicsim_reg_by_name("GICD_ISPENDR")->nsacr_write, ==, 1);
+    g_assert_cmpuint(gicsim_reg_by_name("GICD_ICPENDR")->nsacr_write, ==, 2);
+    g_assert_cmpuint(gicsim_reg_by_name("GICD_ISACTIVER")->nsacr_write, ==, 0);
+    g_assert_true(gicsim_reg_by_name("GICD_CLRSPI_NSR")->clears);
+    g_assert_false(gicsim_reg_by_name("GICD_SETSPI_NSR")->clears);
+}
+
 static void test_profiles(void)
 {
     const GicsimProfile *q = gicsim_profile_find("qemu");
@@ -130,6 +257,10 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/regs/decode", test_decode_known_offsets);
     g_test_add_func("/gicsim/regs/widths", test_widths);
     g_test_add_func("/gicsim/regs/fields", test_fields);
+    g_test_add_func("/gicsim/regs/masks", test_masks);
+    g_test_add_func("/gicsim/regs/fields-disjoint", test_fields_disjoint);
+    g_test_add_func("/gicsim/regs/gates", test_gates);
+    g_test_add_func("/gicsim/regs/handler-args", test_handler_args);
     g_test_add_func("/gicsim/profile", test_profiles);
     return g_test_run();
 }

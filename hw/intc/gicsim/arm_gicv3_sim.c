@@ -85,6 +85,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
 
     sim->num_pwrr = s->num_cpu;
     sim->gicr_pwrr = g_new0(uint32_t, s->num_cpu);
+    sim->rfx = g_new0(GicsimRedistFx, s->num_cpu);
 
     if (!gicsim_build_decoder(sim, errp)) {
         return;
@@ -102,6 +103,7 @@ static void gicsim_unrealize(DeviceState *dev)
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     g_free(sim->decoder);
     g_free(sim->gicr_pwrr);
+    g_free(sim->rfx);
 }
 
 static void gicsim_reset_hold(Object *obj, ResetType type)
@@ -109,10 +111,25 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
     GICv3SimState *sim = ARM_GICV3_SIM(obj);
     GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(obj);
 
+    unsigned i;
+
     if (gc->parent_phases.hold) {
         gc->parent_phases.hold(obj, type);
     }
-    gicsim_redist_reset(sim, sim->direct_boot);
+    /* Nothing is in flight after reset */
+    sim->fx_pending = 0;
+    memset(sim->fx_gicd_disable, 0, sizeof(sim->fx_gicd_disable));
+    memset(sim->rfx, 0, sizeof(*sim->rfx) * sim->parent_obj.num_cpu);
+    for (i = 0; i < sim->num_pwrr; i++) {
+        /*
+         * GIC-600/700 redistributors come out of reset powered down
+         * (RDPD, RDGPD and RDGPO set), unless QEMU starts a kernel itself
+         * and so stands in for firmware.
+         */
+        sim->gicr_pwrr[i] = sim->direct_boot ? 0 :
+            R_GICSIM_GICR_PWRR_RDPD_MASK | R_GICSIM_GICR_PWRR_RDGPD_MASK |
+            R_GICSIM_GICR_PWRR_RDGPO_MASK;
+    }
     gicsim_update_all_routing(&sim->parent_obj);
 }
 

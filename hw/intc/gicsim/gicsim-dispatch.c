@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * gicsim: MMIO dispatch.  Every distributor and redistributor access is
- * decoded through the register table (gicsim-regs.c), checked against the
- * widths and access type the table gives, traced, and handed to the
- * register's handler with the written bytes as a mask.
+ * decoded through the register table (gicsim-regs-table.c.inc), checked
+ * against the widths and access type the table gives, passed through the
+ * register's gates (Secure-only, one Security state, power: RAZ/WI when
+ * closed) with its Secure-only fields hidden from Non-secure accesses,
+ * traced, and handed to the register's handler with the written bytes as
+ * a mask.
  *
  * Access widths.  IHI 0069H (memory-mapped register access) allows
  * 32-bit accesses to every register; 8-bit accesses to the
@@ -122,18 +125,22 @@ static const GicsimReg *check_access(GICv3SimState *sim,
     return r;
 }
 
+static void reg_where(const GicsimDecoded *d, char *where, size_t len)
+{
+    if (d->reg && d->reg->count > 1) {
+        snprintf(where, len, "%s%u", d->reg->name, d->index);
+    } else {
+        snprintf(where, len, "%s", d->reg ? d->reg->name : "(reserved)");
+    }
+}
+
 static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
                            unsigned size, bool is_write, uint64_t value,
                            MemTxAttrs attrs, const char *rule, bool strict)
 {
     char where[64];
 
-    if (d->reg && d->reg->count > 1) {
-        snprintf(where, sizeof(where), "%s%u", d->reg->name, d->index);
-    } else {
-        snprintf(where, sizeof(where), "%s",
-                 d->reg ? d->reg->name : "(reserved)");
-    }
+    reg_where(d, where, sizeof(where));
     qemu_log_mask(LOG_GUEST_ERROR,
                   "arm-gicv3-sim: %s %u-byte %s %s cpu %d offset 0x%04x "
                   "(%s) value 0x%" PRIx64 ": %s; %s\n",
@@ -141,6 +148,52 @@ static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
                   gicsim_frame_name(loc->frame),
                   loc->cs ? loc->cs->cpu->cpu_index : -1, loc->offset, where,
                   value, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+}
+
+/*
+ * The register's gates (gicsim-regs.h): NULL if the access may reach the
+ * handler, else why the register is RAZ/WI to it.
+ */
+static inline const char *closed_gate(GICv3SimState *sim, uint8_t gates,
+                                      const GicsimLoc *loc, bool ns)
+{
+    GICv3State *s = &sim->parent_obj;
+
+    if ((gates & GICSIM_GATE_SECURE) && ns) {
+        return "Secure-only register while GICD_CTLR.DS == 0";
+    }
+    if ((gates & GICSIM_GATE_TWO_STATES) && (s->gicd_ctlr & GICD_CTLR_DS)) {
+        return "RAZ/WI while GICD_CTLR.DS == 1";
+    }
+    if ((gates & GICSIM_GATE_POWERED) && sim->profile->has_pwrr &&
+        !gicsim_redist_powered(sim, loc->cs - s->cpu)) {
+        return "redistributor powered down (GICR_PWRR.RDGPO == 1)";
+    }
+    return NULL;
+}
+
+/* A gate made the access RAZ/WI: trace it, and log what is an error */
+static void gated_access(const GicsimLoc *loc, const GicsimDecoded *d,
+                         unsigned size, bool is_write, MemTxAttrs attrs,
+                         const char *why)
+{
+    char where[64];
+
+    reg_where(d, where, sizeof(where));
+    trace_gicsim_gated(gicsim_frame_name(loc->frame),
+                       loc->cs ? loc->cs->cpu->cpu_index : -1, where, size,
+                       is_write, sec_name(attrs), why);
+    if (d->reg->gates & GICSIM_GATE_POWERED && loc->cs) {
+        /*
+         * GIC-600 TRM, GICR_PWRR: software powers a redistributor up
+         * before it programs it; the access is lost.
+         */
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "arm-gicv3-sim: %s %u-byte %s of %s, cpu %d: %s; "
+                      "RAZ/WI\n", sec_name(attrs), size,
+                      is_write ? "write" : "read", where,
+                      loc->cs->cpu->cpu_index, why);
+    }
 }
 
 static MemTxResult gicsim_access(GICv3SimState *sim,
@@ -154,7 +207,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     GicsimCtx c;
     const char *rule = NULL;
     unsigned shift;
-    uint64_t mask;
+    uint64_t mask, hidden;
 
     if (!locate(sim, region, addr, &loc)) {
         /* Outside the redistributors; cannot happen with virt's layout */
@@ -187,6 +240,20 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     c.attrs = attrs;
     c.ns = !attrs.secure && s->security_extn &&
            !(s->gicd_ctlr & GICD_CTLR_DS);
+    hidden = 0;
+    if (unlikely(c.reg->gates)) {
+        const char *why = closed_gate(sim, c.reg->gates, &loc, c.ns);
+
+        if (why) {
+            gated_access(&loc, &d, size, is_write, attrs, why);
+            if (!is_write) {
+                *data = 0;
+            }
+            return MEMTX_OK;
+        }
+        /* Secure-only fields are RAZ/WI to a Non-secure access */
+        hidden = c.ns ? c.reg->smask : 0;
+    }
     shift = d.byte * 8;
     mask = MAKE_64BIT_MASK(0, size * 8);
 
@@ -197,9 +264,9 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
                                c.reg->name, d.index, loc.offset, size, *data,
                                sec_name(attrs));
         }
-        c.reg->write(&c, (*data & mask) << shift, mask << shift);
+        c.reg->write(&c, (*data & mask) << shift, (mask << shift) & ~hidden);
     } else {
-        *data = (c.reg->read(&c) >> shift) & mask;
+        *data = ((c.reg->read(&c) & ~hidden) >> shift) & mask;
         if (trace_event_get_state_backends(TRACE_GICSIM_READ)) {
             trace_gicsim_read(gicsim_frame_name(loc.frame),
                               loc.cs ? loc.cs->cpu->cpu_index : -1,

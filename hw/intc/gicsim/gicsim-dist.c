@@ -11,18 +11,14 @@
  * registers, IPRIORITYR0-7, ICFGR0-1, NSACR0-1) and the legacy registers
  * (ITARGETSR, SGIR, CPENDSGIR, SPENDSGIR) are RES0:  IHI 0069H,
  * "When affinity routing is enabled" in each register's description.
+ *
+ * The dispatch has applied each register's gates (Secure-only, two
+ * Security states) before a handler runs; c->ns is left for the
+ * per-interrupt Security view (each interrupt's group, GICD_NSACR).
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "gicsim-internal.h"
-
-#define GICD_CTLR_E1NWF (1U << 7)
-
-/* First INTID covered by element @n of a register with @per INTIDs each. */
-static inline int first_irq(GicsimCtx *c, unsigned per)
-{
-    return c->index * per;
-}
 
 /*
  * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
@@ -64,21 +60,17 @@ static bool ns_can_access_irq(GicsimCtx *c, int irq, unsigned nsacr_min)
             gicsim_nsacr_field(c->s->gicd_nsacr, irq) >= nsacr_min);
 }
 
-static void update_range(GICv3State *s, int irq)
-{
-    gicv3_update(s, irq, MIN(32, (int)s->num_irq - irq));
-}
-
-/* ---- GICD_CTLR (GICD_CTLR) ---- */
+/* ---- GICD_CTLR ---- */
 
 uint64_t gicsim_gicd_ctlr_read(GicsimCtx *c)
 {
-    uint32_t v = c->s->gicd_ctlr;
+    uint32_t v = gicsim_gicd_ctlr_view(c->sim);
 
     if (c->ns) {
         /*
-         * Non-secure view with ARE_NS == 1: bit 1 EnableGrp1A aliases
-         * EnableGrp1NS, bit 4 ARE_NS aliases ARE_NS, bit 31 RWP.
+         * Non-secure view with ARE_NS == 1 (GICD_CTLR, Non-secure
+         * access): bit 1 EnableGrp1A aliases EnableGrp1NS, bit 4 ARE_NS
+         * aliases ARE_NS, bit 31 RWP.
          */
         return (v & GICD_CTLR_EN_GRP1NS) |
                ((v & GICD_CTLR_ARE_NS) ? GICD_CTLR_ARE_S : 0) |
@@ -89,11 +81,11 @@ uint64_t gicsim_gicd_ctlr_read(GicsimCtx *c)
 
 void gicsim_gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    GICv3State *s = c->s;
-    uint32_t old = s->gicd_ctlr;
+    uint32_t old = gicsim_gicd_ctlr_view(c->sim);
+    uint32_t new;
     uint32_t writable;
 
-    if (s->gicd_ctlr & GICD_CTLR_DS) {
+    if (old & GICD_CTLR_DS) {
         /* One Security state: ARE and DS are RAO/WI, E1NWF RAZ/WI */
         writable = GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1NS;
     } else if (c->ns) {
@@ -104,22 +96,17 @@ void gicsim_gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         writable = GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1NS |
                    GICD_CTLR_EN_GRP1S | GICD_CTLR_DS;
     }
-    writable &= mask;
-    s->gicd_ctlr = (s->gicd_ctlr & ~writable) | (value & writable);
-    if (s->gicd_ctlr & GICD_CTLR_DS) {
+    new = gicsim_merge(old, value, writable & mask);
+    if (new & GICD_CTLR_DS) {
         /*
          * With DS == 1 there is no Secure Group 1 and one ARE bit
          * (GICD_CTLR: EnableGrp1S and ARE_NS are RES0 when DS == 1).
          */
-        s->gicd_ctlr &= ~(GICD_CTLR_EN_GRP1S | GICD_CTLR_ARE_NS);
-        s->gicd_ctlr |= GICD_CTLR_ARE;
+        new &= ~(GICD_CTLR_EN_GRP1S | GICD_CTLR_ARE_NS);
+        new |= GICD_CTLR_ARE;
     }
-    if ((old ^ s->gicd_ctlr) & GICD_CTLR_DS) {
-        /* Interrupt groups, and so 1-of-N participation, depend on DS */
-        gicsim_update_all_routing(s);
-    }
-    if (old != s->gicd_ctlr) {
-        gicv3_full_update(s);
+    if (new != old) {
+        gicsim_gicd_ctlr_request(c->sim, new);
     }
 }
 
@@ -129,22 +116,23 @@ uint64_t gicsim_gicd_typer_read(GicsimCtx *c)
 {
     GICv3State *s = c->s;
     const GicsimProfile *p = c->sim->profile;
-    bool sec = !(s->gicd_ctlr & GICD_CTLR_DS);
 
     /*
      * CPUNumber is 0 with affinity routing; IDbits from the profile;
      * A3V: Aff3 supported; DVIS: direct vLPI injection with GICv4;
      * SecurityExtn reads 0 when DS == 1 (GICD_TYPER).
      */
-    return ((s->num_irq / 32) - 1) |
-           ((uint32_t)s->nmi_support << 9) |
-           ((uint32_t)sec << 10) |
-           ((uint32_t)s->lpi_enable << 17) |
-           ((uint32_t)(s->revision >= 4) << 18) |
-           ((uint32_t)p->mbis << 16) |
-           ((uint32_t)p->idbits << 19) |
-           (1u << 24) |
-           ((uint32_t)p->no1n << 25);
+#define TYPER(field, v) ((uint32_t)(v) << R_GICSIM_GICD_TYPER_##field##_SHIFT)
+    return TYPER(ITLinesNumber, s->num_irq / 32 - 1) |
+           TYPER(NMI, s->nmi_support) |
+           TYPER(SecurityExtn, !(s->gicd_ctlr & GICD_CTLR_DS)) |
+           TYPER(MBIS, p->mbis) |
+           TYPER(LPIS, s->lpi_enable) |
+           TYPER(DVIS, s->revision >= 4) |
+           TYPER(IDbits, p->idbits) |
+           TYPER(A3V, 1) |
+           TYPER(No1N, p->no1n);
+#undef TYPER
 }
 
 uint64_t gicsim_gicd_iidr_read(GicsimCtx *c)
@@ -155,12 +143,12 @@ uint64_t gicsim_gicd_iidr_read(GicsimCtx *c)
 uint64_t gicsim_read_id(GicsimCtx *c)
 {
     const GicsimProfile *p = c->sim->profile;
-    unsigned i = (c->reg->offset - 0xffd0) / 4;
+    unsigned i = (c->reg->offset - GICSIM_OFF_IDREGS) / 4;
     uint32_t v = c->cs ? p->gicr_id[i] : p->gicd_id[i];
 
-    if (i == 6) {
+    if (i == (GICSIM_GICD_PIDR2 - GICSIM_GICD_PIDR4)) {
         /* PIDR2.ArchRev is the GIC architecture revision */
-        v = (v & 0x0f) | (c->s->revision << 4);
+        v = FIELD_DP32(v, GICSIM_PIDR2, ArchRev, c->s->revision);
     }
     return v;
 }
@@ -174,172 +162,109 @@ void gicsim_write_ignore(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
 }
 
-/* ---- SPI set/clear pending by number: GICD_SETSPI_*, GICD_CLRSPI_* ---- */
+/*
+ * ---- SPI set/clear pending by number: GICD_SETSPI_NSR, CLRSPI_NSR and
+ * (Secure-only) SETSPI_SR, CLRSPI_SR ----
+ */
 
-static void spi_set_pending(GicsimCtx *c, uint64_t value, bool pending,
-                            bool secure_only)
+void gicsim_gicd_spi_by_number_write(GicsimCtx *c, uint64_t value,
+                                     uint64_t mask)
 {
     GICv3State *s = c->s;
-    int irq = extract32(value, 0, 13);
+    int irq = FIELD_EX32(value, GICSIM_GICD_SETSPI_NSR, INTID);
 
-    if (secure_only && (c->ns || (s->gicd_ctlr & GICD_CTLR_DS))) {
-        /* SETSPI_SR/CLRSPI_SR: WI for Non-secure accesses and when DS==1 */
-        if (c->ns) {
-            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: Non-secure write "
-                          "to %s ignored (Secure-only register)\n",
-                          c->reg->name);
-        }
-        return;
-    }
     if (!spi_range_ok(c, irq)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s: INTID %d is not "
                       "an implemented SPI; write ignored\n",
                       c->reg->name, irq);
         return;
     }
-    if (!ns_can_access_irq(c, irq, pending ? 1 : 2)) {
+    if (!ns_can_access_irq(c, irq, c->reg->nsacr_write)) {
         return;
     }
-    gicv3_gicd_pending_replace(s, irq, pending);
+    gicv3_gicd_pending_replace(s, irq, !c->reg->clears);
     gicv3_update(s, irq, 1);
-}
-
-void gicsim_gicd_setspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    spi_set_pending(c, value, true, false);
-}
-
-void gicsim_gicd_clrspi_nsr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    spi_set_pending(c, value, false, false);
-}
-
-void gicsim_gicd_setspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    spi_set_pending(c, value, true, true);
-}
-
-void gicsim_gicd_clrspi_sr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    spi_set_pending(c, value, false, true);
 }
 
 /* ---- One-bit-per-interrupt registers ---- */
 
-static uint32_t *bitmap_of(GicsimCtx *c)
+static uint32_t *bitmap_word(GicsimCtx *c, int irq)
 {
-    switch (c->reg - gicsim_regs) {
-    case GICSIM_GICD_IGROUPR:
-        return c->s->group;
-    case GICSIM_GICD_ISENABLER:
-    case GICSIM_GICD_ICENABLER:
-        return c->s->enabled;
-    case GICSIM_GICD_ISPENDR:
-    case GICSIM_GICD_ICPENDR:
-        return c->s->pending;
-    case GICSIM_GICD_ISACTIVER:
-    case GICSIM_GICD_ICACTIVER:
-        return c->s->active;
-    case GICSIM_GICD_IGRPMODR:
-        return c->s->grpmod;
-    case GICSIM_GICD_INMIR:
-        return c->s->nmi;
+    uint32_t *bmp;
+
+    switch (c->reg->state) {
+    case GICSIM_ST_GROUP:
+        bmp = c->s->group;
+        break;
+    case GICSIM_ST_ENABLED:
+        bmp = c->s->enabled;
+        break;
+    case GICSIM_ST_PENDING:
+        bmp = c->s->pending;
+        break;
+    case GICSIM_ST_ACTIVE:
+        bmp = c->s->active;
+        break;
+    case GICSIM_ST_GRPMOD:
+        bmp = c->s->grpmod;
+        break;
+    case GICSIM_ST_NMI:
+        bmp = c->s->nmi;
+        break;
     default:
-        g_assert_not_reached();
+        g_assert_not_reached();     /* the table binds no other state */
     }
-}
-
-/*
- * NSACR level that opens a register to Non-secure accesses to Group 0 and
- * Secure Group 1 interrupts (GICD_NSACR): 0b01 lets Non-secure software
- * set the pending state (and read it back), 0b10 also clear it and read
- * the active state; writes to the active registers stay Secure-only.
- * 0 for none.
- */
-static unsigned nsacr_min_of(GicsimCtx *c, bool is_write)
-{
-    switch (c->reg - gicsim_regs) {
-    case GICSIM_GICD_ISPENDR:
-        return 1;
-    case GICSIM_GICD_ICPENDR:
-        return 2;
-    case GICSIM_GICD_ISACTIVER:
-    case GICSIM_GICD_ICACTIVER:
-        return is_write ? 0 : 2;
-    default:
-        return 0;
-    }
-}
-
-/* Registers that are Secure-only while DS == 0 and RAZ/WI then to NS */
-static bool secure_only_reg(GicsimCtx *c)
-{
-    return c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
-           c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR];
-}
-
-static bool bitmap_reg_ok(GicsimCtx *c, int irq)
-{
-    if (!spi_range_ok(c, irq)) {
-        return false;
-    }
-    if (c->ns && secure_only_reg(c)) {
-        return false;
-    }
-    if (c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR] &&
-        (c->s->gicd_ctlr & GICD_CTLR_DS)) {
-        /* GICD_IGRPMODR is RAZ/WI when DS == 1 (GICD_IGRPMODR) */
-        return false;
-    }
-    return true;
+    return gic_bmp_ptr32(bmp, irq);
 }
 
 uint64_t gicsim_gicd_bitmap_read(GicsimCtx *c)
 {
-    int irq = first_irq(c, 32);
+    int irq = gicsim_first_irq(c);
     uint32_t v;
 
-    if (!bitmap_reg_ok(c, irq)) {
+    if (!spi_range_ok(c, irq)) {
         return 0;
     }
-    v = *gic_bmp_ptr32(bitmap_of(c), irq);
-    if (c->reg == &gicsim_regs[GICSIM_GICD_ISPENDR] ||
-        c->reg == &gicsim_regs[GICSIM_GICD_ICPENDR]) {
+    v = *bitmap_word(c, irq);
+    if (c->reg->level_pending) {
         /* A level-sensitive interrupt with its input asserted is pending */
         v |= *gic_bmp_ptr32(c->s->level, irq) &
              ~*gic_bmp_ptr32(c->s->edge_trigger, irq);
     }
-    return v & ns_mask32(c, irq, nsacr_min_of(c, false));
+    return v & ns_mask32(c, irq, c->reg->nsacr_read);
 }
 
 void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
-    int irq = first_irq(c, 32);
+    int irq = gicsim_first_irq(c);
     uint32_t *word, visible;
+    int i;
 
-    if (!bitmap_reg_ok(c, irq)) {
+    if (!spi_range_ok(c, irq)) {
         return;
     }
-    word = gic_bmp_ptr32(bitmap_of(c), irq);
-    visible = ns_mask32(c, irq, nsacr_min_of(c, true));
+    word = bitmap_word(c, irq);
+    visible = ns_mask32(c, irq, c->reg->nsacr_write);
     if (s->num_irq - irq < 32) {
         visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
     }
+    if (c->reg->state == GICSIM_ST_ENABLED && c->reg->access == GICSIM_W1C) {
+        /* Clearing an enable is tracked by GICD_CTLR.RWP */
+        gicsim_gicd_disable_request(c->sim, irq, value & visible & *word);
+        return;
+    }
     *word = gicsim_update_bits(*word, value, visible, c->reg->access);
-    if (c->reg == &gicsim_regs[GICSIM_GICD_IGROUPR] ||
-        c->reg == &gicsim_regs[GICSIM_GICD_IGRPMODR]) {
+    if (c->reg->affects_routing) {
         /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
-        int i;
-
         for (i = irq; i < MIN(irq + 32, (int)s->num_irq); i++) {
             gicsim_update_routing(s, i);
         }
     }
-    update_range(s, irq);
+    gicv3_update(s, irq, MIN(32, (int)s->num_irq - irq));
 }
 
-/* ---- GICD_IPRIORITYR byte per interrupt ---- */
+/* ---- GICD_IPRIORITYR: a byte per interrupt ---- */
 
 static uint8_t prio_mask(GicsimCtx *c)
 {
@@ -348,7 +273,7 @@ static uint8_t prio_mask(GicsimCtx *c)
 
 uint64_t gicsim_gicd_ipriorityr_read(GicsimCtx *c)
 {
-    int irq = first_irq(c, 4);
+    int irq = c->index * 4;
     uint32_t v = 0;
     int i;
 
@@ -370,7 +295,7 @@ uint64_t gicsim_gicd_ipriorityr_read(GicsimCtx *c)
 
 void gicsim_gicd_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    int irq = first_irq(c, 4);
+    int irq = c->index * 4;
     int i;
 
     for (i = 0; i < 4; i++) {
@@ -395,7 +320,7 @@ void gicsim_gicd_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 uint64_t gicsim_gicd_icfgr_read(GicsimCtx *c)
 {
-    int irq = first_irq(c, 16);
+    int irq = gicsim_first_irq(c);
     uint32_t v = 0;
     int i;
 
@@ -410,7 +335,7 @@ uint64_t gicsim_gicd_icfgr_read(GicsimCtx *c)
 
 void gicsim_gicd_icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    int irq = first_irq(c, 16);
+    int irq = gicsim_first_irq(c);
     int i;
 
     if (!spi_range_ok(c, irq)) {
@@ -425,41 +350,33 @@ void gicsim_gicd_icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_update(c->s, irq, MIN(16, (int)c->s->num_irq - irq));
 }
 
-/* ---- GICD_NSACR (GICD_NSACR): Secure-only, two bits per interrupt ---- */
+/* ---- GICD_NSACR: two bits per interrupt (Secure-only: a gate) ---- */
 
-static bool nsacr_ok(GicsimCtx *c)
+static bool nsacr_implemented(GicsimCtx *c)
 {
-    return c->index >= 2 && c->index * 16 < c->s->num_irq && !c->ns &&
-           !(c->s->gicd_ctlr & GICD_CTLR_DS);
+    return spi_range_ok(c, gicsim_first_irq(c));
 }
 
 uint64_t gicsim_gicd_nsacr_read(GicsimCtx *c)
 {
-    return nsacr_ok(c) ? c->s->gicd_nsacr[c->index] : 0;
+    return nsacr_implemented(c) ? c->s->gicd_nsacr[c->index] : 0;
 }
 
 void gicsim_gicd_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    if (nsacr_ok(c)) {
+    if (nsacr_implemented(c)) {
         c->s->gicd_nsacr[c->index] = value;
     }
 }
 
-/* ---- GICD_IROUTER<n> ---- */
-
-#define IROUTER_IRM (1ULL << 31)
-#define IROUTER_AFF3_SHIFT 32
-
-/* Aff0-Aff2 [23:0], IRM [31], Aff3 [39:32]; the rest is RES0 */
-#define IROUTER_WRITABLE (MAKE_64BIT_MASK(0, 24) | IROUTER_IRM | \
-                          MAKE_64BIT_MASK(32, 8))
+/* ---- GICD_IROUTER<n>: n is the INTID ---- */
 
 static bool irouter_ok(GicsimCtx *c)
 {
     int irq = c->index;
 
     /* Secure interrupts need NSACR == 0b11 for Non-secure access */
-    return irq < c->s->num_irq && ns_can_access_irq(c, irq, 3);
+    return irq < c->s->num_irq && ns_can_access_irq(c, irq, c->reg->nsacr_read);
 }
 
 uint64_t gicsim_gicd_irouter_read(GicsimCtx *c)
@@ -470,12 +387,13 @@ uint64_t gicsim_gicd_irouter_read(GicsimCtx *c)
 void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = c->index;
-    uint64_t m = IROUTER_WRITABLE & mask;
+    uint64_t m = c->reg->wmask & mask;
 
     if (!irouter_ok(c)) {
         return;
     }
-    if ((value & m & IROUTER_IRM) && c->sim->profile->no1n) {
+    if ((value & m & R_GICSIM_GICD_IROUTER_Interrupt_Routing_Mode_MASK) &&
+        c->sim->profile->no1n) {
         /*
          * GICD_TYPER.No1N == 1: 1-of-N routing is not supported.  The bit
          * is kept, as stock QEMU keeps it, and routing uses the affinity.
@@ -484,66 +402,9 @@ void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
                       "set but GICD_TYPER.No1N == 1 (profile %s): routed by "
                       "affinity\n", irq, c->sim->profile->name);
     }
-    c->s->gicd_irouter[irq] = (c->s->gicd_irouter[irq] & ~m) | (value & m);
+    c->s->gicd_irouter[irq] = gicsim_merge(c->s->gicd_irouter[irq], value, m);
     gicsim_update_routing(c->s, irq);
     gicv3_update(c->s, irq, 1);
-}
-
-/*
- * Pick the redistributor an SPI goes to.  IRM == 0: the PE whose affinity
- * matches.  IRM == 1 (1-of-N, GICD_IROUTER and the participating-PE rules): one
- * PE whose redistributor participates in the interrupt's group; we choose
- * the lowest-numbered one, deterministically.  None participating: the
- * interrupt stays pending and goes nowhere.
- */
-void gicsim_update_routing(GICv3State *s, int irq)
-{
-    uint64_t r = s->gicd_irouter[irq];
-    GICv3CPUState *target = NULL;
-    uint32_t aff;
-    int i;
-
-    if ((r & IROUTER_IRM) && !gicsim_of(s)->profile->no1n) {
-        int grp = gicv3_irq_group(s, NULL, irq);
-
-        for (i = 0; i < s->num_cpu; i++) {
-            if (gicsim_redist_participates(&s->cpu[i], grp)) {
-                target = &s->cpu[i];
-                break;
-            }
-        }
-    } else {
-        aff = extract64(r, 0, 24) |
-              extract64(r, IROUTER_AFF3_SHIFT, 8) << 24;
-        for (i = 0; i < s->num_cpu; i++) {
-            if (gicv3_redist_affid(&s->cpu[i]) == aff) {
-                target = &s->cpu[i];
-                break;
-            }
-        }
-    }
-    s->gicd_irouter_target[irq] = target;
-}
-
-/* After a change of which PEs participate: the 1-of-N SPIs only */
-void gicsim_update_1ofn_routing(GICv3State *s)
-{
-    int irq;
-
-    for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
-        if (s->gicd_irouter[irq] & IROUTER_IRM) {
-            gicsim_update_routing(s, irq);
-        }
-    }
-}
-
-void gicsim_update_all_routing(GICv3State *s)
-{
-    int irq;
-
-    for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
-        gicsim_update_routing(s, irq);
-    }
 }
 
 /* ---- SPI input lines ---- */
@@ -559,4 +420,3 @@ void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
     }
     gicv3_update(s, irq, 1);
 }
-

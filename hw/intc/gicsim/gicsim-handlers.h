@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * gicsim: the register handlers the register table (gicsim-regs.c) names.
+ * gicsim: the register handlers the register table (gicsim-regs-table.c.inc)
+ * names.
  * Declared without QEMU types so that the table stays QEMU-independent;
  * defined in gicsim-dist.c and gicsim-redist.c.
  */
@@ -30,8 +31,7 @@ GicsimReadFn gicsim_gicd_nsacr_read;
 GicsimReadFn gicsim_gicd_typer_read;
 GicsimReadFn gicsim_gicr_baser_read;
 GicsimReadFn gicsim_gicr_ctlr_read;
-GicsimReadFn gicsim_gicr_icfgr0_read;
-GicsimReadFn gicsim_gicr_icfgr1_read;
+GicsimReadFn gicsim_gicr_icfgr_read;
 GicsimReadFn gicsim_gicr_iidr_read;
 GicsimReadFn gicsim_gicr_ipriorityr_read;
 GicsimReadFn gicsim_gicr_nsacr_read;
@@ -45,17 +45,13 @@ GicsimReadFn gicsim_read_zero;
 GicsimReadFn gicsim_sgi_bitmap_read;
 
 GicsimWriteFn gicsim_gicd_bitmap_write;
-GicsimWriteFn gicsim_gicd_clrspi_nsr_write;
-GicsimWriteFn gicsim_gicd_clrspi_sr_write;
 GicsimWriteFn gicsim_gicd_ctlr_write;
 GicsimWriteFn gicsim_gicd_icfgr_write;
 GicsimWriteFn gicsim_gicd_ipriorityr_write;
 GicsimWriteFn gicsim_gicd_irouter_write;
 GicsimWriteFn gicsim_gicd_nsacr_write;
-GicsimWriteFn gicsim_gicd_setspi_nsr_write;
-GicsimWriteFn gicsim_gicd_setspi_sr_write;
+GicsimWriteFn gicsim_gicd_spi_by_number_write;
 GicsimWriteFn gicsim_gicr_baser_write;
-GicsimWriteFn gicsim_gicr_clrlpir_write;
 GicsimWriteFn gicsim_gicr_ctlr_write;
 GicsimWriteFn gicsim_gicr_icfgr1_write;
 GicsimWriteFn gicsim_gicr_invallr_write;
@@ -63,7 +59,7 @@ GicsimWriteFn gicsim_gicr_invlpir_write;
 GicsimWriteFn gicsim_gicr_ipriorityr_write;
 GicsimWriteFn gicsim_gicr_nsacr_write;
 GicsimWriteFn gicsim_gicr_pwrr_write;
-GicsimWriteFn gicsim_gicr_setlpir_write;
+GicsimWriteFn gicsim_gicr_lpir_write;
 GicsimWriteFn gicsim_gicr_vpendbaser_write;
 GicsimWriteFn gicsim_gicr_vpropbaser_write;
 GicsimWriteFn gicsim_gicr_waker_write;

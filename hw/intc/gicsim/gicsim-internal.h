@@ -1,15 +1,81 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * gicsim: definitions shared by the device's own source files.
+ *
+ * Who may include and call whom (docs/design.rst, "Layout"):
+ *   gicsim-dispatch.c   decode, gates, trace/log; calls the handlers
+ *   gicsim-dist.c, gicsim-redist.c   register handlers; call effects
+ *                                    and routing, never each other
+ *   gicsim-effects.c    request/completion of time-dependent writes;
+ *                       calls routing
+ *   gicsim-routing.c    SPI routing and 1-of-N participation; calls
+ *                       only QEMU's GICv3 code
  */
 #ifndef HW_INTC_GICSIM_INTERNAL_H
 #define HW_INTC_GICSIM_INTERNAL_H
 
 #include "exec/memattrs.h"
+#include "hw/registerfields.h"
 #include "hw/intc/arm_gicv3_sim.h"
 #include "gicsim-regs.h"
 #include "gicsim-profile.h"
 #include "../gicv3_internal.h"
+
+/*
+ * FIELD(GICSIM_<REG>, <Name>, ...) for every field of gicsim-fields.h:
+ * R_GICSIM_GICD_TYPER_ITLinesNumber_SHIFT and so on.
+ */
+#define GICSIM_FIELD_DEF(R, n, l, w, f) FIELD(R, n, l, w)
+/* REG is pasted at once: QEMU #defines GICD_CTLR & co. as offsets */
+#define GICSIM_FIELD_REG(REG, SHAPE) \
+    GICSIM_FIELDS_##SHAPE(GICSIM_FIELD_DEF, GICSIM_##REG, /* no SEP */)
+GICSIM_FIELD_REGS(GICSIM_FIELD_REG)
+#undef GICSIM_FIELD_REG
+#undef GICSIM_FIELD_DEF
+
+/*
+ * Where QEMU's GICv3 code names the same bits (it reads and writes the
+ * same GICv3State), its constants are used, pinned here to the table.
+ */
+#define GICSIM_SAME_BIT(qemu, REG, name) \
+    QEMU_BUILD_BUG_ON((uint64_t)(qemu) != \
+                      (uint64_t)R_GICSIM_##REG##_##name##_MASK)
+GICSIM_SAME_BIT(GICD_CTLR_EN_GRP0, GICD_CTLR, EnableGrp0);
+GICSIM_SAME_BIT(GICD_CTLR_EN_GRP1NS, GICD_CTLR, EnableGrp1NS);
+GICSIM_SAME_BIT(GICD_CTLR_EN_GRP1S, GICD_CTLR, EnableGrp1S);
+GICSIM_SAME_BIT(GICD_CTLR_ARE_S, GICD_CTLR, ARE_S);
+GICSIM_SAME_BIT(GICD_CTLR_ARE_NS, GICD_CTLR, ARE_NS);
+GICSIM_SAME_BIT(GICD_CTLR_DS, GICD_CTLR, DS);
+GICSIM_SAME_BIT(GICD_CTLR_RWP, GICD_CTLR, RWP);
+GICSIM_SAME_BIT(GICR_CTLR_ENABLE_LPIS, GICR_CTLR, EnableLPIs);
+GICSIM_SAME_BIT(GICR_CTLR_CES, GICR_CTLR, CES);
+GICSIM_SAME_BIT(GICR_CTLR_RWP, GICR_CTLR, RWP);
+GICSIM_SAME_BIT(GICR_CTLR_DPG0, GICR_CTLR, DPG0);
+GICSIM_SAME_BIT(GICR_CTLR_DPG1NS, GICR_CTLR, DPG1NS);
+GICSIM_SAME_BIT(GICR_CTLR_DPG1S, GICR_CTLR, DPG1S);
+GICSIM_SAME_BIT(GICR_CTLR_UWP, GICR_CTLR, UWP);
+GICSIM_SAME_BIT(GICR_TYPER_PLPIS, GICR_TYPER, PLPIS);
+GICSIM_SAME_BIT(GICR_TYPER_DIRECTLPI, GICR_TYPER, DirectLPI);
+GICSIM_SAME_BIT(GICR_TYPER_DPGS, GICR_TYPER, DPGS);
+GICSIM_SAME_BIT(GICR_WAKER_ProcessorSleep, GICR_WAKER, ProcessorSleep);
+GICSIM_SAME_BIT(GICR_WAKER_ChildrenAsleep, GICR_WAKER, ChildrenAsleep);
+GICSIM_SAME_BIT(R_GICR_PROPBASER_IDBITS_MASK, GICR_PROPBASER, IDbits);
+GICSIM_SAME_BIT(R_GICR_VPENDBASER_VALID_MASK, GICR_VPENDBASER, Valid);
+GICSIM_SAME_BIT(R_GICR_VPENDBASER_PENDINGLAST_MASK, GICR_VPENDBASER,
+                PendingLast);
+GICSIM_SAME_BIT(R_GICR_VPENDBASER_PHYADDR_MASK, GICR_VPENDBASER,
+                PhysicalAddress);
+#undef GICSIM_SAME_BIT
+
+/* Anchors the lookup relies on (gicsim-dispatch.c locate()) */
+QEMU_BUILD_BUG_ON(GICSIM_FRAME_GICD != 0);
+QEMU_BUILD_BUG_ON(GICR_SGI_OFFSET !=
+                  (GICSIM_FRAME_SGI - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE);
+QEMU_BUILD_BUG_ON(GICR_VLPI_OFFSET !=
+                  (GICSIM_FRAME_VLPI - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE);
+QEMU_BUILD_BUG_ON(GICSIM_OFF_GICD_IROUTER32 != GICD_IROUTER + 32 * 8);
+QEMU_BUILD_BUG_ON(GICSIM_OFF_IDREGS != GICD_IDREGS ||
+                  GICSIM_OFF_IDREGS != GICR_IDREGS);
 
 /* Everything a register handler needs to know about one access. */
 typedef struct GicsimCtx {
@@ -22,7 +88,9 @@ typedef struct GicsimCtx {
     /*
      * A Non-secure access while the GIC has two Security states
      * (GICD_CTLR.DS == 0): it sees only what IHI 0069H's Security model lets
-     * Non-secure software see.
+     * Non-secure software see.  The dispatch has applied the register's
+     * gates and Secure-only fields already; handlers use this only for the
+     * per-interrupt view (the group of each interrupt, GICD_NSACR).
      */
     bool ns;
 } GicsimCtx;
@@ -32,20 +100,72 @@ extern const MemoryRegionOps gicsim_mmio_ops[2];
 extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
 bool gicsim_build_decoder(GICv3SimState *sim, Error **errp);
 
-/* gicsim-dist.c */
+/* gicsim-dist.c, gicsim-redist.c: the input lines */
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
+void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
+
+/* gicsim-routing.c */
+bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
 void gicsim_update_routing(GICv3State *s, int irq);
 void gicsim_update_all_routing(GICv3State *s);
 void gicsim_update_1ofn_routing(GICv3State *s);
 
-/* gicsim-redist.c */
-void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
-bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
-void gicsim_redist_reset(GICv3SimState *sim, bool powered);
+/*
+ * gicsim-effects.c: register writes whose effect completes later.  A
+ * handler makes a request (what the write records at once: the register
+ * reads back as written); completion changes the interrupt logic.  Today
+ * completion runs inline, at the request; the timing model decides when.
+ */
+typedef enum GicsimEffect {
+    GICSIM_FX_GICD_CTLR,    /* GICD_CTLR group enables, ARE, DS: RWP */
+    GICSIM_FX_GICD_DISABLE, /* GICD_ICENABLER<n> clearing enables: RWP */
+    GICSIM_FX_GICR_CTLR,    /* GICR_CTLR DPG*, EnableLPIs 1 to 0: RWP */
+    GICSIM_FX_GICR_DISABLE, /* GICR_ICENABLER0 clearing enables: RWP */
+    GICSIM_FX_WAKER,        /* GICR_WAKER.ChildrenAsleep follows PS */
+    GICSIM_FX_PWRR,         /* GICR_PWRR power group transition */
+    GICSIM_FX_LPI_SYNC,     /* GICR_INVLPIR, INVALLR, CLRLPIR: SYNCR */
+    GICSIM_FX__COUNT,
+} GicsimEffect;
+
+typedef enum GicsimLpiOp {
+    GICSIM_LPI_INV,         /* GICR_INVLPIR */
+    GICSIM_LPI_INVALL,      /* GICR_INVALLR */
+    GICSIM_LPI_CLEAR,       /* GICR_CLRLPIR */
+} GicsimLpiOp;
+
+void gicsim_gicd_ctlr_request(GICv3SimState *sim, uint32_t value);
+uint32_t gicsim_gicd_ctlr_view(GICv3SimState *sim);
+void gicsim_gicd_disable_request(GICv3SimState *sim, int irq, uint32_t bits);
+void gicsim_gicr_ctlr_request(GICv3SimState *sim, unsigned cpu,
+                              uint32_t value);
+uint32_t gicsim_gicr_ctlr_view(GICv3SimState *sim, unsigned cpu);
+void gicsim_gicr_disable_request(GICv3SimState *sim, unsigned cpu,
+                                 uint32_t bits);
+void gicsim_waker_request(GICv3SimState *sim, unsigned cpu, bool sleep);
+void gicsim_pwrr_request(GICv3SimState *sim, unsigned cpu, bool down);
+void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
+                             GicsimLpiOp op, uint32_t intid);
+/* Is an effect of @kind in flight (at @cpu's redistributor)? */
+bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
+                           unsigned cpu);
+/* Complete every effect in flight at once (reset, migration) */
+void gicsim_effects_flush(GICv3SimState *sim);
 
 static inline GICv3SimState *gicsim_of(GICv3State *s)
 {
     return container_of(s, GICv3SimState, parent_obj);
+}
+
+/* GIC-600/700: is @cpu's redistributor powered up (GICR_PWRR.RDGPO 0)? */
+static inline bool gicsim_redist_powered(GICv3SimState *sim, unsigned cpu)
+{
+    return !sim->profile->has_pwrr ||
+           !(sim->gicr_pwrr[cpu] & R_GICSIM_GICR_PWRR_RDGPO_MASK);
+}
+
+static inline unsigned gicsim_cpu_index(GicsimCtx *c)
+{
+    return c->cs - c->s->cpu;
 }
 
 /* Merge the written bytes of @value into @old. */
@@ -78,6 +198,16 @@ static inline uint32_t gicsim_update_bits(uint32_t old, uint32_t value,
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
 {
     return extract32(nsacr[irq / 16], (irq % 16) * 2, 2);
+}
+
+/*
+ * First INTID covered by element n of a per-interrupt register (<= 32b).
+ * The IPRIORITYR handlers, a byte per interrupt by definition, use
+ * n * 4 directly: it is on the hot path of interrupt set-up.
+ */
+static inline int gicsim_first_irq(GicsimCtx *c)
+{
+    return c->reg->irq_base + c->index * (32 / c->reg->bits_per_irq);
 }
 
 #endif

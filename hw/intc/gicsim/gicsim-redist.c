@@ -3,126 +3,54 @@
  * gicsim: redistributor (GICR) register handlers and PPI inputs.
  * IHI 0069H redistributor register descriptions (RD_base, SGI_base and
  * VLPI_base frames).
+ *
+ * The dispatch has applied each register's gates (Secure-only, two
+ * Security states, power) and hidden its Secure-only fields before a
+ * handler runs; c->ns is left for the per-interrupt Security view.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "gicsim-internal.h"
 
-#define GICR_CTLR_DPG0      (1U << 24)
-#define GICR_CTLR_DPG1NS    (1U << 25)
-#define GICR_CTLR_DPG1S     (1U << 26)
-#define GICR_TYPER_DPGS     (1U << 5)
-
-#define PWRR_RDPD   (1U << 0)
-#define PWRR_RDAG   (1U << 1)
-#define PWRR_RDGPD  (1U << 2)
-#define PWRR_RDGPO  (1U << 3)
-
-static unsigned cpu_index(GicsimCtx *c)
-{
-    return c->cs - c->s->cpu;
-}
-
-/*
- * GIC-600/GIC-700: a redistributor whose power group is off (RDGPO == 1)
- * answers only through GICR_PWRR; everything else is RAZ/WI.
- */
-static bool powered_off(GicsimCtx *c)
-{
-    return c->sim->profile->has_pwrr &&
-           (c->sim->gicr_pwrr[cpu_index(c)] & PWRR_RDGPO);
-}
-
-/*
- * Does @cs take part in 1-of-N distribution of interrupts of group @grp?
- * (IHI 0069H GICR_CTLR.DPG*, GICR_WAKER: a PE whose
- * ProcessorSleep is 1 does not participate.)
- */
-bool gicsim_redist_participates(GICv3CPUState *cs, int grp)
-{
-    GICv3SimState *sim = gicsim_of(cs->gic);
-    uint32_t dpg;
-
-    if (cs->gicr_waker & GICR_WAKER_ProcessorSleep) {
-        return false;
-    }
-    if (sim->profile->has_pwrr &&
-        (sim->gicr_pwrr[cs - cs->gic->cpu] & PWRR_RDGPO)) {
-        return false;
-    }
-    if (!sim->profile->dpgs) {
-        return true;
-    }
-    dpg = grp == GICV3_G0 ? GICR_CTLR_DPG0 :
-          grp == GICV3_G1 ? GICR_CTLR_DPG1S : GICR_CTLR_DPG1NS;
-    return !(cs->gicr_ctlr & dpg);
-}
-
-/* ---- Mask helpers for the SGI_base registers ---- */
+/* ---- SGI_base: one bit per SGI/PPI ---- */
 
 /*
  * The bits of the SGI/PPI registers a Non-secure access may see: those of
- * Group 1 Non-secure interrupts.  GICR_NSACR governs the Non-secure
- * generation of Secure SGIs through the CPU interface (ICC_SGI0R_EL1 and
- * friends, which QEMU's CPU interface checks), not these registers.
+ * Group 1 Non-secure interrupts.
  */
 static uint32_t ns_mask(GicsimCtx *c)
 {
     return c->ns ? c->cs->gicr_igroupr0 : 0xffffffff;
 }
 
-static uint32_t *sgi_reg_of(GicsimCtx *c)
+static uint32_t *sgi_bitmap(GicsimCtx *c)
 {
     GICv3CPUState *cs = c->cs;
 
-    switch (c->reg - gicsim_regs) {
-    case GICSIM_GICR_IGROUPR0:
+    switch (c->reg->state) {
+    case GICSIM_ST_GROUP:
         return &cs->gicr_igroupr0;
-    case GICSIM_GICR_ISENABLER0:
-    case GICSIM_GICR_ICENABLER0:
+    case GICSIM_ST_ENABLED:
         return &cs->gicr_ienabler0;
-    case GICSIM_GICR_ISPENDR0:
-    case GICSIM_GICR_ICPENDR0:
+    case GICSIM_ST_PENDING:
         return &cs->gicr_ipendr0;
-    case GICSIM_GICR_ISACTIVER0:
-    case GICSIM_GICR_ICACTIVER0:
+    case GICSIM_ST_ACTIVE:
         return &cs->gicr_iactiver0;
-    case GICSIM_GICR_IGRPMODR0:
+    case GICSIM_ST_GRPMOD:
         return &cs->gicr_igrpmodr0;
-    case GICSIM_GICR_INMIR0:
+    case GICSIM_ST_NMI:
         return &cs->gicr_inmir0;
     default:
-        g_assert_not_reached();
+        g_assert_not_reached();     /* the table binds no other state */
     }
-}
-
-static bool sgi_reg_ok(GicsimCtx *c)
-{
-    GicsimRegId id = c->reg - gicsim_regs;
-
-    if (powered_off(c)) {
-        return false;
-    }
-    if (c->ns && (id == GICSIM_GICR_IGROUPR0 || id == GICSIM_GICR_IGRPMODR0)) {
-        /* Secure-only while DS == 0 */
-        return false;
-    }
-    if (id == GICSIM_GICR_IGRPMODR0 && (c->s->gicd_ctlr & GICD_CTLR_DS)) {
-        return false;
-    }
-    return true;
 }
 
 uint64_t gicsim_sgi_bitmap_read(GicsimCtx *c)
 {
-    uint32_t v;
+    uint32_t v = *sgi_bitmap(c);
 
-    if (!sgi_reg_ok(c)) {
-        return 0;
-    }
-    v = *sgi_reg_of(c);
-    if (c->reg == &gicsim_regs[GICSIM_GICR_ISPENDR0] ||
-        c->reg == &gicsim_regs[GICSIM_GICR_ICPENDR0]) {
+    if (c->reg->level_pending) {
+        /* A level-sensitive PPI with its input asserted is pending */
         v |= c->cs->level & ~c->cs->edge_trigger;
     }
     return v & ns_mask(c);
@@ -130,12 +58,14 @@ uint64_t gicsim_sgi_bitmap_read(GicsimCtx *c)
 
 void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint32_t *reg;
+    uint32_t *reg = sgi_bitmap(c);
 
-    if (!sgi_reg_ok(c)) {
+    if (c->reg->state == GICSIM_ST_ENABLED && c->reg->access == GICSIM_W1C) {
+        /* Clearing an enable is tracked by GICR_CTLR.RWP */
+        gicsim_gicr_disable_request(c->sim, gicsim_cpu_index(c),
+                                    value & ns_mask(c) & *reg);
         return;
     }
-    reg = sgi_reg_of(c);
     *reg = gicsim_update_bits(*reg, value, ns_mask(c), c->reg->access);
     gicv3_redist_update(c->cs);
 }
@@ -145,9 +75,6 @@ uint64_t gicsim_gicr_ipriorityr_read(GicsimCtx *c)
     uint32_t v = 0;
     int irq = c->index * 4, i;
 
-    if (powered_off(c)) {
-        return 0;
-    }
     for (i = 0; i < 4; i++) {
         uint8_t p = c->cs->gicr_ipriorityr[irq + i];
 
@@ -155,6 +82,7 @@ uint64_t gicsim_gicr_ipriorityr_read(GicsimCtx *c)
             if (!extract32(c->cs->gicr_igroupr0, irq + i, 1)) {
                 continue;
             }
+            /* Non-secure view of priorities: shifted left */
             p <<= 1;
         }
         v |= (uint32_t)p << (i * 8);
@@ -167,9 +95,6 @@ void gicsim_gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     uint8_t pmask = 0xff << (8 - c->sim->profile->pribits);
     int irq = c->index * 4, i;
 
-    if (powered_off(c)) {
-        return;
-    }
     for (i = 0; i < 4; i++) {
         uint8_t p = value >> (i * 8);
 
@@ -180,6 +105,7 @@ void gicsim_gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
             if (!extract32(c->cs->gicr_igroupr0, irq + i, 1)) {
                 continue;
             }
+            /* Non-secure writes land in the lower half of the range */
             p = 0x80 | (p >> 1);
         }
         c->cs->gicr_ipriorityr[irq + i] = p & pmask;
@@ -187,36 +113,21 @@ void gicsim_gicr_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_redist_update(c->cs);
 }
 
-/* GICR_ICFGR0: SGIs are always edge-triggered, 0b10 per field */
-uint64_t gicsim_gicr_icfgr0_read(GicsimCtx *c)
+/*
+ * GICR_ICFGR0/1: two bits per interrupt, [2n+1] = edge-triggered.  SGIs
+ * are always edge-triggered (ICFGR0 reads 0b10 per field).
+ */
+uint64_t gicsim_gicr_icfgr_read(GicsimCtx *c)
 {
+    int irq0 = gicsim_first_irq(c);
     uint32_t v = 0;
     int i;
 
-    if (powered_off(c)) {
-        return 0;
-    }
-    for (i = 0; i < GIC_NR_SGIS; i++) {
-        if (!c->ns || extract32(c->cs->gicr_igroupr0, i, 1)) {
-            v |= 2u << (i * 2);
-        }
-    }
-    return v;
-}
-
-uint64_t gicsim_gicr_icfgr1_read(GicsimCtx *c)
-{
-    uint32_t v = 0;
-    int i;
-
-    if (powered_off(c)) {
-        return 0;
-    }
     for (i = 0; i < 16; i++) {
-        int irq = GIC_NR_SGIS + i;
+        int irq = irq0 + i;
 
         if ((!c->ns || extract32(c->cs->gicr_igroupr0, irq, 1)) &&
-            extract32(c->cs->edge_trigger, irq, 1)) {
+            (irq < GIC_NR_SGIS || extract32(c->cs->edge_trigger, irq, 1))) {
             v |= 2u << (i * 2);
         }
     }
@@ -227,9 +138,6 @@ void gicsim_gicr_icfgr1_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int i;
 
-    if (powered_off(c)) {
-        return;
-    }
     for (i = 0; i < 16; i++) {
         int irq = GIC_NR_SGIS + i;
 
@@ -241,93 +149,73 @@ void gicsim_gicr_icfgr1_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     gicv3_redist_update(c->cs);
 }
 
-static bool secure_only_ok(GicsimCtx *c)
-{
-    return !powered_off(c) && !c->ns && !(c->s->gicd_ctlr & GICD_CTLR_DS);
-}
-
 uint64_t gicsim_gicr_nsacr_read(GicsimCtx *c)
 {
-    return secure_only_ok(c) ? c->cs->gicr_nsacr : 0;
+    return c->cs->gicr_nsacr;
 }
 
 void gicsim_gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    if (secure_only_ok(c)) {
-        c->cs->gicr_nsacr = value;
-    }
+    c->cs->gicr_nsacr = value;
 }
 
 /* ---- RD_base ---- */
 
 uint64_t gicsim_gicr_ctlr_read(GicsimCtx *c)
 {
-    uint32_t v;
-
-    if (powered_off(c)) {
-        return 0;
-    }
-    v = c->cs->gicr_ctlr;
-    if (c->ns) {
-        /* DPG0 and DPG1S are Secure-only */
-        v &= ~(GICR_CTLR_DPG0 | GICR_CTLR_DPG1S);
-    }
-    return v;
+    return gicsim_gicr_ctlr_view(c->sim, gicsim_cpu_index(c));
 }
 
+/*
+ * GICR_CTLR: EnableLPIs (once set, cleared only where CES says it can be),
+ * DPG0/DPG1NS/DPG1S where GICR_TYPER.DPGS is 1 (DPG1S is RES0 with
+ * DS == 1).  Clearing EnableLPIs and changing DPG* are tracked by RWP.
+ */
 void gicsim_gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3CPUState *cs = c->cs;
+    unsigned cpu = gicsim_cpu_index(c);
+    uint32_t old = gicsim_gicr_ctlr_view(c->sim, cpu);
+    uint32_t new = old;
     uint32_t dpg = 0;
 
-    if (powered_off(c)) {
-        return;
-    }
     if (c->sim->profile->dpgs) {
-        dpg = c->ns ? GICR_CTLR_DPG1NS :
-              GICR_CTLR_DPG0 | GICR_CTLR_DPG1NS | GICR_CTLR_DPG1S;
+        /* The dispatch removed DPG0/DPG1S from a Non-secure write */
+        dpg = (GICR_CTLR_DPG0 | GICR_CTLR_DPG1NS | GICR_CTLR_DPG1S) & mask;
         if (c->s->gicd_ctlr & GICD_CTLR_DS) {
             dpg &= ~GICR_CTLR_DPG1S;
         }
-        if ((cs->gicr_ctlr ^ value) & dpg) {
-            cs->gicr_ctlr = (cs->gicr_ctlr & ~dpg) | (value & dpg);
-            gicsim_update_1ofn_routing(c->s);
-            gicv3_full_update(c->s);
+        new = gicsim_merge(new, value, dpg);
+    }
+    if (cs->gicr_typer & GICR_TYPER_PLPIS) {
+        if ((value & GICR_CTLR_ENABLE_LPIS) &&
+            !(old & GICR_CTLR_ENABLE_LPIS)) {
+            new |= GICR_CTLR_ENABLE_LPIS;
+        } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
+                   (old & GICR_CTLR_ENABLE_LPIS)) {
+            if (cs->gicr_ctlr & GICR_CTLR_CES) {
+                new &= ~GICR_CTLR_ENABLE_LPIS;
+            } else {
+                /* GICR_CTLR.CES says whether EnableLPIs can be cleared */
+                qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_CTLR: "
+                              "EnableLPIs cannot be cleared (CES == 0)\n");
+            }
         }
     }
-    if (!(cs->gicr_typer & GICR_TYPER_PLPIS)) {
-        return;
-    }
-    if ((value & GICR_CTLR_ENABLE_LPIS) &&
-        !(cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
-        cs->gicr_ctlr |= GICR_CTLR_ENABLE_LPIS;
-        /* Scan the pending table for LPIs pending already */
-        gicv3_redist_update_lpi(cs);
-    } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
-               (cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
-        if (!(cs->gicr_ctlr & GICR_CTLR_CES)) {
-            /* GICR_CTLR.CES says whether EnableLPIs can be cleared */
-            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_CTLR: "
-                          "EnableLPIs cannot be cleared (CES == 0)\n");
-            return;
-        }
-        cs->gicr_ctlr &= ~GICR_CTLR_ENABLE_LPIS;
-        gicv3_redist_update(cs);
+    if (new != old) {
+        gicsim_gicr_ctlr_request(c->sim, cpu, new);
     }
 }
 
 uint64_t gicsim_gicr_iidr_read(GicsimCtx *c)
 {
-    return powered_off(c) ? 0 : c->sim->profile->gicr_iidr;
+    return c->sim->profile->gicr_iidr;
 }
 
 uint64_t gicsim_gicr_typer_read(GicsimCtx *c)
 {
     uint64_t v = c->cs->gicr_typer;
 
-    if (powered_off(c)) {
-        return 0;
-    }
     if (c->sim->profile->dpgs) {
         v |= GICR_TYPER_DPGS;
     }
@@ -337,52 +225,38 @@ uint64_t gicsim_gicr_typer_read(GicsimCtx *c)
     return v;
 }
 
-static bool waker_accessible(GicsimCtx *c)
-{
-    /* Secure-only while DS == 0: RAZ/WI to Non-secure (GICR_WAKER) */
-    return !powered_off(c) && !c->ns;
-}
-
 uint64_t gicsim_gicr_waker_read(GicsimCtx *c)
 {
-    return waker_accessible(c) ? c->cs->gicr_waker : 0;
+    return c->cs->gicr_waker;
 }
 
+/*
+ * GICR_WAKER: ProcessorSleep is the only writable bit; ChildrenAsleep
+ * follows it once the redistributor's interface is quiescent
+ * (gicsim-effects.c).
+ */
 void gicsim_gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    GICv3CPUState *cs = c->cs;
-    uint32_t old = cs->gicr_waker;
+    bool sleep = FIELD_EX32(value, GICSIM_GICR_WAKER, ProcessorSleep);
 
-    if (!waker_accessible(c)) {
-        return;
-    }
-    /*
-     * ProcessorSleep is the only writable bit; ChildrenAsleep follows it
-     * once the interface is quiescent, which in this model is at once.
-     */
-    cs->gicr_waker = (value & GICR_WAKER_ProcessorSleep) ?
-        GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep : 0;
-    if (old != cs->gicr_waker) {
-        gicsim_update_1ofn_routing(c->s);
-        gicv3_full_update(c->s);
+    if (sleep != FIELD_EX32(c->cs->gicr_waker, GICSIM_GICR_WAKER,
+                            ProcessorSleep) ||
+        sleep != FIELD_EX32(c->cs->gicr_waker, GICSIM_GICR_WAKER,
+                            ChildrenAsleep)) {
+        gicsim_waker_request(c->sim, gicsim_cpu_index(c), sleep);
     }
 }
-
-#define PWRR_RDGO_SHIFT 8
-#define PWRR_RDG_SHIFT  15
 
 uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
 {
-    if (c->ns) {
-        /* Secure-only while DS == 0 (GIC-600 TRM, GICR_PWRR) */
-        return 0;
-    }
+    unsigned cpu = gicsim_cpu_index(c);
+
     /*
      * RDG, the redistributor's power group, is its number here (one PE
      * per group, so RDGO is 0); RDAG is write-only.
      */
-    return (c->sim->gicr_pwrr[cpu_index(c)] & ~PWRR_RDAG) |
-           (cpu_index(c) << PWRR_RDG_SHIFT);
+    return FIELD_DP32(c->sim->gicr_pwrr[cpu] & ~R_GICSIM_GICR_PWRR_RDAG_MASK,
+                      GICSIM_GICR_PWRR, RDG, cpu);
 }
 
 /*
@@ -396,31 +270,30 @@ uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
  */
 void gicsim_gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint32_t *pwrr = &c->sim->gicr_pwrr[cpu_index(c)];
-    bool down = value & PWRR_RDPD;
+    unsigned cpu = gicsim_cpu_index(c);
+    uint32_t pwrr = c->sim->gicr_pwrr[cpu];
+    bool down = FIELD_EX32(value, GICSIM_GICR_PWRR, RDPD);
 
-    if (c->ns) {
-        return;
-    }
-    if (!!(*pwrr & PWRR_RDGPD) != !!(*pwrr & PWRR_RDGPO)) {
+    if (FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPD) !=
+        FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
         return;
     }
     if (down && !(c->cs->gicr_waker & GICR_WAKER_ProcessorSleep)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: GICR_PWRR: power "
                       "down of cpu %u refused while ProcessorSleep == 0\n",
-                      cpu_index(c));
+                      cpu);
         return;
     }
-    *pwrr = down ? PWRR_RDPD | PWRR_RDGPD | PWRR_RDGPO : 0;
-    gicsim_update_1ofn_routing(c->s);
-    gicv3_full_update(c->s);
+    gicsim_pwrr_request(c->sim, cpu, down);
 }
 
-static bool lpis_enabled(GicsimCtx *c, const char *what)
+/* ---- Direct LPIs: GICR_SETLPIR, CLRLPIR, INVLPIR, INVALLR ---- */
+
+static bool lpis_enabled(GicsimCtx *c)
 {
     if (!(c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s with "
-                      "GICR_CTLR.EnableLPIs == 0 ignored\n", what);
+                      "GICR_CTLR.EnableLPIs == 0 ignored\n", c->reg->name);
         return false;
     }
     return true;
@@ -428,144 +301,115 @@ static bool lpis_enabled(GicsimCtx *c, const char *what)
 
 static bool lpi_intid_ok(GicsimCtx *c, uint64_t intid)
 {
-    unsigned idbits = MIN(FIELD_EX64(c->cs->gicr_propbaser, GICR_PROPBASER,
-                                     IDBITS), c->sim->profile->idbits);
+    unsigned idbits = MIN(FIELD_EX64(c->cs->gicr_propbaser,
+                                     GICSIM_GICR_PROPBASER, IDbits),
+                          c->sim->profile->idbits);
 
     return intid >= GICV3_LPI_INTID_START && intid < (1ULL << (idbits + 1));
 }
 
-static void lpir_write(GicsimCtx *c, uint64_t value, uint64_t mask, int lvl)
+/* Is this a write of pINTID to an LPI this redistributor can take? */
+static bool lpi_write_ok(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint32_t intid = value;
+    uint32_t intid = FIELD_EX64(value, GICSIM_GICR_SETLPIR, pINTID);
 
-    if (powered_off(c) || !(mask & 0xffffffff) ||
-        !lpis_enabled(c, c->reg->name)) {
-        return;
+    if (!(mask & R_GICSIM_GICR_SETLPIR_pINTID_MASK) || !lpis_enabled(c)) {
+        return false;
     }
     if (!lpi_intid_ok(c, intid)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s: INTID %u is not "
                       "an LPI within GICR_PROPBASER.IDbits; ignored\n",
                       c->reg->name, intid);
+        return false;
+    }
+    return true;
+}
+
+/* GICR_SETLPIR, and GICR_CLRLPIR (.clears; completion tracked by SYNCR) */
+void gicsim_gicr_lpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
+{
+    uint32_t intid = FIELD_EX64(value, GICSIM_GICR_SETLPIR, pINTID);
+
+    if (!lpi_write_ok(c, value, mask)) {
         return;
     }
-    gicv3_redist_lpi_pending(c->cs, intid, lvl);
-}
-
-void gicsim_gicr_setlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    lpir_write(c, value, mask, 1);
-}
-
-void gicsim_gicr_clrlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    lpir_write(c, value, mask, 0);
+    if (c->reg->clears) {
+        gicsim_lpi_sync_request(c->sim, gicsim_cpu_index(c),
+                                GICSIM_LPI_CLEAR, intid);
+    } else {
+        gicv3_redist_lpi_pending(c->cs, intid, 1);
+    }
 }
 
 void gicsim_gicr_invlpir_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint32_t intid = value;
-
-    if (powered_off(c) || !(mask & 0xffffffff) ||
-        !lpis_enabled(c, "GICR_INVLPIR") || !lpi_intid_ok(c, intid)) {
-        return;
+    if (lpi_write_ok(c, value, mask)) {
+        gicsim_lpi_sync_request(c->sim, gicsim_cpu_index(c), GICSIM_LPI_INV,
+                                FIELD_EX64(value, GICSIM_GICR_SETLPIR,
+                                           pINTID));
     }
-    gicv3_redist_inv_lpi(c->cs, intid);
 }
 
 void gicsim_gicr_invallr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    if (!powered_off(c) && lpis_enabled(c, "GICR_INVALLR")) {
-        gicv3_redist_update_lpi(c->cs);
+    if (lpis_enabled(c)) {
+        gicsim_lpi_sync_request(c->sim, gicsim_cpu_index(c),
+                                GICSIM_LPI_INVALL, 0);
     }
 }
 
-#define PROPBASER_MASK (R_GICR_PROPBASER_IDBITS_MASK | \
-                        R_GICR_PROPBASER_INNERCACHE_MASK | \
-                        R_GICR_PROPBASER_SHAREABILITY_MASK | \
-                        R_GICR_PROPBASER_PHYADDR_MASK | \
-                        R_GICR_PROPBASER_OUTERCACHE_MASK)
-#define PENDBASER_MASK (R_GICR_PENDBASER_INNERCACHE_MASK | \
-                        R_GICR_PENDBASER_SHAREABILITY_MASK | \
-                        R_GICR_PENDBASER_PHYADDR_MASK | \
-                        R_GICR_PENDBASER_OUTERCACHE_MASK)
+/* ---- GICR_PROPBASER, GICR_PENDBASER ---- */
 
-static uint64_t *lpi_baser_of(GicsimCtx *c, uint64_t *writable)
+static uint64_t *lpi_baser(GicsimCtx *c)
 {
-    if (c->reg == &gicsim_regs[GICSIM_GICR_PROPBASER]) {
-        *writable = PROPBASER_MASK;
-        return &c->cs->gicr_propbaser;
-    }
-    *writable = PENDBASER_MASK;
-    return &c->cs->gicr_pendbaser;
+    return c->reg->state == GICSIM_ST_PROPBASER ? &c->cs->gicr_propbaser :
+                                                   &c->cs->gicr_pendbaser;
 }
 
 uint64_t gicsim_gicr_baser_read(GicsimCtx *c)
 {
-    uint64_t w;
-
-    return powered_off(c) ? 0 : *lpi_baser_of(c, &w);
+    return *lpi_baser(c);
 }
 
 void gicsim_gicr_baser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint64_t w, *reg = lpi_baser_of(c, &w);
+    uint64_t *reg = lpi_baser(c);
 
-    if (powered_off(c)) {
-        return;
-    }
     if (c->cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) {
         /* UNPREDICTABLE while LPIs are enabled (GICR_PROPBASER) */
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: write to %s while "
                       "GICR_CTLR.EnableLPIs == 1 ignored\n", c->reg->name);
         return;
     }
-    *reg = gicsim_merge(*reg, value, mask & w);
+    *reg = gicsim_merge(*reg, value, mask & c->reg->wmask);
 }
 
 /* ---- VLPI_base (GICv4) ---- */
 
-#define VPROPBASER_MASK (R_GICR_VPROPBASER_IDBITS_MASK | \
-                         R_GICR_VPROPBASER_INNERCACHE_MASK | \
-                         R_GICR_VPROPBASER_SHAREABILITY_MASK | \
-                         R_GICR_VPROPBASER_PHYADDR_MASK | \
-                         R_GICR_VPROPBASER_OUTERCACHE_MASK)
-#define VPENDBASER_MASK (R_GICR_VPENDBASER_INNERCACHE_MASK | \
-                         R_GICR_VPENDBASER_SHAREABILITY_MASK | \
-                         R_GICR_VPENDBASER_PHYADDR_MASK | \
-                         R_GICR_VPENDBASER_OUTERCACHE_MASK | \
-                         R_GICR_VPENDBASER_PENDINGLAST_MASK | \
-                         R_GICR_VPENDBASER_IDAI_MASK | \
-                         R_GICR_VPENDBASER_VALID_MASK)
-
 uint64_t gicsim_gicr_vpropbaser_read(GicsimCtx *c)
 {
-    return powered_off(c) ? 0 : c->cs->gicr_vpropbaser;
+    return c->cs->gicr_vpropbaser;
 }
 
 void gicsim_gicr_vpropbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    if (!powered_off(c)) {
-        c->cs->gicr_vpropbaser = gicsim_merge(c->cs->gicr_vpropbaser, value,
-                                              mask & VPROPBASER_MASK);
-    }
+    c->cs->gicr_vpropbaser = gicsim_merge(c->cs->gicr_vpropbaser, value,
+                                          mask & c->reg->wmask);
 }
 
 uint64_t gicsim_gicr_vpendbaser_read(GicsimCtx *c)
 {
-    return powered_off(c) ? 0 : c->cs->gicr_vpendbaser;
+    return c->cs->gicr_vpendbaser;
 }
 
 void gicsim_gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3CPUState *cs = c->cs;
     uint64_t old = cs->gicr_vpendbaser;
-    uint64_t new = gicsim_merge(old, value, mask & VPENDBASER_MASK);
-    bool was_valid = FIELD_EX64(old, GICR_VPENDBASER, VALID);
-    bool valid = FIELD_EX64(new, GICR_VPENDBASER, VALID);
+    uint64_t new = gicsim_merge(old, value, mask & c->reg->wmask);
+    bool was_valid = FIELD_EX64(old, GICSIM_GICR_VPENDBASER, Valid);
+    bool valid = FIELD_EX64(new, GICSIM_GICR_VPENDBASER, Valid);
 
-    if (powered_off(c)) {
-        return;
-    }
     if (was_valid && valid) {
         if (old != new) {
             /* UNPREDICTABLE (GICR_VPENDBASER): log and keep the resident vPE */
@@ -576,11 +420,14 @@ void gicsim_gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
     if (!was_valid && valid) {
         /* Scheduling a vPE: PendingLast is RES1 on this transition */
-        cs->gicr_vpendbaser = FIELD_DP64(new, GICR_VPENDBASER, PENDINGLAST, 1);
-        gicv3_redist_vinvall(cs, new & R_GICR_VPENDBASER_PHYADDR_MASK);
+        cs->gicr_vpendbaser = FIELD_DP64(new, GICSIM_GICR_VPENDBASER,
+                                         PendingLast, 1);
+        gicv3_redist_vinvall(cs, new &
+                             R_GICSIM_GICR_VPENDBASER_PhysicalAddress_MASK);
     } else if (was_valid && !valid) {
         /* Descheduling: PendingLast says whether a vLPI was pending */
-        cs->gicr_vpendbaser = FIELD_DP64(new, GICR_VPENDBASER, PENDINGLAST,
+        cs->gicr_vpendbaser = FIELD_DP64(new, GICSIM_GICR_VPENDBASER,
+                                         PendingLast,
                                          cs->hppvlpi.prio != 0xff);
         cs->hppvlpi.prio = 0xff;
         cs->hppvlpi.nmi = false;
@@ -602,14 +449,3 @@ void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
     }
     gicv3_redist_update(cs);
 }
-
-void gicsim_redist_reset(GICv3SimState *sim, bool powered)
-{
-    unsigned i;
-
-    for (i = 0; i < sim->num_pwrr; i++) {
-        /* GIC-600/700 redistributors come out of reset powered down */
-        sim->gicr_pwrr[i] = powered ? 0 : PWRR_RDPD | PWRR_RDGPD | PWRR_RDGPO;
-    }
-}
-

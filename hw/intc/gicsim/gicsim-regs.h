@@ -6,8 +6,8 @@
  * truth for MMIO dispatch, access-width checking, tracing, the generated
  * register map in docs/ and the symbolic names of register-poke scripts.
  *
- * This header and gicsim-regs.c do not depend on QEMU: they build and
- * are unit-tested on their own.
+ * This header, gicsim-regs.c and the table (gicsim-regs-table.c.inc) do
+ * not depend on QEMU: they build and are unit-tested on their own.
  *
  * Register layout: Arm IHI 0069H, chapter 12 ("Programmers' model"),
  * the distributor and redistributor register maps and register
@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gicsim-fields.h"
 #include "gicsim-handlers.h"
 
 /* The 64 KiB register frames (IHI 0069H, redistributor memory map). */
@@ -33,6 +34,13 @@ typedef enum GicsimFrame {
 } GicsimFrame;
 
 #define GICSIM_FRAME_SIZE 0x10000u
+
+/*
+ * Anchor offsets the code relies on besides the table: the first SPI's
+ * GICD_IROUTER<32>, and the CoreSight ID registers of every frame.
+ */
+#define GICSIM_OFF_GICD_IROUTER32   0x6100u
+#define GICSIM_OFF_IDREGS           0xffd0u
 
 /* Access widths, bit log2(bytes): the set the spec allows per register. */
 #define GICSIM_W8   (1u << 0)
@@ -82,7 +90,42 @@ typedef struct GicsimField {
     const char *name;
     uint8_t lsb;
     uint8_t width;
+    uint8_t flags;          /* GICSIM_FF_* (gicsim-fields.h) */
 } GicsimField;
+
+/*
+ * Access gates: conditions under which the whole register is RAZ/WI.  The
+ * dispatch applies them before the handler runs (gicsim-dispatch.c), so
+ * no handler tests Security or power state for the register as a whole.
+ */
+/* Secure-only while GICD_CTLR.DS == 0: RAZ/WI to Non-secure accesses */
+#define GICSIM_GATE_SECURE      (1u << 0)
+/* RAZ/WI while GICD_CTLR.DS == 1 (only one Security state) */
+#define GICSIM_GATE_TWO_STATES  (1u << 1)
+/* Needs the redistributor powered up (GIC-600/700 GICR_PWRR.RDGPO == 0) */
+#define GICSIM_GATE_POWERED     (1u << 2)
+/*
+ * Not a gate but on the same slow path: some fields are Secure-only
+ * (.smask), hidden from Non-secure accesses while GICD_CTLR.DS == 0.
+ */
+#define GICSIM_GATE_SECURE_FIELDS (1u << 3)
+
+/*
+ * The state a register of a shared handler reads and writes.  Bitmaps:
+ * one bit per interrupt in GICv3State (GICD) or GICv3CPUState (GICR).
+ */
+typedef enum GicsimState {
+    GICSIM_ST_NONE,
+    GICSIM_ST_GROUP,
+    GICSIM_ST_ENABLED,
+    GICSIM_ST_PENDING,
+    GICSIM_ST_ACTIVE,
+    GICSIM_ST_GRPMOD,
+    GICSIM_ST_NMI,
+    GICSIM_ST_PROPBASER,
+    GICSIM_ST_PENDBASER,
+    GICSIM_ST__COUNT,
+} GicsimState;
 
 /*
  * One descriptor per register, or per register array NAME<n>.
@@ -103,6 +146,22 @@ typedef struct GicsimReg {
     bool reset_computed;    /* reset depends on configuration (ID regs) */
     uint64_t reset;         /* architectural reset value otherwise */
     const GicsimField *fields;  /* terminated by a NULL name; may be NULL */
+    uint64_t wmask;         /* bits a write stores (from the fields) */
+    uint64_t smask;         /* Secure-only bits (from the fields) */
+    uint8_t gates;          /* GICSIM_GATE_* */
+    /* Arguments of shared handlers */
+    GicsimState state;      /* the state it reads and writes */
+    uint8_t bits_per_irq;   /* per-interrupt registers: 1, 2 or 8 */
+    uint16_t irq_base;      /* first INTID of element 0 (GICR_ICFGR1: 16) */
+    bool level_pending;     /* pending reads include asserted level inputs */
+    bool affects_routing;   /* a write can change 1-of-N participation */
+    bool clears;            /* SPI/LPI by number: the write clears */
+    /*
+     * GICD_NSACR level that opens the register to Non-secure accesses to
+     * Group 0 and Secure Group 1 interrupts (0: never).
+     */
+    uint8_t nsacr_read;
+    uint8_t nsacr_write;
     GicsimReadFn *read;     /* handlers (NULL outside the QEMU device) */
     GicsimWriteFn *write;
 } GicsimReg;
@@ -201,9 +260,13 @@ extern const GicsimReg gicsim_regs[GICSIM_REG__COUNT];
  * Slot value: register id + 1, or 0 for a reserved word.
  */
 #define GICSIM_FRAME_SLOTS (GICSIM_FRAME_SIZE / 4)
+typedef uint8_t GicsimSlot;
 typedef struct GicsimDecoder {
-    uint8_t slot[GICSIM_FRAME__COUNT][GICSIM_FRAME_SLOTS];
+    GicsimSlot slot[GICSIM_FRAME__COUNT][GICSIM_FRAME_SLOTS];
 } GicsimDecoder;
+/* A slot holds register id + 1, so every id + 1 must fit */
+_Static_assert(GICSIM_REG__COUNT < (1u << (8 * sizeof(GicsimSlot))),
+               "GicsimSlot too small for the register count");
 
 /* Fill @d from gicsim_regs[]; returns false if two registers overlap. */
 bool gicsim_decoder_init(GicsimDecoder *d);
@@ -246,6 +309,8 @@ static inline uint32_t gicsim_reg_offset(const GicsimReg *r, unsigned n)
     return r->offset + (n - r->first) * r->size;
 }
 const char *gicsim_frame_name(GicsimFrame f);
+/* "Secure-only, needs power"...; "-" for none */
+const char *gicsim_gates_name(uint8_t gates, char *buf, size_t len);
 const char *gicsim_access_name(GicsimAccess a);
 /* "8/32", "32/64"... */
 const char *gicsim_widths_name(uint8_t widths);

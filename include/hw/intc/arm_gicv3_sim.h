@@ -17,6 +17,15 @@ OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
 typedef struct GicsimProfile GicsimProfile;
 typedef struct GicsimDecoder GicsimDecoder;
 
+/* A redistributor's writes in flight (gicsim-effects.c) */
+typedef struct GicsimRedistFx {
+    uint32_t pending;           /* bit per GicsimEffect */
+    uint32_t gicr_ctlr;         /* requested GICR_CTLR */
+    uint32_t disable;           /* GICR_ICENABLER0: enables to clear */
+    uint32_t lpi_op;            /* GicsimLpiOp in flight */
+    uint32_t lpi_intid;
+} GicsimRedistFx;
+
 struct GICv3SimState {
     /*< private >*/
     GICv3State parent_obj;
@@ -37,6 +46,15 @@ struct GICv3SimState {
      */
     uint32_t num_pwrr;
     uint32_t *gicr_pwrr;        /* GIC-600/GIC-700 GICR_PWRR */
+
+    /*
+     * Writes whose effect has not completed yet (gicsim-effects.c): what
+     * the write requested, per distributor and per redistributor.
+     */
+    uint32_t fx_pending;        /* distributor: bit per GicsimEffect */
+    uint32_t fx_gicd_ctlr;      /* requested GICD_CTLR */
+    uint32_t fx_gicd_disable[GICV3_MAXIRQ / 32];    /* enables to clear */
+    GicsimRedistFx *rfx;        /* one per redistributor */
 
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;
