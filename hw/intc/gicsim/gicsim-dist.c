@@ -19,6 +19,7 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "gicsim-internal.h"
+#include "trace.h"
 
 /*
  * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
@@ -409,12 +410,19 @@ void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- SPI input lines ---- */
 
+/*
+ * An SPI input line changed level, or was driven to the level it has:
+ * devices (the generic timer's PPIs above all) re-assert their lines
+ * often, so a level that does not change costs nothing.
+ */
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
 {
-    bool was = gicv3_gicd_level_test(s, irq);
-
+    if (level == gicv3_gicd_level_test(s, irq)) {
+        return;
+    }
+    trace_gicsim_dist_set_irq(irq, level);
     gicv3_gicd_level_replace(s, irq, level);
-    if (level && !was && gicv3_gicd_edge_trigger_test(s, irq)) {
+    if (level && gicv3_gicd_edge_trigger_test(s, irq)) {
         /* Edge-triggered: a rising edge latches the pending state */
         gicv3_gicd_pending_set(s, irq);
     }

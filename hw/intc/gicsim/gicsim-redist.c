@@ -11,6 +11,7 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "gicsim-internal.h"
+#include "trace.h"
 
 /* ---- SGI_base: one bit per SGI/PPI ---- */
 
@@ -439,12 +440,15 @@ void gicsim_gicr_vpendbaser_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- PPI input lines ---- */
 
+/* A PPI input line: nothing to do when its level does not change */
 void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
 {
-    bool was = extract32(cs->level, irq, 1);
-
+    if (level == extract32(cs->level, irq, 1)) {
+        return;
+    }
+    trace_gicsim_redist_set_irq(cs->cpu->cpu_index, irq, level);
     cs->level = deposit32(cs->level, irq, 1, level);
-    if (level && !was && extract32(cs->edge_trigger, irq, 1)) {
+    if (level && extract32(cs->edge_trigger, irq, 1)) {
         cs->gicr_ipendr0 = deposit32(cs->gicr_ipendr0, irq, 1, 1);
     }
     gicv3_redist_update(cs);
