@@ -135,7 +135,7 @@ EOF
 # GIC-600: the redistributor comes out of reset powered down; power it up
 # (GIC-600 TRM, GICR_PWRR: RDPD = 0, then RDGPO reads 0)
 write GICR_PWRR = 0
-wait GICR_PWRR.RDGPO == 0 within 100
+wait GICR_PWRR.RDGPO == 0 within 100us
 EOF
     regs | while read -r name target widths access only; do
         [ "$only" = v4 ] && [ "$ver" != 4 ] && continue

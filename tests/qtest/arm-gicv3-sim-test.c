@@ -366,29 +366,56 @@ static void test_profiles(void)
     }
 }
 
+/*
+ * GICR_PWRR power handshake (GIC-600 TRM, GICR_PWRR) over modelled time,
+ * on a machine with EL3 (secure=on), where the redistributors come out
+ * of reset powered down as on the real part.
+ */
 static void test_pwrr_handshake(void)
 {
-    Gic g = gic_start(3, 2, NULL, "-global arm-gicv3-sim.profile=gic-600");
+    Gic g = gic_start(3, 2, ",secure=on",
+                      "-global arm-gicv3-sim.profile=gic-600");
     uint64_t pwrr = gicr_addr(&g, 1, GICR_PWRR);
+    uint64_t waker = gicr_addr(&g, 1, GICR_WAKER);
 
     /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1; RDG = 1 */
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd | 1 << 15);
-    /* While off, the other registers are RAZ/WI */
-    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS), ==, 0);
-    /* Power up as TF-A does: RDPD = 0, then RDGPD == RDGPO == 0 */
-    wr(&g, pwrr, 4, NS, 0);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 1 << 15);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0xd | 1 << 15);
+    /* While off, the power-gated registers are RAZ/WI */
+    g_assert_cmphex(rd(&g, waker, 4, S), ==, 0);
+    /*
+     * Power up as TF-A does: RDPD = 0; RDGPD follows at once, RDGPO once
+     * the group is up (20 us with the GIC-600 profile's pwrr-ns)
+     */
+    wr(&g, pwrr, 4, S, 0);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x8 | 1 << 15);
+    g_assert_cmphex(rd(&g, waker, 4, S), ==, 0);
+    qtest_clock_step(g.qts, 19000);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x8 | 1 << 15);
+    qtest_clock_step(g.qts, 1000);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 1 << 15);
+    g_assert_cmphex(rd(&g, waker, 4, S), ==, 0x6);
+    /* Power down is refused while the PE is awake (ProcessorSleep == 0) */
+    wr(&g, waker, 4, S, 0);
+    qtest_clock_step(g.qts, 2000);
+    wr(&g, pwrr, 4, S, 1);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 1 << 15);
+    wr(&g, waker, 4, S, 2);
+    qtest_clock_step(g.qts, 2000);
+    wr(&g, pwrr, 4, S, 1);
+    qtest_clock_step(g.qts, 20000);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0xd | 1 << 15);
+    /* CPU 0's redistributor is still off */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_PWRR), 4, S), ==, 0xd);
+    qtest_quit(g.qts);
+
+    /*
+     * Without EL3 (secure=off) nothing could power them up: the model
+     * does at reset what EL3 firmware would (docs/timing.rst)
+     */
+    g = gic_start(3, 2, NULL, "-global arm-gicv3-sim.profile=gic-700");
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_PWRR), 4, NS), ==, 1 << 15);
     g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS) >> 32, ==,
                     1);
-    /* Power down is refused while the PE is awake (ProcessorSleep == 0) */
-    wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 0);
-    wr(&g, pwrr, 4, NS, 1);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 1 << 15);
-    wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, NS, 2);
-    wr(&g, pwrr, 4, NS, 1);
-    g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd | 1 << 15);
-    /* CPU 0's redistributor is still off; profile=qemu has no GICR_PWRR */
-    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_PWRR), 4, NS), ==, 0xd);
     qtest_quit(g.qts);
 }
 
@@ -738,6 +765,8 @@ static void power_up_redistributors(Gic *g)
     for (cpu = 0; cpu < g->smp; cpu++) {
         wr(g, gicr_addr(g, cpu, GICR_PWRR), 4, NS, 0);
     }
+    /* The power-up completes over modelled time (GICR_PWRR.RDGPO) */
+    qtest_clock_step(g->qts, 100000);
 }
 
 /*
@@ -917,6 +946,7 @@ static void test_gates_secure(void)
         wr(&g, a, 4, NS, 0);
         g_assert_cmphex(rd(&g, a, 4, S), ==, v);
         wr(&g, a, 4, S, 0);
+        qtest_clock_step(g.qts, 100000);
         g_assert_cmphex(rd(&g, a, 4, S) & 0xd, ==, 0);
         checked++;
     }
@@ -1003,7 +1033,7 @@ static void test_gates_one_state(void)
  */
 static void test_gates_powered(void)
 {
-    Gic g = gic_start(4, 2, ALL_REGS_MACHINE, ALL_REGS_EXTRA);
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE ",secure=on", ALL_REGS_EXTRA);
     uint64_t answered[GICSIM_REG__COUNT] = { 0 };
     unsigned id, checked = 0;
 
@@ -1017,16 +1047,16 @@ static void test_gates_powered(void)
         a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r, r->first);
         if (!(r->gates & GICSIM_GATE_POWERED)) {
             /* GICR_PWRR and the ID registers answer while down */
-            answered[id] = rd(&g, a, 4, NS);
+            answered[id] = rd(&g, a, 4, S);
             continue;
         }
         if (r->access == GICSIM_WO) {
-            g_assert_true(qtest_mmio_write(g.qts, a, 4, NS, 0));
+            g_assert_true(qtest_mmio_write(g.qts, a, 4, S, 0));
         } else {
             if (r->access != GICSIM_RO) {
-                wr(&g, a, 4, NS, r->access == GICSIM_W1C ? 0 : 0xffffffff);
+                wr(&g, a, 4, S, r->access == GICSIM_W1C ? 0 : 0xffffffff);
             }
-            if (rd(&g, a, 4, NS) != 0) {
+            if (rd(&g, a, 4, S) != 0) {
                 g_error("%s answers while its redistributor is powered "
                         "down", r->name);
             }
@@ -1035,23 +1065,23 @@ static void test_gates_powered(void)
     }
     g_assert_cmpuint(checked, >=, 25);
     g_assert_cmphex(answered[GICSIM_GICR_PWRR] & 0xd, ==, 0xd);
-    wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, NS, 0);
+    wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S, 0);
+    qtest_clock_step(g.qts, 100000);
     for (id = 0; id < GICSIM_REG__COUNT; id++) {
         const GicsimReg *r = &gicsim_regs[id];
         uint64_t a, v;
 
         if (r->frame == GICSIM_FRAME_GICD || r->access == GICSIM_WO ||
-            !reg_exists(&g, r) || id == GICSIM_GICR_PWRR) {
+            !reg_exists(&g, r) || id == GICSIM_GICR_PWRR ||
+            (r->gates & GICSIM_GATE_TWO_STATES)) {
             continue;
         }
         a = frame_base(&g, r->frame, 1) + gicsim_reg_offset(r, r->first);
-        v = rd(&g, a, 4, NS);
+        v = rd(&g, a, 4, S);
         if (!(r->gates & GICSIM_GATE_POWERED)) {
             /* What answered while down is what answers once up */
             g_assert_cmphex(v, ==, answered[id]);
-        } else if (!r->reset_computed &&
-                   !(r->gates & GICSIM_GATE_TWO_STATES) &&
-                   v != (uint32_t)r->reset) {
+        } else if (!r->reset_computed && v != (uint32_t)r->reset) {
             g_error("%s: a write while powered down was not lost", r->name);
         }
     }
@@ -1119,7 +1149,13 @@ static void test_migration(void)
     wr(&src, GICD_BASE + GICD_IPRIORITYR + 61, 1, S, 0xa0);
     wr(&src, irouter, 8, S, 0x0000000200000001ULL);
     wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S, 0);
-    wr(&src, gicr_addr(&src, 1, GICR_WAKER), 4, S, 0);
+    /*
+     * Writes in flight (GIC-600 profile durations): the GICD_CTLR write
+     * (RWP, 500 ns) and CPU 1's power-up (RDGPD 0, RDGPO still 1, 20 us)
+     */
+    g_assert_cmphex(gicd_rd(&src, GICD_CTLR, S), ==, 0x80000037);
+    g_assert_cmphex(rd(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S) & 0xf, ==,
+                    0x8);
     qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', 'arguments': "
                              "{ 'uri': %s } }", uri);
     wait_migration(src.qts);
@@ -1127,6 +1163,11 @@ static void test_migration(void)
 
     dst = gic_start(3, 2, machine, incoming);
     wait_migration(dst.qts);
+    /* Still in flight after the migration, then they complete */
+    g_assert_cmphex(gicd_rd(&dst, GICD_CTLR, S), ==, 0x80000037);
+    g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_PWRR), 4, S) & 0xf, ==,
+                    0x8);
+    qtest_clock_step(dst.qts, 20000);
     g_assert_cmphex(gicd_rd(&dst, GICD_CTLR, S), ==, 0x37);
     g_assert_cmphex(gicd_rd(&dst, GICD_IGROUPR + 4, S), ==, 0x00f0000f);
     g_assert_cmphex(rd(&dst, GICD_BASE + GICD_IPRIORITYR + 61, 1, S), ==,
@@ -1139,6 +1180,8 @@ static void test_migration(void)
                     0xd);
     /* Secure-only: RAZ/WI to Non-secure while DS == 0 */
     g_assert_cmphex(rd(&dst, gicr_addr(&dst, 0, GICR_PWRR), 4, NS), ==, 0);
+    wr(&dst, gicr_addr(&dst, 1, GICR_WAKER), 4, S, 0);
+    qtest_clock_step(dst.qts, 2000);
     g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_WAKER), 4, S), ==, 0);
     qtest_quit(dst.qts);
     unlink(file);

@@ -40,6 +40,7 @@ typedef struct Run {
     char *gic_path;
     bool cpuif;
     bool intercepted;
+    int64_t now;        /* virtual time in ns, once known (-1 before) */
     unsigned passed;
     unsigned failed;
     Result *results;    /* one per statement */
@@ -93,6 +94,9 @@ static char *machine_args(const GsScript *s, const char *model, bool cpuif)
         if (m->profile) {
             g_string_append_printf(a, " -global arm-gicv3-sim.profile=%s",
                                    m->profile);
+        }
+        if (m->timing->len) {
+            g_string_append(a, m->timing->str);
         }
         if (m->strict >= 0) {
             g_string_append_printf(a, " -global arm-gicv3-sim.strict=%s",
@@ -201,6 +205,75 @@ static void describe_read(const GsAccess *a, uint64_t v, GString *line)
     }
 }
 
+/*
+ * wait ... within TIME: read; until the check holds, advance the virtual
+ * clock by a poll interval and read again, at most TIME of virtual time.
+ */
+#define GS_POLL_NS 100
+
+/*
+ * The virtual clock.  With qtest's own accelerator it moves only when the
+ * runner steps it; qtest has no command that reads it without moving it,
+ * so the first use steps it by 1 ns and the runner keeps it since.  When
+ * the script runs the CPU-interface stub the CPUs run under TCG and the
+ * virtual clock follows the host's: then the runner lets host time pass.
+ */
+static int64_t vclock(Run *r)
+{
+    if (r->cpuif) {
+        return g_get_monotonic_time() * 1000;
+    }
+    if (r->now < 0) {
+        r->now = qtest_clock_step(r->qts, 1);
+    }
+    return r->now;
+}
+
+static int64_t vclock_step(Run *r, int64_t ns)
+{
+    if (r->cpuif) {
+        g_usleep(MAX(ns / 1000, 1));
+        return vclock(r);
+    }
+    vclock(r);
+    r->now = qtest_clock_step(r->qts, ns);
+    return r->now;
+}
+
+static void wait_for_time(Run *r, const GsStmt *st, Result *res,
+                          GString *line, GString *chk)
+{
+    int64_t start = vclock(r), now = start;
+    uint64_t v = 0;
+    unsigned reads = 0;
+    bool ok, met = false;
+
+    for (;;) {
+        ok = do_read(r, &st->acc, &v);
+        reads++;
+        if (!ok || (met = gs_check_value(st, v)) ||
+            now - start >= (int64_t)st->within_ns) {
+            break;
+        }
+        now = vclock_step(r, MIN(GS_POLL_NS, st->within_ns - (now - start)));
+    }
+    res->ok = ok;
+    res->value = v;
+    g_string_printf(line, "wait%-2u %s ", st->acc.size * 8,
+                    sec_name(st->acc.sec));
+    if (ok) {
+        describe_read(&st->acc, v, line);
+    } else {
+        gs_format_target(&st->acc, line);
+        g_string_append(line, " -> bus error");
+    }
+    g_string_append_printf(line, "%s after %" PRId64 " ns (%u reads) of at "
+                           "most %" PRIu64 " ns  (virtual time %" PRId64
+                           " ns)", check_desc(st, chk), now - start, reads,
+                           st->within_ns, now);
+    record(r, st, ok && met, "%s", line->str);
+}
+
 static void exec_stmt(Run *r, unsigned idx)
 {
     const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
@@ -266,6 +339,10 @@ static void exec_stmt(Run *r, unsigned idx)
         break;
     }
     case GS_WAIT:
+        if (st->within_ns) {
+            wait_for_time(r, st, res, line, chk);
+            break;
+        }
         ok = false;
         for (i = 0; i < st->within; i++) {
             ok = do_read(r, &st->acc, &v);
@@ -287,6 +364,11 @@ static void exec_stmt(Run *r, unsigned idx)
                                check_desc(st, chk),
                                MIN(i + 1, st->within), st->within);
         record(r, st, ok && i < st->within, "%s", line->str);
+        break;
+    case GS_STEP:
+        say(r, "%4u       step %" PRIu64 " ns  (virtual time %" PRId64
+            " ns)", st->line, st->value,
+            vclock_step(r, st->value));
         break;
     case GS_IRQ_IN: {
         unsigned nspi = GS_VIRT_NUM_IRQ - 32;
@@ -360,6 +442,7 @@ static void run_script(Run *r, const GsScript *s, const char *model,
     args = machine_args(s, model, r->cpuif);
     say(r, "== %s (gic-model=%s): %s", s->filename, model, args);
     r->qts = qtest_init(args);
+    r->now = -1;
     if (r->cpuif) {
         setup_cpuif(r);
         /* Intercept before anything is raised: levels start at 0 */

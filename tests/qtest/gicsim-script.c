@@ -19,6 +19,7 @@ typedef enum TokKind {
     T_END,          /* end of line */
     T_IDENT,
     T_NUMBER,
+    T_TIME,         /* a number with a unit: 2us, 500ns (num is in ns) */
     T_STRING,
     T_PUNCT,        /* text holds the punctuation */
 } TokKind;
@@ -105,6 +106,42 @@ static bool parse_number(const char *s, uint64_t *out)
     return digits;
 }
 
+/* "2us", "500ns", "1ms", "1s": a decimal number of a time unit, in ns */
+static bool parse_duration(const char *text, uint64_t *ns)
+{
+    static const struct {
+        const char *unit;
+        uint64_t ns;
+    } units[] = {
+        { "ns", 1 }, { "us", 1000 }, { "ms", 1000000 }, { "s", 1000000000 },
+    };
+    size_t len = strlen(text);
+    unsigned k;
+
+    for (k = 0; k < G_N_ELEMENTS(units); k++) {
+        size_t ul = strlen(units[k].unit);
+        g_autofree char *num = NULL;
+        uint64_t v;
+        size_t i;
+
+        if (len <= ul || g_ascii_strcasecmp(text + len - ul, units[k].unit)) {
+            continue;
+        }
+        num = g_strndup(text, len - ul);
+        for (i = 0; num[i]; i++) {
+            if (!g_ascii_isdigit(num[i]) && num[i] != '_') {
+                return false;
+            }
+        }
+        if (!parse_number(num, &v) || v > UINT64_MAX / units[k].ns) {
+            return false;
+        }
+        *ns = v * units[k].ns;
+        return true;
+    }
+    return false;
+}
+
 /* Split one line into tokens; false (with an error) on a bad character. */
 static bool lex_line(Parser *p, const char *line, size_t len)
 {
@@ -144,7 +181,9 @@ static bool lex_line(Parser *p, const char *line, size_t len)
             }
             t->kind = T_NUMBER;
             t->text = g_strndup(line + start, i - start);
-            if (!parse_number(t->text, &t->num)) {
+            if (parse_duration(t->text, &t->num)) {
+                t->kind = T_TIME;
+            } else if (!parse_number(t->text, &t->num)) {
                 perror_at(p, t->col, "expected a number (decimal, 0x hex "
                           "or 0b binary, below 2^64), found '%s'", t->text);
                 tok_free(t);
@@ -558,6 +597,17 @@ static void parse_machine(Parser *p, Tok *kw)
                 return;
             }
             m->smp = v->num;
+        } else if (!strcmp(k->text, "rwp-ns") ||
+                   !strcmp(k->text, "waker-ns") ||
+                   !strcmp(k->text, "pwrr-ns") ||
+                   !strcmp(k->text, "syncr-ns")) {
+            if (v->kind != T_NUMBER || v->num > 1000000000) {
+                perror_at(p, v->col, "expected a duration in ns (0 to "
+                          "1000000000) for %s, found '%s'", k->text, v->text);
+                return;
+            }
+            g_string_append_printf(m->timing, " -global arm-gicv3-sim.%s=%"
+                                   PRIu64, k->text, v->num);
         } else if (!strcmp(k->text, "profile")) {
             if (!gicsim_profile_find(v->text)) {
                 perror_at(p, v->col, "expected a profile (%s), found '%s'",
@@ -569,7 +619,8 @@ static void parse_machine(Parser *p, Tok *kw)
         } else {
             static const char *const keys[] = {
                 "gic-version", "gic-model", "secure", "virtualization",
-                "its", "smp", "profile", "strict", "cpuif",
+                "its", "smp", "profile", "strict", "cpuif", "rwp-ns",
+                "waker-ns", "pwrr-ns", "syncr-ns",
             };
             GString *s = g_string_new(NULL);
 
@@ -931,7 +982,7 @@ static void parse_stmt(Parser *p, const char *text)
     }
     if (kw->kind != T_IDENT) {
         expected(p, "a statement (machine, default, read, write, expect, "
-                 "wait, raise, lower, pulse, reset, echo)");
+                 "wait, raise, lower, pulse, step, reset, echo)");
         return;
     }
     next(p);
@@ -1063,13 +1114,23 @@ static void parse_stmt(Parser *p, const char *text)
             goto fail;
         }
         if (!accept_word(p, "within")) {
-            expected(p, "'within' and the most reads to make");
+            expected(p, "'within' and the most reads to make, or a time");
             goto fail;
         }
-        if (!expect_number(p, "a number of reads", &n, &col)) {
+        if (peek(p)->kind == T_TIME) {
+            Tok *t = next(p);
+
+            if (t->num < 1 || t->num > 10 * 1000000000ULL) {
+                perror_at(p, t->col, "expected a time from 1ns to 10s, "
+                          "found '%s'", t->text);
+                goto fail;
+            }
+            st->within_ns = t->num;
+            p->script->timed = true;
+        } else if (!expect_number(p, "a number of reads, or a time (2us)",
+                                  &n, &col)) {
             goto fail;
-        }
-        if (n < 1 || n > 1000000) {
+        } else if (n < 1 || n > 1000000) {
             perror_at(p, col, "expected 1..1000000 reads, found %" PRIu64,
                       n);
             goto fail;
@@ -1084,6 +1145,17 @@ static void parse_stmt(Parser *p, const char *text)
         if (!parse_irq_line(p, st)) {
             goto fail;
         }
+    } else if (!g_ascii_strcasecmp(kw->text, "step")) {
+        Tok *t = peek(p);
+
+        st->kind = GS_STEP;
+        if (t->kind != T_TIME || t->num < 1 || t->num > 10 * 1000000000ULL) {
+            expected(p, "a time from 1ns to 10s (500ns, 2us, 1ms)");
+            goto fail;
+        }
+        next(p);
+        st->value = t->num;
+        p->script->timed = true;
     } else if (!g_ascii_strcasecmp(kw->text, "reset")) {
         st->kind = GS_RESET;
     } else if (!g_ascii_strcasecmp(kw->text, "echo")) {
@@ -1100,14 +1172,14 @@ static void parse_stmt(Parser *p, const char *text)
     } else {
         static const char *const verbs[] = {
             "machine", "default", "read", "write", "expect", "wait",
-            "raise", "lower", "pulse", "reset", "echo",
+            "raise", "lower", "pulse", "step", "reset", "echo",
         };
         GString *sug = g_string_new(NULL);
 
         suggest(kw->text, verbs, G_N_ELEMENTS(verbs), 1, sug);
         perror_at(p, kw->col, "expected a statement (machine, default, "
-                  "read, write, expect, wait, raise, lower, pulse, reset, "
-                  "echo), found '%s' (did you mean %s?)", kw->text,
+                  "read, write, expect, wait, raise, lower, pulse, step, "
+                  "reset, echo), found '%s' (did you mean %s?)", kw->text,
                   sug->str);
         g_string_free(sug, true);
         goto fail;
@@ -1156,6 +1228,7 @@ GsScript *gs_parse(const char *filename, const char *text, GString *errors)
     s->stmts = g_ptr_array_new_with_free_func(stmt_free);
     s->machine = (GsMachine) {
         .gic_version = 3, .its = -1, .smp = 1, .strict = -1, .cpuif = -1,
+        .timing = g_string_new(NULL),
     };
     g_strlcpy(s->machine.model, "sim", sizeof(s->machine.model));
     p.script = s;
@@ -1197,6 +1270,7 @@ void gs_script_free(GsScript *s)
     }
     g_free(s->filename);
     g_free(s->machine.profile);
+    g_string_free(s->machine.timing, true);
     g_ptr_array_free(s->stmts, true);
     g_free(s);
 }

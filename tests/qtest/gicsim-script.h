@@ -43,6 +43,7 @@ typedef struct GsMachine {
     char *profile;          /* NULL: device default */
     int strict;             /* -1: device default */
     int cpuif;              /* -1: auto (on if the script checks IRQ/FIQ) */
+    GString *timing;        /* " -global arm-gicv3-sim.rwp-ns=N"... */
 } GsMachine;
 
 /* What an access reads or writes. */
@@ -74,6 +75,7 @@ typedef enum GsKind {
     GS_IRQ_OUT,             /* check a CPU's IRQ or FIQ output */
     GS_RESET,
     GS_ECHO,
+    GS_STEP,                /* advance the virtual clock by value ns */
 } GsKind;
 
 typedef struct GsStmt {
@@ -85,6 +87,7 @@ typedef struct GsStmt {
     GsCheck check;
     uint64_t value;         /* written or expected value */
     unsigned within;        /* wait: at most this many reads */
+    uint64_t within_ns;     /* wait: or at most this much virtual time */
     /* GS_IRQ_IN / GS_IRQ_OUT */
     unsigned intid;
     unsigned cpu;
@@ -97,6 +100,7 @@ typedef struct GsScript {
     GsMachine machine;
     GPtrArray *stmts;       /* GsStmt * */
     bool checks_lines;      /* some statement checks IRQ/FIQ outputs */
+    bool timed;             /* uses virtual time (step, within TIME) */
 } GsScript;
 
 /*

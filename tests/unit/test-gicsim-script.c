@@ -324,11 +324,11 @@ static void test_error_statement(void)
 {
     check_error("raed GICD_CTLR\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
-                "write, expect, wait, raise, lower, pulse, reset, echo), "
+                "write, expect, wait, raise, lower, pulse, step, reset, echo), "
                 "found 'raed' (did you mean read?)\n");
     check_error("== 3\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
-                "write, expect, wait, raise, lower, pulse, reset, echo), "
+                "write, expect, wait, raise, lower, pulse, step, reset, echo), "
                 "found '=='\n");
     check_error("read GICD_CTLR 3\n",
                 "t.poke:1:16: expected '==', '!=' or 'error', found '3'\n");
@@ -352,9 +352,50 @@ static void test_error_wait(void)
 {
     check_error("wait GICD_CTLR.RWP == 0\n",
                 "t.poke:1:24: expected 'within' and the most reads to "
-                "make, found end of line\n");
+                "make, or a time, found end of line\n");
+    check_error("wait GICD_CTLR.RWP == 0 within 20s\n",
+                "t.poke:1:32: expected a time from 1ns to 10s, found "
+                "'20s'\n");
+    check_error("step 100\n",
+                "t.poke:1:6: expected a time from 1ns to 10s (500ns, 2us, "
+                "1ms), found '100'\n");
+    check_error("machine rwp-ns=2000000000\n",
+                "t.poke:1:16: expected a duration in ns (0 to 1000000000) "
+                "for rwp-ns, found '2000000000'\n");
     check_error("wait GICD_CTLR.RWP error within 3\n",
                 "t.poke:1:20: expected '==' or '!=', found 'error'\n");
+}
+
+/* Virtual time: step, wait ... within TIME, the duration keys */
+static void test_time(void)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsScript *s = gs_parse("t.poke",
+                           "machine profile=gic-600 rwp-ns=0 waker-ns=1500\n"
+                           "step 2us\n"
+                           "step 1_500ns\n"
+                           "wait GICD_CTLR.RWP == 0 within 3ms\n"
+                           "wait GICD_CTLR.RWP == 0 within 7\n", err);
+    const GsStmt *st;
+
+    g_assert_cmpstr(err->str, ==, "");
+    g_assert_nonnull(s);
+    g_assert_true(s->timed);
+    g_assert_cmpstr(s->machine.timing->str, ==,
+                    " -global arm-gicv3-sim.rwp-ns=0"
+                    " -global arm-gicv3-sim.waker-ns=1500");
+    st = g_ptr_array_index(s->stmts, 0);
+    g_assert_cmpint(st->kind, ==, GS_STEP);
+    g_assert_cmpuint(st->value, ==, 2000);
+    st = g_ptr_array_index(s->stmts, 1);
+    g_assert_cmpuint(st->value, ==, 1500);
+    st = g_ptr_array_index(s->stmts, 2);
+    g_assert_cmpint(st->kind, ==, GS_WAIT);
+    g_assert_cmpuint(st->within_ns, ==, 3000000);
+    st = g_ptr_array_index(s->stmts, 3);
+    g_assert_cmpuint(st->within_ns, ==, 0);
+    g_assert_cmpuint(st->within, ==, 7);
+    gs_script_free(s);
 }
 
 static void test_error_header(void)
@@ -418,6 +459,7 @@ int main(int argc, char **argv)
     g_test_add_func("/script/error/values", test_error_values);
     g_test_add_func("/script/error/statement", test_error_statement);
     g_test_add_func("/script/error/wait", test_error_wait);
+    g_test_add_func("/gicsim/script/time", test_time);
     g_test_add_func("/script/error/header", test_error_header);
     g_test_add_func("/script/error/all-lines", test_error_all_lines_reported);
     return g_test_run();

@@ -10,6 +10,7 @@
 #include "qemu/module.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
+#include "qapi/visitor.h"
 #include "gicsim-internal.h"
 
 /* GPIO inputs: [0, num_irq - 32) SPIs, then 32 PPIs per CPU */
@@ -43,14 +44,96 @@ static bool handlers_complete(Error **errp)
     return true;
 }
 
+/* A redistributor's writes in flight (gicsim-effects.c) */
+static const VMStateDescription vmstate_gicsim_rfx = {
+    .name = "arm-gicv3-sim/redist-writes",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(pending, GicsimRedistFx),
+        VMSTATE_UINT32(gicr_ctlr, GicsimRedistFx),
+        VMSTATE_UINT32(disable, GicsimRedistFx),
+        VMSTATE_UINT32(lpi_op, GicsimRedistFx),
+        VMSTATE_UINT32(lpi_intid, GicsimRedistFx),
+        VMSTATE_INT64_ARRAY(deadline, GicsimRedistFx, GICSIM_FX_SLOTS),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static bool writes_in_flight(void *opaque)
+{
+    GICv3SimState *sim = opaque;
+    unsigned i;
+
+    if (sim->fx_pending) {
+        return true;
+    }
+    for (i = 0; i < sim->num_pwrr; i++) {
+        if (sim->rfx[i].pending) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool writes_in_flight_ok(void *opaque, int version_id)
+{
+    GICv3SimState *sim = opaque;
+    unsigned i;
+
+    /* Every pending bit names a kind of write this version knows */
+    if (sim->fx_pending & ~MAKE_64BIT_MASK(0, GICSIM_FX_GICR_CTLR)) {
+        return false;
+    }
+    for (i = 0; i < sim->num_pwrr; i++) {
+        if ((sim->rfx[i].pending & ~MAKE_64BIT_MASK(0, GICSIM_FX__COUNT)) ||
+            sim->rfx[i].lpi_op > GICSIM_LPI_CLEAR) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Writes in flight, sent only while there are some */
+static const VMStateDescription vmstate_gicsim_writes = {
+    .name = "arm-gicv3-sim/writes-in-flight",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = writes_in_flight,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(fx_pending, GICv3SimState),
+        VMSTATE_UINT32(fx_gicd_ctlr, GICv3SimState),
+        VMSTATE_UINT32_ARRAY(fx_gicd_disable, GICv3SimState,
+                             GICV3_MAXIRQ / 32),
+        VMSTATE_INT64_ARRAY(fx_deadline, GICv3SimState, GICSIM_FX_SLOTS),
+        VMSTATE_STRUCT_VARRAY_POINTER_UINT32(rfx, GICv3SimState, num_pwrr,
+                                             vmstate_gicsim_rfx,
+                                             GicsimRedistFx),
+        VMSTATE_VALIDATE("writes in flight are known kinds",
+                         writes_in_flight_ok),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static int gicsim_vmstate_post_load(void *opaque, int version_id)
+{
+    gicsim_effects_post_load(opaque);
+    return 0;
+}
+
 static const VMStateDescription vmstate_gicsim = {
     .name = "arm-gicv3-sim",
     .version_id = 1,
     .minimum_version_id = 1,
+    .post_load = gicsim_vmstate_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_VARRAY_UINT32(gicr_pwrr, GICv3SimState, num_pwrr, 0,
                               vmstate_info_uint32, uint32_t),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_gicsim_writes,
+        NULL
     },
 };
 
@@ -69,7 +152,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
                           gicsim_profile_names());
         return;
     }
-    if (!handlers_complete(errp)) {
+    if (!handlers_complete(errp) || !gicsim_effects_configure(sim, errp)) {
         return;
     }
 
@@ -86,6 +169,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     sim->num_pwrr = s->num_cpu;
     sim->gicr_pwrr = g_new0(uint32_t, s->num_cpu);
     sim->rfx = g_new0(GicsimRedistFx, s->num_cpu);
+    gicsim_effects_init(sim);
 
     if (!gicsim_build_decoder(sim, errp)) {
         return;
@@ -102,6 +186,7 @@ static void gicsim_unrealize(DeviceState *dev)
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     g_free(sim->decoder);
+    gicsim_effects_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);
 }
@@ -111,22 +196,26 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
     GICv3SimState *sim = ARM_GICV3_SIM(obj);
     GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(obj);
 
+    bool powered;
     unsigned i;
 
     if (gc->parent_phases.hold) {
         gc->parent_phases.hold(obj, type);
     }
     /* Nothing is in flight after reset */
-    sim->fx_pending = 0;
-    memset(sim->fx_gicd_disable, 0, sizeof(sim->fx_gicd_disable));
-    memset(sim->rfx, 0, sizeof(*sim->rfx) * sim->parent_obj.num_cpu);
+    gicsim_effects_reset(sim);
+    /*
+     * GIC-600/700 redistributors come out of reset powered down (RDPD,
+     * RDGPD and RDGPO set), and EL3 firmware powers them up
+     * (docs/timing.rst, "Firmware").  Where nothing can do that, the
+     * model does it at reset: when QEMU starts a kernel itself, and on a
+     * machine without EL3 (the GIC has no Security extension, as virt's
+     * secure=off), where no software could write the Secure-only
+     * GICR_PWRR of a GIC with two Security states.
+     */
+    powered = sim->direct_boot || !sim->parent_obj.security_extn;
     for (i = 0; i < sim->num_pwrr; i++) {
-        /*
-         * GIC-600/700 redistributors come out of reset powered down
-         * (RDPD, RDGPD and RDGPO set), unless QEMU starts a kernel itself
-         * and so stands in for firmware.
-         */
-        sim->gicr_pwrr[i] = sim->direct_boot ? 0 :
+        sim->gicr_pwrr[i] = powered ? 0 :
             R_GICSIM_GICR_PWRR_RDPD_MASK | R_GICSIM_GICR_PWRR_RDGPD_MASK |
             R_GICSIM_GICR_PWRR_RDGPO_MASK;
     }
@@ -159,7 +248,21 @@ static void gicsim_linux_init(ARMLinuxBootIf *obj, bool secure_boot)
 static const Property gicsim_properties[] = {
     DEFINE_PROP_STRING("profile", GICv3SimState, profile_name),
     DEFINE_PROP_BOOL("strict", GICv3SimState, strict, false),
+    /* Durations in ns; unset: the profile's (docs/timing.rst) */
+    DEFINE_PROP_UINT32("rwp-ns", GICv3SimState, rwp_ns, UINT32_MAX),
+    DEFINE_PROP_UINT32("waker-ns", GICv3SimState, waker_ns, UINT32_MAX),
+    DEFINE_PROP_UINT32("pwrr-ns", GICv3SimState, pwrr_ns, UINT32_MAX),
+    DEFINE_PROP_UINT32("syncr-ns", GICv3SimState, syncr_ns, UINT32_MAX),
 };
+
+static void gicsim_get_did_not_wait(Object *obj, Visitor *v,
+                                    const char *name, void *opaque,
+                                    Error **errp)
+{
+    uint64_t n = ARM_GICV3_SIM(obj)->did_not_wait;
+
+    visit_type_uint64(v, name, &n, errp);
+}
 
 static void gicsim_class_init(ObjectClass *klass, void *data)
 {
@@ -174,6 +277,10 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     dc->unrealize = gicsim_unrealize;
     dc->desc = "ARM GICv3/v4 with gicsim's distributor and redistributor";
     device_class_set_props(dc, gicsim_properties);
+    object_class_property_add(klass, "did-not-wait", "uint64",
+                              gicsim_get_did_not_wait, NULL, NULL, NULL);
+    object_class_property_set_description(klass, "did-not-wait",
+        "Accesses that did not wait for a write in flight to complete");
     resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
                                        &gc->parent_phases);
     gc->parent_post_load = agcc->post_load;

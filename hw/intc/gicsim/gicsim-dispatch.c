@@ -173,9 +173,9 @@ static inline const char *closed_gate(GICv3SimState *sim, uint8_t gates,
 }
 
 /* A gate made the access RAZ/WI: trace it, and log what is an error */
-static void gated_access(const GicsimLoc *loc, const GicsimDecoded *d,
-                         unsigned size, bool is_write, MemTxAttrs attrs,
-                         const char *why)
+static void gated_access(GICv3SimState *sim, const GicsimLoc *loc,
+                         const GicsimDecoded *d, unsigned size,
+                         bool is_write, MemTxAttrs attrs, const char *why)
 {
     char where[64];
 
@@ -184,6 +184,12 @@ static void gated_access(const GicsimLoc *loc, const GicsimDecoded *d,
                        loc->cs ? loc->cs->cpu->cpu_index : -1, where, size,
                        is_write, sec_name(attrs), why);
     if (d->reg->gates & GICSIM_GATE_POWERED && loc->cs) {
+        unsigned cpu = loc->cs - sim->parent_obj.cpu;
+
+        if (gicsim_effect_pending(sim, GICSIM_FX_PWRR, cpu)) {
+            /* Software should have polled GICR_PWRR first */
+            gicsim_did_not_wait(sim, GICSIM_FX_PWRR, cpu, where);
+        }
         /*
          * GIC-600 TRM, GICR_PWRR: software powers a redistributor up
          * before it programs it; the access is lost.
@@ -245,7 +251,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
         const char *why = closed_gate(sim, c.reg->gates, &loc, c.ns);
 
         if (why) {
-            gated_access(&loc, &d, size, is_write, attrs, why);
+            gated_access(sim, &loc, &d, size, is_write, attrs, why);
             if (!is_write) {
                 *data = 0;
             }

@@ -67,6 +67,11 @@ uint64_t gicsim_gicd_ctlr_read(GicsimCtx *c)
 {
     uint32_t v = gicsim_gicd_ctlr_view(c->sim);
 
+    if (gicsim_effect_pending(c->sim, GICSIM_FX_GICD_CTLR, 0) ||
+        gicsim_effect_pending(c->sim, GICSIM_FX_GICD_DISABLE, 0)) {
+        /* RWP: a tracked write has not reached every redistributor yet */
+        v |= GICD_CTLR_RWP;
+    }
     if (c->ns) {
         /*
          * Non-secure view with ARE_NS == 1 (GICD_CTLR, Non-secure
@@ -227,6 +232,10 @@ uint64_t gicsim_gicd_bitmap_read(GicsimCtx *c)
         return 0;
     }
     v = *bitmap_word(c, irq);
+    if (c->reg->state == GICSIM_ST_ENABLED) {
+        /* Reads back as written, even while the clear is in flight */
+        v &= ~gicsim_gicd_disabling(c->sim, irq);
+    }
     if (c->reg->level_pending) {
         /* A level-sensitive interrupt with its input asserted is pending */
         v |= *gic_bmp_ptr32(c->s->level, irq) &
@@ -250,10 +259,15 @@ void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (s->num_irq - irq < 32) {
         visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
     }
-    if (c->reg->state == GICSIM_ST_ENABLED && c->reg->access == GICSIM_W1C) {
-        /* Clearing an enable is tracked by GICD_CTLR.RWP */
-        gicsim_gicd_disable_request(c->sim, irq, value & visible & *word);
-        return;
+    if (c->reg->state == GICSIM_ST_ENABLED) {
+        if (c->reg->access == GICSIM_W1C) {
+            /* Clearing an enable is tracked by GICD_CTLR.RWP */
+            gicsim_gicd_disable_request(c->sim, irq, value & visible &
+                                        *word & ~gicsim_gicd_disabling(c->sim,
+                                                                       irq));
+            return;
+        }
+        gicsim_gicd_enable(c->sim, irq, value & visible);
     }
     *word = gicsim_update_bits(*word, value, visible, c->reg->access);
     if (c->reg->affects_routing) {

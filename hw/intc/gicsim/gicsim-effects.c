@@ -20,31 +20,212 @@
  *   GICR_PWRR       RDGPO follows RDGPD (GIC-600 TRM, GICR_PWRR)
  *   GICR_SYNCR      GICR_INVLPIR, GICR_INVALLR, GICR_CLRLPIR
  *
- * Completion runs inline, from the request, today.
+ * Completion runs after the kind's modelled duration (sim->fx_ns, from
+ * the profile or the rwp-ns, waker-ns, pwrr-ns, syncr-ns properties) on
+ * QEMU's virtual clock, so -icount makes it deterministic and qtest's
+ * clock_step drives it; with a duration of 0 it runs inline, at the
+ * request, as in stock QEMU.  Until then the interrupt logic behaves as
+ * before the write: that is what software's polling loops are for.
+ *
+ * A tracked write while a write of the same kind is still in flight
+ * ("did not wait"): the architecture only says the effect of earlier
+ * writes is not yet guaranteed to be visible.  We merge the new write
+ * into the one in flight, restart its duration from now, log it
+ * (LOG_GUEST_ERROR: register, the write in flight, how long it still had
+ * to go) and count it (the did-not-wait property).  No bus error: the
+ * access itself is not UNPREDICTABLE.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qapi/error.h"
+#include "qemu/timer.h"
 #include "gicsim-internal.h"
+#include "trace.h"
 
 static void complete(GICv3SimState *sim, GicsimEffect kind, unsigned cpu);
 
-/* An effect was requested; it completes now. */
+static const char *const effect_names[GICSIM_FX__COUNT] = {
+    [GICSIM_FX_GICD_CTLR] = "GICD_CTLR write (GICD_CTLR.RWP)",
+    [GICSIM_FX_GICD_DISABLE] = "GICD_ICENABLER write (GICD_CTLR.RWP)",
+    [GICSIM_FX_GICR_CTLR] = "GICR_CTLR write (GICR_CTLR.RWP)",
+    [GICSIM_FX_GICR_DISABLE] = "GICR_ICENABLER0 write (GICR_CTLR.RWP)",
+    [GICSIM_FX_WAKER] = "GICR_WAKER.ProcessorSleep change "
+                        "(GICR_WAKER.ChildrenAsleep)",
+    [GICSIM_FX_PWRR] = "GICR_PWRR power transition (GICR_PWRR.RDGPO)",
+    [GICSIM_FX_LPI_SYNC] = "LPI invalidate/clear (GICR_SYNCR.Busy)",
+};
+
+static bool per_redist(GicsimEffect kind)
+{
+    return kind >= GICSIM_FX_GICR_CTLR;
+}
+
+static uint32_t *pending_of(GICv3SimState *sim, GicsimEffect kind,
+                            unsigned cpu)
+{
+    return per_redist(kind) ? &sim->rfx[cpu].pending : &sim->fx_pending;
+}
+
+static int64_t *deadline_of(GICv3SimState *sim, GicsimEffect kind,
+                            unsigned cpu)
+{
+    return per_redist(kind) ? &sim->rfx[cpu].deadline[kind] :
+                              &sim->fx_deadline[kind];
+}
+
+static QEMUTimer *timer_of(GICv3SimState *sim, GicsimEffect kind,
+                           unsigned cpu)
+{
+    return per_redist(kind) ? sim->rfx[cpu].timer : sim->fx_timer;
+}
+
+/* (Re)arm the timer of @cpu's redistributor, or the distributor's */
+static void arm_timer(GICv3SimState *sim, bool redist, unsigned cpu)
+{
+    uint32_t pending = redist ? sim->rfx[cpu].pending : sim->fx_pending;
+    int64_t *deadline = redist ? sim->rfx[cpu].deadline : sim->fx_deadline;
+    QEMUTimer *t = redist ? sim->rfx[cpu].timer : sim->fx_timer;
+    int64_t next = INT64_MAX;
+    unsigned kind;
+
+    for (kind = 0; kind < GICSIM_FX__COUNT; kind++) {
+        if (pending & (1u << kind)) {
+            next = MIN(next, deadline[kind]);
+        }
+    }
+    if (next == INT64_MAX) {
+        timer_del(t);
+    } else {
+        timer_mod(t, next);
+    }
+}
+
+/* Complete what is due at @cpu's redistributor, or the distributor */
+static void expire(GICv3SimState *sim, bool redist, unsigned cpu)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    unsigned kind;
+
+    for (kind = 0; kind < GICSIM_FX__COUNT; kind++) {
+        if (per_redist(kind) == redist &&
+            (*pending_of(sim, kind, cpu) & (1u << kind)) &&
+            *deadline_of(sim, kind, cpu) <= now) {
+            complete(sim, kind, cpu);
+        }
+    }
+    arm_timer(sim, redist, cpu);
+}
+
+static void gicd_timer_cb(void *opaque)
+{
+    expire(opaque, false, 0);
+}
+
+static void gicr_timer_cb(void *opaque)
+{
+    GICv3CPUState *cs = opaque;
+
+    expire(gicsim_of(cs->gic), true, cs - cs->gic->cpu);
+}
+
+void gicsim_effects_init(GICv3SimState *sim)
+{
+    GICv3State *s = &sim->parent_obj;
+    unsigned cpu;
+
+    sim->fx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, gicd_timer_cb, sim);
+    for (cpu = 0; cpu < s->num_cpu; cpu++) {
+        sim->rfx[cpu].timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, gicr_timer_cb,
+                                           &s->cpu[cpu]);
+    }
+}
+
+void gicsim_effects_finalize(GICv3SimState *sim)
+{
+    unsigned cpu;
+
+    if (sim->fx_timer) {
+        timer_free(sim->fx_timer);
+    }
+    for (cpu = 0; sim->rfx && cpu < sim->parent_obj.num_cpu; cpu++) {
+        if (sim->rfx[cpu].timer) {
+            timer_free(sim->rfx[cpu].timer);
+        }
+    }
+}
+
+/* Reset: nothing is in flight */
+void gicsim_effects_reset(GICv3SimState *sim)
+{
+    unsigned cpu;
+
+    sim->fx_pending = 0;
+    memset(sim->fx_gicd_disable, 0, sizeof(sim->fx_gicd_disable));
+    timer_del(sim->fx_timer);
+    for (cpu = 0; cpu < sim->parent_obj.num_cpu; cpu++) {
+        QEMUTimer *t = sim->rfx[cpu].timer;
+
+        timer_del(t);
+        memset(&sim->rfx[cpu], 0, sizeof(sim->rfx[cpu]));
+        sim->rfx[cpu].timer = t;
+    }
+}
+
+/* After migration: the deadlines came with the stream; re-arm */
+void gicsim_effects_post_load(GICv3SimState *sim)
+{
+    unsigned cpu;
+
+    arm_timer(sim, false, 0);
+    for (cpu = 0; cpu < sim->parent_obj.num_cpu; cpu++) {
+        arm_timer(sim, true, cpu);
+    }
+}
+
+/* An effect was requested: it completes after its kind's duration. */
 static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
 {
-    if (kind >= GICSIM_FX_GICR_CTLR) {
-        sim->rfx[cpu].pending |= 1u << kind;
-    } else {
-        sim->fx_pending |= 1u << kind;
+    uint32_t *pending = pending_of(sim, kind, cpu);
+    int64_t *deadline = deadline_of(sim, kind, cpu);
+    uint32_t ns = sim->fx_ns[kind];
+    int64_t now;
+
+    if (!ns) {
+        *pending |= 1u << kind;
+        complete(sim, kind, cpu);
+        return;
     }
-    complete(sim, kind, cpu);
+    now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    if (*pending & (1u << kind)) {
+        sim->did_not_wait++;
+        qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s%s%.0u: written "
+                      "again while the previous one is in flight (%" PRId64
+                      " ns to go); merged, and its time restarts\n",
+                      effect_names[kind], per_redist(kind) ? " cpu " : "",
+                      per_redist(kind) ? cpu : 0, *deadline - now);
+    }
+    *pending |= 1u << kind;
+    *deadline = now + ns;
+    trace_gicsim_effect_start(effect_names[kind], cpu, ns);
+    timer_mod_anticipate(timer_of(sim, kind, cpu), *deadline);
+}
+
+/* An access that needed a write in flight to have completed */
+void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
+                         unsigned cpu, const char *what)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+
+    sim->did_not_wait++;
+    qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s cpu %u while its %s "
+                  "is in flight (%" PRId64 " ns to go)\n", what, cpu,
+                  effect_names[kind], *deadline_of(sim, kind, cpu) - now);
 }
 
 bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
                            unsigned cpu)
 {
-    if (kind >= GICSIM_FX_GICR_CTLR) {
-        return sim->rfx[cpu].pending & (1u << kind);
-    }
-    return sim->fx_pending & (1u << kind);
+    return *pending_of(sim, kind, cpu) & (1u << kind);
 }
 
 /* ---- Distributor ---- */
@@ -80,6 +261,18 @@ void gicsim_gicd_disable_request(GICv3SimState *sim, int irq, uint32_t bits)
 {
     sim->fx_gicd_disable[irq / 32] |= bits;
     start(sim, GICSIM_FX_GICD_DISABLE, 0);
+}
+
+/* Enables of the 32 INTIDs from @irq whose clearing is in flight */
+uint32_t gicsim_gicd_disabling(GICv3SimState *sim, int irq)
+{
+    return sim->fx_gicd_disable[irq / 32];
+}
+
+/* GICD_ISENABLER: a later set wins over a clear still in flight */
+void gicsim_gicd_enable(GICv3SimState *sim, int irq, uint32_t bits)
+{
+    sim->fx_gicd_disable[irq / 32] &= ~bits;
 }
 
 static void gicd_disable_complete(GICv3SimState *sim)
@@ -145,6 +338,16 @@ void gicsim_gicr_disable_request(GICv3SimState *sim, unsigned cpu,
     start(sim, GICSIM_FX_GICR_DISABLE, cpu);
 }
 
+uint32_t gicsim_gicr_disabling(GICv3SimState *sim, unsigned cpu)
+{
+    return sim->rfx[cpu].disable;
+}
+
+void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu, uint32_t bits)
+{
+    sim->rfx[cpu].disable &= ~bits;
+}
+
 static void gicr_disable_complete(GICv3SimState *sim, unsigned cpu)
 {
     GICv3CPUState *cs = &sim->parent_obj.cpu[cpu];
@@ -207,6 +410,12 @@ static void pwrr_complete(GICv3SimState *sim, unsigned cpu)
 void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
                              GicsimLpiOp op, uint32_t intid)
 {
+    if (gicsim_effect_pending(sim, GICSIM_FX_LPI_SYNC, cpu)) {
+        /* One operation in flight per redistributor: finish that one */
+        gicsim_did_not_wait(sim, GICSIM_FX_LPI_SYNC, cpu,
+                            "GICR_INVLPIR/INVALLR/CLRLPIR write to");
+        complete(sim, GICSIM_FX_LPI_SYNC, cpu);
+    }
     sim->rfx[cpu].lpi_op = op;
     sim->rfx[cpu].lpi_intid = intid;
     start(sim, GICSIM_FX_LPI_SYNC, cpu);
@@ -231,10 +440,9 @@ static void lpi_sync_complete(GICv3SimState *sim, unsigned cpu)
 
 static void complete(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
 {
-    if (kind >= GICSIM_FX_GICR_CTLR) {
-        sim->rfx[cpu].pending &= ~(1u << kind);
-    } else {
-        sim->fx_pending &= ~(1u << kind);
+    *pending_of(sim, kind, cpu) &= ~(1u << kind);
+    if (sim->fx_ns[kind]) {
+        trace_gicsim_effect_complete(effect_names[kind], cpu);
     }
     switch (kind) {
     case GICSIM_FX_GICD_CTLR:
@@ -263,21 +471,42 @@ static void complete(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
     }
 }
 
-void gicsim_effects_flush(GICv3SimState *sim)
-{
-    unsigned cpu, kind;
+/* Longest duration a property may set: one second of virtual time */
+#define GICSIM_MAX_DURATION_NS 1000000000u
 
-    for (kind = 0; kind < GICSIM_FX__COUNT; kind++) {
-        if (kind < GICSIM_FX_GICR_CTLR) {
-            if (gicsim_effect_pending(sim, kind, 0)) {
-                complete(sim, kind, 0);
-            }
-            continue;
-        }
-        for (cpu = 0; cpu < sim->parent_obj.num_cpu; cpu++) {
-            if (gicsim_effect_pending(sim, kind, cpu)) {
-                complete(sim, kind, cpu);
-            }
-        }
+static bool duration(uint32_t prop, uint32_t profile_ns, const char *name,
+                     uint32_t *out, Error **errp)
+{
+    if (prop == UINT32_MAX) {
+        *out = profile_ns;
+        return true;
     }
+    if (prop > GICSIM_MAX_DURATION_NS) {
+        error_setg(errp, "arm-gicv3-sim: %s=%u is out of range: at most "
+                   "%u ns (1 s)", name, prop, GICSIM_MAX_DURATION_NS);
+        return false;
+    }
+    *out = prop;
+    return true;
+}
+
+bool gicsim_effects_configure(GICv3SimState *sim, Error **errp)
+{
+    const GicsimProfile *p = sim->profile;
+    uint32_t rwp, waker, pwrr, syncr;
+
+    if (!duration(sim->rwp_ns, p->rwp_ns, "rwp-ns", &rwp, errp) ||
+        !duration(sim->waker_ns, p->waker_ns, "waker-ns", &waker, errp) ||
+        !duration(sim->pwrr_ns, p->pwrr_ns, "pwrr-ns", &pwrr, errp) ||
+        !duration(sim->syncr_ns, p->syncr_ns, "syncr-ns", &syncr, errp)) {
+        return false;
+    }
+    sim->fx_ns[GICSIM_FX_GICD_CTLR] = rwp;
+    sim->fx_ns[GICSIM_FX_GICD_DISABLE] = rwp;
+    sim->fx_ns[GICSIM_FX_GICR_CTLR] = rwp;
+    sim->fx_ns[GICSIM_FX_GICR_DISABLE] = rwp;
+    sim->fx_ns[GICSIM_FX_WAKER] = waker;
+    sim->fx_ns[GICSIM_FX_PWRR] = pwrr;
+    sim->fx_ns[GICSIM_FX_LPI_SYNC] = syncr;
+    return true;
 }

@@ -36,6 +36,7 @@ GicsimReadFn gicsim_gicr_iidr_read;
 GicsimReadFn gicsim_gicr_ipriorityr_read;
 GicsimReadFn gicsim_gicr_nsacr_read;
 GicsimReadFn gicsim_gicr_pwrr_read;
+GicsimReadFn gicsim_gicr_syncr_read;
 GicsimReadFn gicsim_gicr_typer_read;
 GicsimReadFn gicsim_gicr_vpendbaser_read;
 GicsimReadFn gicsim_gicr_vpropbaser_read;

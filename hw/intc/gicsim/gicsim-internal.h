@@ -126,6 +126,7 @@ typedef enum GicsimEffect {
     GICSIM_FX_LPI_SYNC,     /* GICR_INVLPIR, INVALLR, CLRLPIR: SYNCR */
     GICSIM_FX__COUNT,
 } GicsimEffect;
+QEMU_BUILD_BUG_ON(GICSIM_FX__COUNT > GICSIM_FX_SLOTS);
 
 typedef enum GicsimLpiOp {
     GICSIM_LPI_INV,         /* GICR_INVLPIR */
@@ -145,11 +146,22 @@ void gicsim_waker_request(GICv3SimState *sim, unsigned cpu, bool sleep);
 void gicsim_pwrr_request(GICv3SimState *sim, unsigned cpu, bool down);
 void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
                              GicsimLpiOp op, uint32_t intid);
+uint32_t gicsim_gicd_disabling(GICv3SimState *sim, int irq);
+void gicsim_gicd_enable(GICv3SimState *sim, int irq, uint32_t bits);
+uint32_t gicsim_gicr_disabling(GICv3SimState *sim, unsigned cpu);
+void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu, uint32_t bits);
 /* Is an effect of @kind in flight (at @cpu's redistributor)? */
 bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
                            unsigned cpu);
-/* Complete every effect in flight at once (reset, migration) */
-void gicsim_effects_flush(GICv3SimState *sim);
+/* Log and count an access that needed @kind at @cpu to have completed */
+void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
+                         unsigned cpu, const char *what);
+void gicsim_effects_init(GICv3SimState *sim);
+void gicsim_effects_finalize(GICv3SimState *sim);
+void gicsim_effects_reset(GICv3SimState *sim);
+void gicsim_effects_post_load(GICv3SimState *sim);
+/* Durations from the profile and properties; false with @errp set */
+bool gicsim_effects_configure(GICv3SimState *sim, Error **errp);
 
 static inline GICv3SimState *gicsim_of(GICv3State *s)
 {

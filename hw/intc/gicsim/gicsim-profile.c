@@ -9,6 +9,18 @@
  * CoreSight PIDR: PIDR0/1 carry the part number (0x92/0x93 for the GICv3
  * distributor/redistributor of stock QEMU, 0x92/0xB4 in PIDR0/PIDR1);
  * PIDR2[7:4] is ArchRev, the GIC architecture version.
+ *
+ * Durations (rwp_ns, waker_ns, pwrr_ns, syncr_ns): ASSUMPTIONS.  No
+ * published figure for GIC-500/600/700 register-write propagation,
+ * redistributor wake or power-up latency could be found
+ * (docs/timing.rst).  They are chosen as
+ * orders of magnitude: a distributor write that reaches every
+ * redistributor over the GIC's internal AXI-Stream interconnect takes
+ * some hundreds of GIC clock cycles (~0.5 us at a few hundred MHz); a
+ * redistributor quiesces its CPU interface stream in microseconds; a
+ * power domain switched through its Q-channel handshake takes tens of
+ * microseconds; an LPI invalidation walks a cache, ~1 us.  GIC-500 has
+ * no power control and a single-chip interconnect: shorter RWP.
  */
 #include "gicsim-profile.h"
 
@@ -26,6 +38,8 @@ static const GicsimProfile profiles[] = {
         .gicd_id = IDS(0x92, 0xb4, 0x0b), .gicr_id = IDS(0x93, 0xb4, 0x0b),
         .pidr2_archrev = true, .no1n = true, .has_pwrr = false,
         .dpgs = false, .idbits = 15, .pribits = 8,
+        /* stock QEMU completes everything at once */
+        .rwp_ns = 0, .waker_ns = 0, .pwrr_ns = 0, .syncr_ns = 0,
     },
     {
         /* CoreLink GIC-500 r1p1 */
@@ -34,6 +48,7 @@ static const GicsimProfile profiles[] = {
         .gicd_id = IDS(0x92, 0xb4, 0x1b), .gicr_id = IDS(0x93, 0xb4, 0x1b),
         .pidr2_archrev = true, .no1n = false, .has_pwrr = false,
         .dpgs = false, .idbits = 15, .pribits = 5,
+        .rwp_ns = 200, .waker_ns = 1000, .pwrr_ns = 0, .syncr_ns = 0,
     },
     {
         /* CoreLink GIC-600 r1p6 */
@@ -42,6 +57,8 @@ static const GicsimProfile profiles[] = {
         .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
         .pidr2_archrev = true, .no1n = false, .has_pwrr = true,
         .dpgs = true, .idbits = 15, .pribits = 5,
+        .rwp_ns = 500, .waker_ns = 2000, .pwrr_ns = 20000,
+        .syncr_ns = 1000,
     },
     {
         /* CoreLink GIC-700 r1p0 */
@@ -50,6 +67,8 @@ static const GicsimProfile profiles[] = {
         .gicd_id = IDS(0x92, 0xb4, 0x3b), .gicr_id = IDS(0x93, 0xb4, 0x3b),
         .pidr2_archrev = true, .no1n = false, .has_pwrr = true,
         .dpgs = true, .idbits = 15, .pribits = 5,
+        .rwp_ns = 500, .waker_ns = 2000, .pwrr_ns = 20000,
+        .syncr_ns = 1000,
     },
 };
 

@@ -26,6 +26,15 @@ struct GicsimProfile {
     bool dpgs;              /* GICR_TYPER.DPGS, GICR_CTLR.DPG* implemented */
     uint8_t idbits;         /* GICD_TYPER.IDbits (INTID bits - 1) */
     uint8_t pribits;        /* implemented priority bits */
+    /*
+     * How long writes take to complete, in ns (docs/timing.rst): RWP,
+     * GICR_WAKER, GICR_PWRR, GICR_SYNCR.  Stated assumptions, not
+     * published figures; 0: at once (stock QEMU).
+     */
+    uint32_t rwp_ns;
+    uint32_t waker_ns;
+    uint32_t pwrr_ns;
+    uint32_t syncr_ns;
 };
 typedef struct GicsimProfile GicsimProfile;
 

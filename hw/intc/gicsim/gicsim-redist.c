@@ -50,6 +50,10 @@ uint64_t gicsim_sgi_bitmap_read(GicsimCtx *c)
 {
     uint32_t v = *sgi_bitmap(c);
 
+    if (c->reg->state == GICSIM_ST_ENABLED) {
+        /* Reads back as written, even while the clear is in flight */
+        v &= ~gicsim_gicr_disabling(c->sim, gicsim_cpu_index(c));
+    }
     if (c->reg->level_pending) {
         /* A level-sensitive PPI with its input asserted is pending */
         v |= c->cs->level & ~c->cs->edge_trigger;
@@ -61,11 +65,17 @@ void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     uint32_t *reg = sgi_bitmap(c);
 
-    if (c->reg->state == GICSIM_ST_ENABLED && c->reg->access == GICSIM_W1C) {
-        /* Clearing an enable is tracked by GICR_CTLR.RWP */
-        gicsim_gicr_disable_request(c->sim, gicsim_cpu_index(c),
-                                    value & ns_mask(c) & *reg);
-        return;
+    if (c->reg->state == GICSIM_ST_ENABLED) {
+        unsigned cpu = gicsim_cpu_index(c);
+
+        if (c->reg->access == GICSIM_W1C) {
+            /* Clearing an enable is tracked by GICR_CTLR.RWP */
+            gicsim_gicr_disable_request(c->sim, cpu,
+                                        value & ns_mask(c) & *reg &
+                                        ~gicsim_gicr_disabling(c->sim, cpu));
+            return;
+        }
+        gicsim_gicr_enable(c->sim, cpu, value & ns_mask(c));
     }
     *reg = gicsim_update_bits(*reg, value, ns_mask(c), c->reg->access);
     gicv3_redist_update(c->cs);
@@ -164,7 +174,18 @@ void gicsim_gicr_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 uint64_t gicsim_gicr_ctlr_read(GicsimCtx *c)
 {
-    return gicsim_gicr_ctlr_view(c->sim, gicsim_cpu_index(c));
+    unsigned cpu = gicsim_cpu_index(c);
+    uint32_t v = gicsim_gicr_ctlr_view(c->sim, cpu);
+
+    if (gicsim_effect_pending(c->sim, GICSIM_FX_GICR_CTLR, cpu) ||
+        gicsim_effect_pending(c->sim, GICSIM_FX_GICR_DISABLE, cpu)) {
+        v |= GICR_CTLR_RWP;
+    }
+    /*
+     * UWP stays 0: QEMU's CPU interface hands an SGI to its target
+     * redistributors synchronously (docs/timing.rst).
+     */
+    return v;
 }
 
 /*
@@ -191,7 +212,15 @@ void gicsim_gicr_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (cs->gicr_typer & GICR_TYPER_PLPIS) {
         if ((value & GICR_CTLR_ENABLE_LPIS) &&
             !(old & GICR_CTLR_ENABLE_LPIS)) {
+            /* Enabling LPIs is not tracked by RWP: at once */
+            cs->gicr_ctlr |= GICR_CTLR_ENABLE_LPIS;
+            if (gicsim_effect_pending(c->sim, GICSIM_FX_GICR_CTLR, cpu)) {
+                c->sim->rfx[cpu].gicr_ctlr |= GICR_CTLR_ENABLE_LPIS;
+            }
+            old |= GICR_CTLR_ENABLE_LPIS;
             new |= GICR_CTLR_ENABLE_LPIS;
+            /* Scan the pending table for LPIs pending already */
+            gicv3_redist_update_lpi(cs);
         } else if (!(value & GICR_CTLR_ENABLE_LPIS) &&
                    (old & GICR_CTLR_ENABLE_LPIS)) {
             if (cs->gicr_ctlr & GICR_CTLR_CES) {
@@ -277,6 +306,8 @@ void gicsim_gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
     if (FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPD) !=
         FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
+        /* GIC-600 TRM: ignored while the group is in transition */
+        gicsim_did_not_wait(c->sim, GICSIM_FX_PWRR, cpu, "GICR_PWRR write to");
         return;
     }
     if (down && !(c->cs->gicr_waker & GICR_WAKER_ProcessorSleep)) {
@@ -357,6 +388,14 @@ void gicsim_gicr_invallr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         gicsim_lpi_sync_request(c->sim, gicsim_cpu_index(c),
                                 GICSIM_LPI_INVALL, 0);
     }
+}
+
+/* GICR_SYNCR.Busy: an INVLPIR, INVALLR or CLRLPIR write is in flight */
+uint64_t gicsim_gicr_syncr_read(GicsimCtx *c)
+{
+    return FIELD_DP32(0, GICSIM_GICR_SYNCR, Busy,
+                      gicsim_effect_pending(c->sim, GICSIM_FX_LPI_SYNC,
+                                            gicsim_cpu_index(c)));
 }
 
 /* ---- GICR_PROPBASER, GICR_PENDBASER ---- */

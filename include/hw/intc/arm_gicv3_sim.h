@@ -7,6 +7,7 @@
 #define HW_INTC_ARM_GICV3_SIM_H
 
 #include "hw/intc/arm_gicv3.h"
+#include "qemu/timer.h"
 #include "hw/resettable.h"
 #include "hw/arm/linux-boot-if.h"
 #include "qom/object.h"
@@ -17,6 +18,9 @@ OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
 typedef struct GicsimProfile GicsimProfile;
 typedef struct GicsimDecoder GicsimDecoder;
 
+/* Room for every kind of write in flight (GicsimEffect, gicsim-effects.c) */
+#define GICSIM_FX_SLOTS 8
+
 /* A redistributor's writes in flight (gicsim-effects.c) */
 typedef struct GicsimRedistFx {
     uint32_t pending;           /* bit per GicsimEffect */
@@ -24,6 +28,8 @@ typedef struct GicsimRedistFx {
     uint32_t disable;           /* GICR_ICENABLER0: enables to clear */
     uint32_t lpi_op;            /* GicsimLpiOp in flight */
     uint32_t lpi_intid;
+    int64_t deadline[GICSIM_FX_SLOTS];  /* QEMU_CLOCK_VIRTUAL ns */
+    QEMUTimer *timer;
 } GicsimRedistFx;
 
 struct GICv3SimState {
@@ -34,6 +40,11 @@ struct GICv3SimState {
     /* Properties */
     char *profile_name;
     bool strict;
+    /* Modelled durations in ns; UINT32_MAX: the profile's (gicsim-effects.c) */
+    uint32_t rwp_ns;
+    uint32_t waker_ns;
+    uint32_t pwrr_ns;
+    uint32_t syncr_ns;
 
     /* Derived at realize */
     const GicsimProfile *profile;
@@ -54,7 +65,11 @@ struct GICv3SimState {
     uint32_t fx_pending;        /* distributor: bit per GicsimEffect */
     uint32_t fx_gicd_ctlr;      /* requested GICD_CTLR */
     uint32_t fx_gicd_disable[GICV3_MAXIRQ / 32];    /* enables to clear */
+    int64_t fx_deadline[GICSIM_FX_SLOTS];
+    QEMUTimer *fx_timer;
     GicsimRedistFx *rfx;        /* one per redistributor */
+    uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
+    uint64_t did_not_wait;      /* accesses that did not wait (QMP) */
 
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;
