@@ -3,8 +3,8 @@
 #
 # gicsim end-to-end tests: run real guest code on the GIC under TCG.
 #
-#   scripts/e2e.sh [--gic-model qemu|sim] [--filter REGEX] [--no-linux]
-#                  [--list] [--keep-going]
+#   scripts/e2e.sh [--gic-model qemu|sim] [--profile NAME] [--filter REGEX]
+#                  [--no-linux] [--list] [--keep-going]
 #
 # Bare-metal programs (tests/guest/*.c) state how they are run and what they
 # must print in their header comment:
@@ -16,7 +16,9 @@
 # also an expectation failure).  Linux boots (tests/linux/) are defined below.
 #
 # The QEMU binary is ${QEMU:-build/qemu-system-aarch64}.  --gic-model adds
-# gic-model=<model> to -M virt (only then: stock QEMU has no such property).
+# gic-model=<model> to -M virt (only then: stock QEMU has no such property);
+# --profile NAME (with --gic-model sim) runs everything on that gicsim
+# profile, with its modelled durations (docs/timing.rst).
 # Output: one "PASS|FAIL <case>" line per case, then "N passed, M failed".
 # Logs are kept in build/e2e/logs/.  Exit status is 1 on any failure.
 set -uo pipefail
@@ -28,6 +30,7 @@ E2E=${E2E_DIR:-build/e2e}
 TIMEOUT=${E2E_TIMEOUT:-60}
 LINUX_TIMEOUT=${E2E_LINUX_TIMEOUT:-300}
 model=
+profile=
 filter=
 linux=yes
 list=no
@@ -36,6 +39,8 @@ while [ $# -gt 0 ]; do
     case $1 in
         --gic-model) model=$2; shift 2 ;;
         --gic-model=*) model=${1#*=}; shift ;;
+        --profile) profile=$2; shift 2 ;;
+        --profile=*) profile=${1#*=}; shift ;;
         --filter) filter=$2; shift 2 ;;
         --filter=*) filter=${1#*=}; shift ;;
         --no-linux) linux=no; shift ;;
@@ -48,6 +53,11 @@ case $model in
     ''|qemu|sim) ;;
     *) echo "e2e: --gic-model must be qemu or sim" >&2; exit 2 ;;
 esac
+gic_global=
+if [ -n "$profile" ]; then
+    [ "$model" = sim ] || { echo "e2e: --profile needs --gic-model sim" >&2; exit 2; }
+    gic_global="-global arm-gicv3-sim.profile=$profile"
+fi
 
 npass=0
 nfail=0
@@ -96,7 +106,7 @@ run_guest() {   # run_guest prog runname "machine opts" "extra opts"
     # shellcheck disable=SC2086
     timeout "$TIMEOUT" "$QEMU" -M "$(machine "$mopts")" -accel tcg -cpu max \
         -m 256 -nodefaults -display none -monitor none -serial stdio \
-        -semihosting-config enable=on,target=native $extra \
+        -semihosting-config enable=on,target=native $extra $gic_global \
         -kernel "$elf" </dev/null >"$log.raw" 2>&1
     rc=$?
     tr -d '\r' <"$log.raw" >"$log" && rm -f "$log.raw"
@@ -154,7 +164,7 @@ run_linux() {   # run_linux runname "machine opts"
     # MSI-X vectors are translated by the ITS (Linux: "ITS-MSI").
     timeout "$LINUX_TIMEOUT" "$QEMU" -M "$(machine "$mopts")" -accel tcg \
         -cpu max -smp 4 -m 512 -nodefaults -display none -monitor none \
-        -serial stdio -device virtio-rng-pci \
+        -serial stdio -device virtio-rng-pci $gic_global \
         -kernel "$lx/Image" -initrd "$E2E/initramfs.cpio.gz" \
         -append "console=ttyAMA0 panic=-1 quiet loglevel=4" -no-reboot \
         </dev/null >"$log.raw" 2>&1
@@ -193,6 +203,45 @@ if [ $linux = yes ]; then
         done
     fi
 fi
+
+# ---- Firmware without EL3: Debian's EDK2 to its UEFI shell ---------------
+EDK2=${EDK2_FD:-/usr/share/qemu-efi-aarch64/QEMU_EFI.fd}
+run_edk2() {    # run_edk2 runname "machine opts"
+    local run=$1 mopts=$2 id="edk2-$1" log="$E2E/logs/edk2-$1.log" i
+    rm -f "$log"
+    # shellcheck disable=SC2086
+    timeout "$TIMEOUT" "$QEMU" -M "$(machine "$mopts")" -accel tcg \
+        -cpu max -m 512 -nodefaults -display none -monitor none \
+        -serial "file:$log" -bios "$EDK2" $gic_global </dev/null \
+        >"$log.qemu" 2>&1 &
+    local pid=$!
+    for i in $(seq 1 "$TIMEOUT"); do
+        grep -q "Shell>" "$log" 2>/dev/null && break
+        kill -0 $pid 2>/dev/null || break
+        sleep 1
+    done
+    kill $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    if grep -q "Shell>" "$log" 2>/dev/null; then
+        result PASS "$id: UEFI shell"
+    else
+        result FAIL "$id: UEFI shell" "no Shell> prompt within ${TIMEOUT}s (log $log)"
+    fi
+}
+
+edk2_runs=("v3 gic-version=3" "v4 gic-version=4,virtualization=on")
+for r in "${edk2_runs[@]}"; do
+    selected "edk2-${r%% *}" || continue
+    if [ $list = yes ]; then
+        echo "edk2-${r%% *}: -M $(machine "${r#* }") -bios $EDK2"
+        continue
+    fi
+    if [ ! -f "$EDK2" ]; then
+        result FAIL "edk2-${r%% *}: UEFI shell" "no $EDK2 (scripts/install-e2e-deps.sh installs qemu-efi-aarch64)"
+        continue
+    fi
+    run_edk2 "${r%% *}" "${r#* }"
+done
 
 [ $list = yes ] && exit 0
 echo "$npass passed, $nfail failed"

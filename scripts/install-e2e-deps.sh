@@ -3,13 +3,14 @@
 #
 # Install what the end-to-end tests (scripts/e2e.sh) need on Debian 12/13:
 # an AArch64 cross toolchain for the bare-metal guest programs, cpio/gzip
-# for the Linux initramfs, and arm64 multiarch so that fetch-linux.sh can
+# for the Linux initramfs, Debian's EDK2 build (qemu-efi-aarch64) for the
+# firmware boot, and arm64 multiarch so that fetch-linux.sh can
 # `apt-get download` the Debian arm64 kernel and busybox-static:arm64.
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
 pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
-      zstd)
+      zstd qemu-efi-aarch64)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -113,18 +113,19 @@ fi
 
 # End-to-end: the same guest programs and Linux boots on gicsim and on
 # stock QEMU's GIC; each model's expectations are stated in the programs.
-run_e2e() {
-    local model=$1 out=$log/e2e-$1.out line rc
-    scripts/e2e.sh --gic-model "$model" >"$out" 2>&1
+run_e2e() {      # run_e2e MODEL [PROFILE]
+    local model=$1 name=e2e-$1${2:+-$2} line rc
+    local out=$log/$name.out
+    scripts/e2e.sh --gic-model "$model" ${2:+--profile "$2"} >"$out" 2>&1
     rc=$?
-    grep -E '^(PASS|FAIL|SKIP)' "$out" | sed "s|^|e2e-$model: |"
+    grep -E '^(PASS|FAIL|SKIP)' "$out" | sed "s|^|$name: |"
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
     if [ -n "$line" ]; then
         passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
         failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
     fi
     if [ $rc != 0 ] && [ -z "$line" ]; then
-        echo "e2e-$model: not ok - scripts/e2e.sh exited with status $rc"
+        echo "$name: not ok - scripts/e2e.sh exited with status $rc"
         tail -n 20 "$out"
         failed=$((failed + 1))
     fi
@@ -133,6 +134,9 @@ run_e2e() {
 if [ $e2e = yes ]; then
     run_e2e sim
     run_e2e qemu
+    # The GIC-600/700 profiles, with their modelled durations
+    run_e2e sim gic-600
+    run_e2e sim gic-700
 fi
 
 echo "$passed passed, $failed failed"
