@@ -58,6 +58,8 @@ run_tap() {
 
 run_tap unit build/core/test-gicsim-regs --tap
 run_tap unit-script build/core/test-gicsim-script --tap
+run_tap unit-stage2 build/core/test-gicsim-stage2 --tap
+run_tap unit-cost build/core/test-gicsim-cost --tap
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -65,6 +67,23 @@ if cmp -s build/core/register-map.rst docs/register-map.rst; then
     passed=$((passed + 1))
 else
     echo "docs: not ok - docs/register-map.rst is stale; run scripts/update-docs.sh"
+    failed=$((failed + 1))
+fi
+
+# docs/calibration.rst must be what the cost profiles give, and every
+# published figure must be reproduced within the tolerance
+if cmp -s build/core/calibration.rst docs/calibration.rst; then
+    echo "docs: ok - docs/calibration.rst matches the cost profiles"
+    passed=$((passed + 1))
+else
+    echo "docs: not ok - docs/calibration.rst is stale; run scripts/update-docs.sh"
+    failed=$((failed + 1))
+fi
+if build/core/gicsim-calibrate --check >"$log/calibrate.out" 2>&1; then
+    echo "calibration: ok - every shipped profile within 10 % of its published figures"
+    passed=$((passed + 1))
+else
+    echo "calibration: not ok - out of tolerance (see $log/calibrate.out)"
     failed=$((failed + 1))
 fi
 
