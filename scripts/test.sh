@@ -153,6 +153,8 @@ run_e2e() {
 if [ $e2e = yes ]; then
     run_e2e sim
     run_e2e qemu
+    # charge-time under -icount: the guest measures the published figures
+    run_tap charge-time scripts/test-charge-time.sh
 fi
 
 echo "$passed passed, $failed failed"

@@ -11,6 +11,7 @@
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "gicsim-internal.h"
+#include "gicsim-cost-account.h"
 
 /* GPIO inputs: [0, num_irq - 32) SPIs, then 32 PPIs per CPU */
 static void gicsim_set_irq(void *opaque, int irq, int level)
@@ -72,6 +73,9 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     if (!handlers_complete(errp)) {
         return;
     }
+    if (!gicsim_cost_realize(sim, errp)) {
+        return;
+    }
 
     /*
      * arm-gicv3's own realize would install QEMU's distributor and
@@ -101,6 +105,7 @@ static void gicsim_unrealize(DeviceState *dev)
     GICv3SimState *sim = ARM_GICV3_SIM(dev);
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
+    gicsim_cost_unrealize(sim);
     g_free(sim->decoder);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);
@@ -174,6 +179,7 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     dc->unrealize = gicsim_unrealize;
     dc->desc = "ARM GICv3/v4 with gicsim's distributor and redistributor";
     device_class_set_props(dc, gicsim_properties);
+    gicsim_cost_class_init(klass);
     resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
                                        &gc->parent_phases);
     gc->parent_post_load = agcc->post_load;

@@ -16,6 +16,7 @@ OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
 
 typedef struct GicsimProfile GicsimProfile;
 typedef struct GicsimDecoder GicsimDecoder;
+typedef struct GicsimCostAccount GicsimCostAccount;
 
 /* A redistributor's writes in flight (gicsim-effects.c) */
 typedef struct GicsimRedistFx {
@@ -58,6 +59,9 @@ struct GICv3SimState {
 
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;
+
+    /* Cost accounting and its properties (gicsim-cost-account.c) */
+    GicsimCostAccount *cost;
 };
 
 struct GICv3SimClass {
