@@ -34,6 +34,14 @@ def load(path):
     return d
 
 
+def fmt_ns(ns):
+    if ns >= 10000000:
+        return "%.1f ms" % (ns / 1e6)
+    if ns >= 10000:
+        return "%.1f us" % (ns / 1e3)
+    return "%.0f ns" % ns
+
+
 def step_order(d):
     order = d.get("step-order") or sorted(d["steps"])
     return [s for s in order if s in d["steps"]]
@@ -83,7 +91,7 @@ def svg(d, top):
     label_w, bar_w, row_h, pad = 190, 520, 22, 12
     n_rows = len(regs) + len(steps)
     legend_h = 20 * ((len(steps) + 2) // 3)
-    height = 90 + row_h * n_rows + 70 + legend_h + 40
+    height = 90 + row_h * n_rows + 50 + legend_h
     width = label_w + bar_w + 140
     e = []
     e.append('<svg xmlns="http://www.w3.org/2000/svg" width="%d" '
@@ -94,9 +102,9 @@ def svg(d, top):
                                                       d["path"])
     e.append('<text x="%d" y="24" font-size="16" font-weight="bold">%s'
              '</text>' % (pad, html.escape(title)))
-    e.append('<text x="%d" y="44">%d accesses, %.1f us modelled; bars in '
-             'ns, split by step</text>' % (pad, d["accesses"],
-                                          d["ns"] / 1000.0))
+    e.append('<text x="%d" y="44">%d accesses, %s modelled at %d MHz; '
+             'bars split by step</text>' % (pad, d["accesses"],
+                                            fmt_ns(d["ns"]), d["clock-mhz"]))
 
     def bars(y, heading, rows, max_ns):
         e.append('<text x="%d" y="%d" font-weight="bold">%s</text>' %
@@ -115,8 +123,8 @@ def svg(d, top):
                                           colour[step], html.escape(label),
                                           step, ns))
                 x += w
-            e.append('<text x="%.2f" y="%d">%.0f ns</text>' %
-                     (x + 4, y + 15, total_ns))
+            e.append('<text x="%.2f" y="%d">%s</text>' %
+                     (x + 4, y + 15, fmt_ns(total_ns)))
             y += row_h
         return y
 
