@@ -95,6 +95,11 @@ for t in tests/qtest/*-test.c; do
     run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
 done
 
+# The cost properties end to end: errors, QMP statistics of every path
+# and shipped profile against the profile's arithmetic, reset, stats file
+run_tap cost-device python3 tests/cost/test-cost-device.py \
+    "$top/build/qemu-system-aarch64"
+
 # Register-poke scripts: each script is its own test case, run against
 # gic-model=sim, then compared with stock QEMU (gic-model=qemu).  The
 # first run adds one case, "coverage": it fails if a register of the
