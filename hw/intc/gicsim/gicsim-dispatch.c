@@ -224,8 +224,8 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 
     c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
     /* Cost accounting (gicsim-cost-account.h): one counter */
-    gicsim_cost_access(sim, c.reg ? c.reg - gicsim_regs
-                                  : GICSIM_COST_UNDEFINED, size, is_write);
+    gicsim_cost_access(sim, c.reg ? d.id : GICSIM_COST_UNDEFINED, size,
+                       is_write);
     if (!c.reg) {
         log_bad_access(&loc, &d, size, is_write, is_write ? *data : 0,
                        attrs, rule, sim->strict);
