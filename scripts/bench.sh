@@ -5,6 +5,7 @@
 # against stock QEMU's GIC (gic-model=qemu), in the same run.
 #
 #   scripts/bench.sh [--runs K] [--iters N] [--callgrind [--cg-iters M]]
+#                    [--sim-global PROP=VALUE]...
 #
 # Builds tests/guest/bench_mmio.c and runs it K times (default 5) on each
 # model, alternating qemu/sim, each run timing N accesses per kind
@@ -20,6 +21,9 @@
 # (--dump-before=do_common_semihosting), so each kind's loops are one part.
 # Instruction counts are deterministic: same binary, same numbers.
 #
+# --sim-global PROP=VALUE: run gicsim with -global arm-gicv3-sim.PROP=VALUE
+# (e.g. cost-accounting=off; repeatable).
+#
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
 set -euo pipefail
@@ -32,6 +36,7 @@ runs=5
 iters=20000
 callgrind=no
 cg_iters=2000
+sim_globals=()
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -42,7 +47,8 @@ while [ $# -gt 0 ]; do
         --callgrind) callgrind=yes; shift ;;
         --cg-iters) cg_iters=$2; shift 2 ;;
         --cg-iters=*) cg_iters=${1#*=}; shift ;;
-        -h|--help) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --sim-global) sim_globals+=(-global "arm-gicv3-sim.$2"); shift 2 ;;
+        -h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -66,6 +72,9 @@ qemu_args() {
          -smp 1 -m 256 -nodefaults -display none -monitor none -serial stdio
          -semihosting-config "enable=on,target=native,arg=bench_mmio,arg=$2"
          -kernel "$elf")
+    if [ "$1" != qemu ]; then
+        cmd+=("${sim_globals[@]}")
+    fi
 }
 qemu_cmd() {    # printable
     local cmd

@@ -58,6 +58,10 @@ run_tap() {
 
 run_tap unit build/core/test-gicsim-regs --tap
 run_tap unit-script build/core/test-gicsim-script --tap
+run_tap unit-stage2 build/core/test-gicsim-stage2 --tap
+run_tap unit-cost build/core/test-gicsim-cost --tap
+run_tap unit-script-stats build/core/test-gicsim-script-stats --tap
+run_tap unit-cost-report python3 tests/unit/test-cost-report.py
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -68,11 +72,33 @@ else
     failed=$((failed + 1))
 fi
 
+# docs/calibration.rst must be what the cost profiles give, and every
+# published figure must be reproduced within the tolerance
+if cmp -s build/core/calibration.rst docs/calibration.rst; then
+    echo "docs: ok - docs/calibration.rst matches the cost profiles"
+    passed=$((passed + 1))
+else
+    echo "docs: not ok - docs/calibration.rst is stale; run scripts/update-docs.sh"
+    failed=$((failed + 1))
+fi
+if build/core/gicsim-calibrate --check >"$log/calibrate.out" 2>&1; then
+    echo "calibration: ok - every shipped profile within 10 % of its published figures"
+    passed=$((passed + 1))
+else
+    echo "calibration: not ok - out of tolerance (see $log/calibrate.out)"
+    failed=$((failed + 1))
+fi
+
 export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
 for t in tests/qtest/*-test.c; do
     n=$(basename "$t" .c)
     run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
 done
+
+# The cost properties end to end: errors, QMP statistics of every path
+# and shipped profile against the profile's arithmetic, reset, stats file
+run_tap cost-device python3 tests/cost/test-cost-device.py \
+    "$top/build/qemu-system-aarch64"
 
 # Register-poke scripts: each script is its own test case, run against
 # gic-model=sim, then compared with stock QEMU (gic-model=qemu).  The
@@ -137,6 +163,8 @@ if [ $e2e = yes ]; then
     # The GIC-600/700 profiles, with their modelled durations
     run_e2e sim gic-600
     run_e2e sim gic-700
+    # charge-time under -icount: the guest measures the published figures
+    run_tap charge-time scripts/test-charge-time.sh
 fi
 
 echo "$passed passed, $failed failed"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Regenerate docs/register-map.rst from the register table.
+# Regenerate docs/register-map.rst from the register table and
+# docs/calibration.rst from the cost profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f build/core/build.ninja ] || meson setup build/core . >/dev/null
-ninja -C build/core register-map.rst >/dev/null
+ninja -C build/core register-map.rst calibration.rst >/dev/null
 cp build/core/register-map.rst docs/register-map.rst
-echo "docs/register-map.rst updated"
+cp build/core/calibration.rst docs/calibration.rst
+echo "docs/register-map.rst and docs/calibration.rst updated"

@@ -5,17 +5,20 @@
  * access with its register, value, decoded fields and pass/fail, then a
  * one-line summary.  Exits non-zero if an expectation fails.
  *
- *   gicsim-probe [--tap] [--diff] [--coverage] [SCRIPT...]
+ *   gicsim-probe [--tap] [--diff] [--coverage] [--stats] [SCRIPT...]
  *
  * With no SCRIPT it runs the bundled default probe, a short tour.
  * --diff runs each script with gic-model=sim and with gic-model=qemu and
- * reports every read whose value differs.
+ * reports every read whose value differs.  --stats ends each gicsim
+ * transcript with the device's cost statistics (docs/cost.rst).
  */
 #include "qemu/osdep.h"
 #include "qemu/host-utils.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
+#include "qobject/qnum.h"
+#include "qobject/qstring.h"
 
 #include "gicsim-script.h"
 #include "gicsim-cpuif.h"
@@ -25,7 +28,10 @@ typedef struct Opts {
     bool tap;
     bool diff;
     bool coverage;
+    bool stats;
 } Opts;
+
+static Opts opts;
 
 typedef struct Result {
     bool done;          /* the statement ran (tags may skip it) */
@@ -274,6 +280,139 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
     record(r, st, ok && met, "%s", line->str);
 }
 
+/* ---- cost statistics (expect stats, --stats) ---- */
+
+/* The device's cost-stats object (QMP qom-get); NULL with @err set. */
+static QDict *fetch_stats(Run *r, char **err)
+{
+    QDict *resp, *ret;
+
+    need_gic(r);
+    resp = qtest_qmp(r->qts, "{'execute': 'qom-get', 'arguments': "
+                     "{'path': %s, 'property': 'cost-stats'}}", r->gic_path);
+    if (!qdict_haskey(resp, "return")) {
+        QDict *e = qdict_get_qdict(resp, "error");
+
+        *err = g_strdup(e ? qdict_get_try_str(e, "desc") : "no reply");
+        qobject_unref(resp);
+        return NULL;
+    }
+    ret = qobject_ref(qdict_get_qdict(resp, "return"));
+    qobject_unref(resp);
+    return ret;
+}
+
+/*
+ * The number at @path ("registers/GICD_CTLR/reads") in @stats.  A
+ * register no access reached is absent: its counters are 0.
+ */
+static bool stats_lookup(QDict *stats, const char *path, uint64_t *v,
+                         char **err)
+{
+    g_auto(GStrv) parts = g_strsplit(path, "/", -1);
+    QDict *d = stats;
+    QObject *o = NULL;
+    unsigned i;
+
+    for (i = 0; parts[i]; i++) {
+        o = qdict_get(d, parts[i]);
+        if (!o) {
+            if (i == 1 && !strcmp(parts[0], "registers")) {
+                *v = 0;
+                return true;
+            }
+            *err = g_strdup_printf("no '%s' in the statistics%s", parts[i],
+                                   i == 1 ? " (not a step of this path)"
+                                          : "");
+            return false;
+        }
+        if (parts[i + 1]) {
+            d = qobject_to(QDict, o);
+            if (!d) {
+                *err = g_strdup_printf("'%s' is not an object", parts[i]);
+                return false;
+            }
+        }
+    }
+    if (!qobject_to(QNum, o) || !qnum_get_try_uint(qobject_to(QNum, o), v)) {
+        *err = g_strdup_printf("'%s' is not a count", path);
+        return false;
+    }
+    return true;
+}
+
+static void check_stats(Run *r, const GsStmt *st)
+{
+    g_autofree char *err = NULL;
+    QDict *stats = fetch_stats(r, &err);
+    uint64_t v = 0;
+    bool ok = stats && stats_lookup(stats, st->stats, &v, &err);
+    bool pass = ok && ((v == st->value) == (st->check == GS_CHECK_EQ));
+
+    if (ok) {
+        record(r, st, pass, "stats %s = %" PRIu64 "  (expect %s %" PRIu64
+               ")", st->stats, v, st->check == GS_CHECK_EQ ? "==" : "!=",
+               st->value);
+    } else {
+        record(r, st, false, "stats %s: %s", st->stats, err);
+    }
+    qobject_unref(stats);
+}
+
+/* --stats: the statistics as a table at the end of the transcript */
+static void print_stats(Run *r)
+{
+    g_autofree char *err = NULL;
+    QDict *stats = fetch_stats(r, &err);
+    QListEntry *e;
+    QDict *regs, *steps;
+    unsigned i;
+
+    if (!stats) {
+        say(r, "stats: %s", err);
+        return;
+    }
+    say(r, "stats: profile %s, path %s, %" PRId64 " MHz, stage 2 %" PRId64
+        "-bit IPA / %" PRId64 " levels",
+        qdict_get_str(stats, "profile"), qdict_get_str(stats, "path"),
+        qdict_get_int(stats, "clock-mhz"), qdict_get_int(stats, "ipa-bits"),
+        qdict_get_int(stats, "stage2-levels"));
+    say(r, "stats: %" PRId64 " accesses, %" PRId64 " cycles, %.1f ns",
+        qdict_get_int(stats, "accesses"), qdict_get_int(stats, "cycles"),
+        qdict_get_double(stats, "ns"));
+    say(r, "stats: %-24s %8s %8s %8s %8s %12s %12s", "register", "reads",
+        "writes", "reads64", "writes64", "cycles", "ns");
+    /* registers in table order, then the undefined accesses */
+    regs = qdict_get_qdict(stats, "registers");
+    for (i = 0; i <= GICSIM_REG__COUNT; i++) {
+        const char *name = i < GICSIM_REG__COUNT ? gicsim_regs[i].name
+                                                 : "(undefined)";
+        QDict *d = qdict_get_qdict(regs, name);
+
+        if (!d) {
+            continue;
+        }
+        say(r, "stats: %-24s %8" PRId64 " %8" PRId64 " %8" PRId64 " %8"
+            PRId64 " %12" PRId64 " %12.1f", name,
+            qdict_get_int(d, "reads"), qdict_get_int(d, "writes"),
+            qdict_get_int(d, "reads64"), qdict_get_int(d, "writes64"),
+            qdict_get_int(d, "cycles"), qdict_get_double(d, "ns"));
+    }
+    /* steps in path order */
+    say(r, "stats: %-24s %8s %30s %12s", "step", "count", "cycles", "ns");
+    steps = qdict_get_qdict(stats, "steps");
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(stats, "step-order"), e) {
+        const char *name = qstring_get_str(qobject_to(QString,
+                                                      qlist_entry_obj(e)));
+        QDict *d = qdict_get_qdict(steps, name);
+
+        say(r, "stats: %-24s %8" PRId64 " %30" PRId64 " %12.1f", name,
+            qdict_get_int(d, "count"), qdict_get_int(d, "cycles"),
+            qdict_get_double(d, "ns"));
+    }
+    qobject_unref(stats);
+}
+
 static void exec_stmt(Run *r, unsigned idx)
 {
     const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
@@ -424,6 +563,9 @@ static void exec_stmt(Run *r, unsigned idx)
     case GS_ECHO:
         say(r, "%4u ---- %s", st->line, st->text);
         break;
+    case GS_STATS:
+        check_stats(r, st);
+        break;
     }
 }
 
@@ -452,6 +594,9 @@ static void run_script(Run *r, const GsScript *s, const char *model,
     }
     for (i = 0; i < s->stmts->len; i++) {
         exec_stmt(r, i);
+    }
+    if (opts.stats && !strcmp(model, "sim")) {
+        print_stats(r);
     }
     qtest_quit(r->qts);
     say(r, "== %s (gic-model=%s): %u passed, %u failed", s->filename, model,
@@ -590,7 +735,7 @@ static char *find_qemu(const char *argv0)
 
 static void usage(void)
 {
-    printf("usage: gicsim-probe [--tap] [--diff] [--coverage] "
+    printf("usage: gicsim-probe [--tap] [--diff] [--coverage] [--stats] "
            "[--print-default] [SCRIPT...]\n"
            "Runs register-poke scripts (docs/scripts.rst) against the virt "
            "machine's GIC;\nwith no SCRIPT, the bundled default probe.  "
@@ -614,6 +759,8 @@ int main(int argc, char **argv)
             o.diff = true;
         } else if (!strcmp(argv[i], "--coverage")) {
             o.coverage = true;
+        } else if (!strcmp(argv[i], "--stats")) {
+            o.stats = true;
         } else if (!strcmp(argv[i], "-k")) {
             continue;   /* meson passes the qtest options --tap -k */
         } else if (!strcmp(argv[i], "--print-default")) {
@@ -630,6 +777,8 @@ int main(int argc, char **argv)
             g_ptr_array_add(files, argv[i]);
         }
     }
+
+    opts = o;
 
     /* Parse everything first: nothing runs unless every script parses */
     if (!files->len) {

@@ -970,6 +970,101 @@ static bool parse_irq_line(Parser *p, GsStmt *st)
     return true;
 }
 
+/*
+ * expect stats TARGET == N  (or !=): a cost statistic of the device
+ * (docs/cost.rst), where TARGET is
+ *   accesses | cycles                      all registers
+ *   REG.COUNTER | undefined.COUNTER        one register, or the accesses
+ *                                          no register takes
+ *   step.NAME.count | step.NAME.cycles     one step of the cost path
+ * and COUNTER is reads, writes, reads64, writes64 or cycles.
+ */
+static bool parse_stats(Parser *p, GsStmt *st)
+{
+    static const char *const counters[] = {
+        "reads", "writes", "reads64", "writes64", "cycles",
+    };
+    Tok *t = peek(p), *c;
+    unsigned i;
+
+    st->kind = GS_STATS;
+    st->tag = GS_TAG_SIM;       /* stock QEMU's GIC keeps no statistics */
+    if (t->kind != T_IDENT) {
+        expected(p, "a statistic (accesses, cycles, REGISTER.COUNTER or "
+                 "step.NAME.count|cycles)");
+        return false;
+    }
+    next(p);
+    if (!strcmp(t->text, "accesses") || !strcmp(t->text, "cycles")) {
+        st->stats = g_strdup(t->text);
+    } else if (!strcmp(t->text, "step")) {
+        Tok *name;
+
+        if (!expect_punct(p, ".")) {
+            return false;
+        }
+        name = peek(p);
+        if (name->kind != T_IDENT) {
+            expected(p, "a step name (docs/cost.rst)");
+            return false;
+        }
+        next(p);
+        if (!expect_punct(p, ".")) {
+            return false;
+        }
+        c = peek(p);
+        if (c->kind != T_IDENT ||
+            (strcmp(c->text, "count") && strcmp(c->text, "cycles"))) {
+            expected(p, "count or cycles");
+            return false;
+        }
+        next(p);
+        st->stats = g_strdup_printf("steps/%s/%s", name->text, c->text);
+    } else {
+        const char *reg = "(undefined)";
+
+        if (strcmp(t->text, "undefined")) {
+            const GicsimReg *r = reg_lookup(t->text);
+
+            if (!r) {
+                GString *sug = g_string_new(NULL);
+
+                gs_suggest_registers(t->text, 3, sug);
+                perror_at(p, t->col, "expected a register name, accesses, "
+                          "cycles, step or undefined, found '%s'; did you "
+                          "mean %s?", t->text, sug->str);
+                g_string_free(sug, true);
+                return false;
+            }
+            reg = r->name;
+        }
+        if (!expect_punct(p, ".")) {
+            return false;
+        }
+        c = peek(p);
+        for (i = 0; c->kind == T_IDENT && i < G_N_ELEMENTS(counters); i++) {
+            if (!strcmp(c->text, counters[i])) {
+                break;
+            }
+        }
+        if (c->kind != T_IDENT || i == G_N_ELEMENTS(counters)) {
+            expected(p, "reads, writes, reads64, writes64 or cycles");
+            return false;
+        }
+        next(p);
+        st->stats = g_strdup_printf("registers/%s/%s", reg, c->text);
+    }
+    if (accept_punct(p, "==")) {
+        st->check = GS_CHECK_EQ;
+    } else if (accept_punct(p, "!=")) {
+        st->check = GS_CHECK_NE;
+    } else {
+        expected(p, "'==' or '!='");
+        return false;
+    }
+    return expect_number(p, "a number", &st->value, NULL);
+}
+
 static void parse_stmt(Parser *p, const char *text)
 {
     GsScript *s = p->script;
@@ -1031,8 +1126,13 @@ static void parse_stmt(Parser *p, const char *text)
         }
     }
 
-    if (verb_size(kw->text, "read", &size) ||
-        verb_size(kw->text, "expect", &size)) {
+    if (!g_ascii_strcasecmp(kw->text, "expect") && is_word(p, "stats")) {
+        next(p);
+        if (!parse_stats(p, st)) {
+            goto fail;
+        }
+    } else if (verb_size(kw->text, "read", &size) ||
+               verb_size(kw->text, "expect", &size)) {
         bool is_expect = !g_ascii_strncasecmp(kw->text, "expect", 6);
 
         if (is_expect && size == 0 &&
@@ -1212,6 +1312,7 @@ static void stmt_free(gpointer p)
 {
     GsStmt *st = p;
 
+    g_free(st->stats);
     g_free(st->text);
     g_free(st);
 }

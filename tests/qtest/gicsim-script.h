@@ -76,6 +76,7 @@ typedef enum GsKind {
     GS_RESET,
     GS_ECHO,
     GS_STEP,                /* advance the virtual clock by value ns */
+    GS_STATS,               /* check a cost statistic (expect stats) */
 } GsKind;
 
 typedef struct GsStmt {
@@ -93,6 +94,12 @@ typedef struct GsStmt {
     unsigned cpu;
     int level;              /* 0, 1, or 2 for a pulse */
     bool fiq;
+    /*
+     * GS_STATS: where the statistic is in the cost-stats JSON object,
+     * '/'-separated ("registers/GICD_CTLR/reads", "steps/NAME/cycles",
+     * "accesses"); compared with @value by @check.
+     */
+    char *stats;
 } GsStmt;
 
 typedef struct GsScript {

@@ -12,6 +12,7 @@
 #include "migration/vmstate.h"
 #include "qapi/visitor.h"
 #include "gicsim-internal.h"
+#include "gicsim-cost-account.h"
 
 /* GPIO inputs: [0, num_irq - 32) SPIs, then 32 PPIs per CPU */
 static void gicsim_set_irq(void *opaque, int irq, int level)
@@ -155,6 +156,9 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     if (!handlers_complete(errp) || !gicsim_effects_configure(sim, errp)) {
         return;
     }
+    if (!gicsim_cost_realize(sim, errp)) {
+        return;
+    }
 
     /*
      * arm-gicv3's own realize would install QEMU's distributor and
@@ -185,6 +189,7 @@ static void gicsim_unrealize(DeviceState *dev)
     GICv3SimState *sim = ARM_GICV3_SIM(dev);
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
+    gicsim_cost_unrealize(sim);
     g_free(sim->decoder);
     gicsim_effects_finalize(sim);
     g_free(sim->gicr_pwrr);
@@ -281,6 +286,7 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
                               gicsim_get_did_not_wait, NULL, NULL, NULL);
     object_class_property_set_description(klass, "did-not-wait",
         "Accesses that did not wait for a write in flight to complete");
+    gicsim_cost_class_init(klass);
     resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
                                        &gc->parent_phases);
     gc->parent_post_load = agcc->post_load;

@@ -31,6 +31,7 @@
 #include "qapi/error.h"
 #include "hw/sysbus.h"
 #include "gicsim-internal.h"
+#include "gicsim-cost-account.h"
 #include "trace.h"
 
 static GicsimDecoder gicsim_full_decoder;
@@ -216,6 +217,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     uint64_t mask, hidden;
 
     if (!locate(sim, region, addr, &loc)) {
+        gicsim_cost_access(sim, GICSIM_COST_UNDEFINED, size, is_write);
         /* Outside the redistributors; cannot happen with virt's layout */
         qemu_log_mask(LOG_GUEST_ERROR,
                       "arm-gicv3-sim: access beyond the last redistributor "
@@ -227,6 +229,9 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     }
 
     c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
+    /* Cost accounting (gicsim-cost-account.h): one counter */
+    gicsim_cost_access(sim, c.reg ? d.id : GICSIM_COST_UNDEFINED, size,
+                       is_write);
     if (!c.reg) {
         log_bad_access(&loc, &d, size, is_write, is_write ? *data : 0,
                        attrs, rule, sim->strict);

@@ -17,6 +17,7 @@ OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
 
 typedef struct GicsimProfile GicsimProfile;
 typedef struct GicsimDecoder GicsimDecoder;
+typedef struct GicsimCostAccount GicsimCostAccount;
 
 /* Room for every kind of write in flight (GicsimEffect, gicsim-effects.c) */
 #define GICSIM_FX_SLOTS 8
@@ -73,6 +74,9 @@ struct GICv3SimState {
 
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;
+
+    /* Cost accounting and its properties (gicsim-cost-account.c) */
+    GicsimCostAccount *cost;
 };
 
 struct GICv3SimClass {

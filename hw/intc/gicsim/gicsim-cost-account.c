@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * arm-gicv3-sim: cost accounting and its properties (see
+ * gicsim-cost-account.h and docs/cost.rst).
+ */
+#include "qemu/osdep.h"
+#include <math.h>
+#include "qapi/error.h"
+#include "qemu/error-report.h"
+#include "qapi/visitor.h"
+#include "qobject/qjson.h"
+#include "qobject/qnum.h"
+#include "qobject/qstring.h"
+#include "qobject/qbool.h"
+#include "qobject/qlist.h"
+#include "hw/qdev-core.h"
+#include "system/system.h"
+#include "system/cpu-timers.h"
+#include "gicsim-internal.h"
+#include "gicsim-cost-account.h"
+
+#define DEFAULT_PROFILE "ampere-altra"
+#define DEFAULT_PATH "kvm-vgic-vhe"
+#define DEFAULT_GRANULE "4k"
+
+static GicsimCostAccount *account(Object *obj)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(obj);
+
+    if (!sim->cost) {
+        sim->cost = g_new0(GicsimCostAccount, 1);
+        sim->cost->on = true;
+        sim->cost->ipa_bits = GICSIM_COST_DEFAULT_IPA;
+    }
+    return sim->cost;
+}
+
+/* Properties may change only until the device is realized. */
+static bool settable(Object *obj, const char *name, Error **errp)
+{
+    if (DEVICE(obj)->realized) {
+        error_setg(errp, "arm-gicv3-sim: property '%s' cannot be changed "
+                   "after the device is realized", name);
+        return false;
+    }
+    return true;
+}
+
+#define STR_PROP(field, prop, dflt)                                        \
+    static char *get_##field(Object *obj, Error **errp)                    \
+    {                                                                      \
+        GicsimCostAccount *a = account(obj);                               \
+        return g_strdup(a->field ?: (dflt));                               \
+    }                                                                      \
+    static void set_##field(Object *obj, const char *v, Error **errp)      \
+    {                                                                      \
+        if (settable(obj, prop, errp)) {                                   \
+            GicsimCostAccount *a = account(obj);                           \
+            g_free(a->field);                                              \
+            a->field = g_strdup(v);                                        \
+        }                                                                  \
+    }
+
+STR_PROP(profile_name, "cost-profile", DEFAULT_PROFILE)
+STR_PROP(path_name, "cost-path", DEFAULT_PATH)
+STR_PROP(granule_name, "cost-granule", DEFAULT_GRANULE)
+STR_PROP(stats_file, "cost-stats-file", "")
+
+static bool get_on(Object *obj, Error **errp)
+{
+    return account(obj)->on;
+}
+
+static void set_on(Object *obj, bool v, Error **errp)
+{
+    if (settable(obj, "cost-accounting", errp)) {
+        account(obj)->on = v;
+    }
+}
+
+static bool get_charge(Object *obj, Error **errp)
+{
+    return account(obj)->charge;
+}
+
+static void set_charge(Object *obj, bool v, Error **errp)
+{
+    if (settable(obj, "charge-time", errp)) {
+        account(obj)->charge = v;
+    }
+}
+
+static void get_ipa(Object *obj, Visitor *v, const char *name,
+                    void *opaque, Error **errp)
+{
+    uint32_t val = account(obj)->ipa_bits;
+
+    visit_type_uint32(v, name, &val, errp);
+}
+
+static void set_ipa(Object *obj, Visitor *v, const char *name,
+                    void *opaque, Error **errp)
+{
+    uint32_t val;
+
+    if (settable(obj, name, errp) && visit_type_uint32(v, name, &val, errp)) {
+        account(obj)->ipa_bits = val;
+    }
+}
+
+static void get_stats(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    GICv3SimState *sim = ARM_GICV3_SIM(obj);
+    QObject *o;
+
+    if (!DEVICE(obj)->realized || !sim->cost->profile) {
+        error_setg(errp, "arm-gicv3-sim: cost-stats: the device is not "
+                   "realized or cost-accounting is off");
+        return;
+    }
+    o = QOBJECT(gicsim_cost_stats(sim));
+    visit_type_any(v, name, &o, errp);
+    qobject_unref(o);
+}
+
+/* qom-set cost-reset true: zero the counters */
+static bool get_reset(Object *obj, Error **errp)
+{
+    return false;
+}
+
+static void set_reset(Object *obj, bool v, Error **errp)
+{
+    GicsimCostAccount *a = account(obj);
+
+    if (v) {
+        memset(a->count, 0, sizeof(a->count));
+    }
+}
+
+void gicsim_cost_class_init(ObjectClass *klass)
+{
+    object_class_property_add_bool(klass, "cost-accounting", get_on, set_on);
+    object_class_property_set_description(klass, "cost-accounting",
+        "count accesses and model their cost (default on)");
+    object_class_property_add_str(klass, "cost-profile", get_profile_name,
+                                  set_profile_name);
+    object_class_property_set_description(klass, "cost-profile",
+        "cost profile: a shipped name (ampere-altra, kunpeng-920, "
+        "phytium-s2500) or a file path");
+    object_class_property_add_str(klass, "cost-path", get_path_name,
+                                  set_path_name);
+    object_class_property_set_description(klass, "cost-path",
+        "execution path: native, kvm-vgic-vhe, kvm-vgic-nvhe, "
+        "kvm-userspace, realm");
+    object_class_property_add_bool(klass, "charge-time", get_charge,
+                                   set_charge);
+    object_class_property_set_description(klass, "charge-time",
+        "add each access's modelled cost to guest time (needs -icount)");
+    object_class_property_add(klass, "cost-ipa-bits", "uint32", get_ipa,
+                              set_ipa, NULL, NULL);
+    object_class_property_set_description(klass, "cost-ipa-bits",
+        "IPA size of the modelled VM's stage 2 (32-52, default 40)");
+    object_class_property_add_str(klass, "cost-granule", get_granule_name,
+                                  set_granule_name);
+    object_class_property_set_description(klass, "cost-granule",
+        "stage-2 translation granule: 4k, 16k, 64k");
+    object_class_property_add_str(klass, "cost-stats-file", get_stats_file,
+                                  set_stats_file);
+    object_class_property_set_description(klass, "cost-stats-file",
+        "write the cost statistics as JSON to this file at exit");
+    object_class_property_add(klass, "cost-stats", "any", get_stats,
+                              NULL, NULL, NULL);
+    object_class_property_set_description(klass, "cost-stats",
+        "access counts and modelled cost, per register and step (JSON)");
+    object_class_property_add_bool(klass, "cost-reset", get_reset,
+                                   set_reset);
+    object_class_property_set_description(klass, "cost-reset",
+        "set to true to zero the cost statistics");
+}
+
+/* ---- statistics ---- */
+
+static QDict *cost_entry(const GicsimCostModel *m, uint64_t count,
+                         uint64_t cycles)
+{
+    QDict *d = qdict_new();
+
+    qdict_put_int(d, "count", count);
+    qdict_put_int(d, "cycles", cycles);
+    qdict_put(d, "ns", qnum_from_double(gicsim_cost_ns(m, cycles)));
+    return d;
+}
+
+QDict *gicsim_cost_stats(GICv3SimState *sim)
+{
+    GicsimCostAccount *a = sim->cost;
+    const GicsimCostModel *m = &a->model;
+    QDict *top = qdict_new(), *regs = qdict_new(), *steps = qdict_new();
+    QList *order = qlist_new();
+    uint64_t step_count[GICSIM_STEP__COUNT] = { 0 };
+    uint64_t step_cycles[GICSIM_STEP__COUNT] = { 0 };
+    uint64_t total = 0, cycles = 0;
+    unsigned id, s;
+
+    qdict_put_str(top, "profile", a->profile->name);
+    qdict_put_str(top, "profile-file", a->profile->file);
+    qdict_put_str(top, "path", gicsim_cost_path_name(m->path));
+    qdict_put_int(top, "clock-mhz", m->clock_mhz);
+    qdict_put_int(top, "ipa-bits", m->geom.ipa_bits);
+    qdict_put_int(top, "granule", m->geom.granule);
+    qdict_put_int(top, "stage2-levels", m->geom.levels);
+    qdict_put_bool(top, "charge-time", a->charge);
+    qdict_put_int(top, "cycles-per-access", m->total32);
+    qdict_put_int(top, "cycles-per-64bit-access", m->total64);
+
+    for (id = 0; id <= GICSIM_COST_UNDEFINED; id++) {
+        const uint64_t *c = a->count[id];
+        uint64_t narrow = c[GICSIM_CNT_READ] + c[GICSIM_CNT_WRITE];
+        uint64_t wide = c[GICSIM_CNT_READ64] + c[GICSIM_CNT_WRITE64];
+        uint64_t rc = 0;
+        QDict *r, *rs;
+
+        if (!narrow && !wide) {
+            continue;
+        }
+        r = qdict_new();
+        rs = qdict_new();
+        qdict_put_int(r, "reads", c[GICSIM_CNT_READ] + c[GICSIM_CNT_READ64]);
+        qdict_put_int(r, "writes",
+                      c[GICSIM_CNT_WRITE] + c[GICSIM_CNT_WRITE64]);
+        qdict_put_int(r, "reads64", c[GICSIM_CNT_READ64]);
+        qdict_put_int(r, "writes64", c[GICSIM_CNT_WRITE64]);
+        for (s = 0; s < GICSIM_STEP__COUNT; s++) {
+            uint64_t sc = narrow * m->step32[s] + wide * m->step64[s];
+
+            if (!m->step32[s]) {
+                continue;
+            }
+            qdict_put_int(rs, gicsim_cost_step_name(s), sc);
+            step_count[s] += narrow *
+                gicsim_cost_step_count(m->path, s, false) +
+                wide * gicsim_cost_step_count(m->path, s, m->split64);
+            step_cycles[s] += sc;
+            rc += sc;
+        }
+        qdict_put_int(r, "cycles", rc);
+        qdict_put(r, "ns", qnum_from_double(gicsim_cost_ns(m, rc)));
+        qdict_put(r, "steps", rs);
+        qdict_put(regs, id == GICSIM_COST_UNDEFINED ? "(undefined)"
+                                                     : gicsim_regs[id].name,
+                  r);
+        total += narrow + wide;
+        cycles += rc;
+    }
+    for (s = 0; s < GICSIM_STEP__COUNT; s++) {
+        if (m->step32[s]) {
+            qdict_put(steps, gicsim_cost_step_name(s),
+                      cost_entry(m, step_count[s], step_cycles[s]));
+            qlist_append_str(order, gicsim_cost_step_name(s));
+        }
+    }
+    qdict_put_int(top, "accesses", total);
+    qdict_put_int(top, "cycles", cycles);
+    qdict_put(top, "ns", qnum_from_double(gicsim_cost_ns(m, cycles)));
+    qdict_put(top, "steps", steps);
+    qdict_put(top, "step-order", order);
+    qdict_put(top, "registers", regs);
+    return top;
+}
+
+static void write_stats_file(Notifier *n, void *data)
+{
+    GicsimCostAccount *a = container_of(n, GicsimCostAccount, exit_notifier);
+    GICv3SimState *sim = a->owner;
+    QDict *d = gicsim_cost_stats(sim);
+    GString *json = qobject_to_json_pretty(QOBJECT(d), true);
+    GError *err = NULL;
+
+    g_string_append_c(json, '\n');
+    if (!g_file_set_contents(a->stats_file, json->str, json->len, &err)) {
+        error_report("arm-gicv3-sim: cost-stats-file: %s", err->message);
+        g_error_free(err);
+    }
+    g_string_free(json, true);
+    qobject_unref(d);
+}
+
+/* ---- realize ---- */
+
+bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
+{
+    GicsimCostAccount *a = account(OBJECT(sim));
+    GError *err = NULL;
+    GicsimStage2Geom geom;
+    unsigned granule;
+    int path;
+
+    a->owner = sim;
+    if (!a->on) {
+        if (a->charge) {
+            error_setg(errp, "arm-gicv3-sim: charge-time=on needs "
+                       "cost-accounting=on");
+            return false;
+        }
+        return true;
+    }
+    path = gicsim_cost_path_parse(a->path_name ?: DEFAULT_PATH);
+    if (path < 0) {
+        error_setg(errp, "arm-gicv3-sim: cost-path '%s' is not a path",
+                   a->path_name);
+        error_append_hint(errp, "Valid paths are: %s\n",
+                          gicsim_cost_path_names());
+        return false;
+    }
+    granule = gicsim_granule_parse(a->granule_name ?: DEFAULT_GRANULE);
+    if (!granule) {
+        error_setg(errp, "arm-gicv3-sim: cost-granule '%s' is not a "
+                   "granule (4k, 16k or 64k)", a->granule_name);
+        return false;
+    }
+    if (!gicsim_stage2_geom_kvm(a->ipa_bits, granule, &geom, &err)) {
+        error_setg(errp, "arm-gicv3-sim: cost-ipa-bits=%u, cost-granule=%s: "
+                   "%s", a->ipa_bits, a->granule_name ?: DEFAULT_GRANULE,
+                   err->message);
+        g_error_free(err);
+        return false;
+    }
+    a->profile = gicsim_cost_profile_load(a->profile_name ?: DEFAULT_PROFILE,
+                                          &err);
+    if (!a->profile) {
+        error_setg(errp, "arm-gicv3-sim: cost-profile: %s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    if (a->charge && !icount_enabled()) {
+        error_setg(errp, "arm-gicv3-sim: charge-time=on needs -icount "
+                   "(guest time is only virtual with instruction counting)");
+        return false;
+    }
+    gicsim_cost_model_init(&a->model, a->profile, path, &geom);
+    a->charge_ns[0] = llround(gicsim_cost_ns(&a->model, a->model.total32));
+    a->charge_ns[1] = llround(gicsim_cost_ns(&a->model, a->model.total64));
+    if (a->stats_file && *a->stats_file) {
+        a->exit_notifier.notify = write_stats_file;
+        qemu_add_exit_notifier(&a->exit_notifier);
+    }
+    return true;
+}
+
+void gicsim_cost_unrealize(GICv3SimState *sim)
+{
+    GicsimCostAccount *a = sim->cost;
+
+    if (a->exit_notifier.notify) {
+        qemu_remove_exit_notifier(&a->exit_notifier);
+        a->exit_notifier.notify = NULL;
+    }
+    gicsim_cost_profile_free(a->profile);
+    a->profile = NULL;
+}
+
+/*
+ * charge-time=on: the access takes its modelled time in the guest's
+ * virtual clock (patches/0006: icount_add_ns).  realize made sure icount
+ * is on.
+ */
+void gicsim_cost_charge(GicsimCostAccount *a, bool wide)
+{
+    icount_add_ns(a->charge_ns[wide]);
+}

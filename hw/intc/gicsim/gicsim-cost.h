@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The cost model: what one GIC register access would cost on a real
+ * machine when the guest runs a given way (an execution path), as a sum
+ * of named steps in CPU cycles, from a cost profile.  QEMU-independent.
+ * docs/cost.rst describes the model, the paths and the profile format.
+ */
+#ifndef HW_INTC_GICSIM_COST_H
+#define HW_INTC_GICSIM_COST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+
+#include "gicsim-stage2.h"
+
+/* The steps an access can go through; profile keys are their names. */
+typedef enum GicsimCostStep {
+    GICSIM_STEP_GIC_ACCESS,         /* the GIC's own register latency */
+    GICSIM_STEP_EXCEPTION_ENTRY,    /* trap (data abort, HVC) into EL2 */
+    GICSIM_STEP_STAGE2_WALK,        /* faulting stage-2 walk (derived) */
+    GICSIM_STEP_WORLD_SWITCH,       /* guest <-> host context switch */
+    GICSIM_STEP_SYSREG,             /* EL1 system registers save+restore */
+    GICSIM_STEP_EXIT_DISPATCH,      /* exit handler dispatch by class */
+    GICSIM_STEP_STAGE2_FAULT,       /* abort handling: IPA, memslots */
+    GICSIM_STEP_MMIO_DECODE,        /* syndrome decode, I/O bus lookup */
+    GICSIM_STEP_VGIC_DISPATCH,      /* vGIC region lookup (per call) */
+    GICSIM_STEP_VGIC_HANDLER,       /* vGIC register handler (per call) */
+    GICSIM_STEP_VMM_EXIT,           /* exit to the VMM and back */
+    GICSIM_STEP_VMM_MMIO,           /* the VMM's MMIO dispatch + device */
+    GICSIM_STEP_REC_EXIT,           /* RMM: realm exit into a RecExit */
+    GICSIM_STEP_RMM_EXIT,           /* RMM -> EL3 -> host return */
+    GICSIM_STEP_EL3_SWITCH,         /* EL3 monitor world switch */
+    GICSIM_STEP_RMM_ENTRY,          /* host RMI_REC_ENTER -> EL3 -> RMM */
+    GICSIM_STEP_REC_ENTRY,          /* RMM: RecEntry back into the REC */
+    GICSIM_STEP_EXCEPTION_RETURN,   /* ERET back to the guest */
+    GICSIM_STEP__COUNT
+} GicsimCostStep;
+
+typedef enum GicsimCostPath {
+    GICSIM_PATH_NATIVE,             /* bare metal: the GIC itself */
+    GICSIM_PATH_KVM_VGIC_VHE,       /* KVM in-kernel vGIC, VHE host */
+    GICSIM_PATH_KVM_VGIC_NVHE,      /* KVM in-kernel vGIC, non-VHE host */
+    GICSIM_PATH_KVM_USERSPACE,      /* KVM, GIC emulated by the VMM */
+    GICSIM_PATH_REALM,              /* Arm CCA realm, vGIC in the host */
+    GICSIM_PATH_HYPERCALL,          /* an HVC round trip (calibration) */
+    GICSIM_PATH__COUNT
+} GicsimCostPath;
+
+/* Where a profile value comes from. */
+typedef enum GicsimCostSource {
+    GICSIM_SRC_PUBLISHED,           /* a published measurement */
+    GICSIM_SRC_MEASURED,            /* the profile author's measurement */
+    GICSIM_SRC_FITTED,              /* fitted to published figures */
+    GICSIM_SRC_ASSUMPTION,          /* no source: a stated assumption */
+    GICSIM_SRC__COUNT
+} GicsimCostSource;
+
+/* Published figures a profile may carry (kvm-unit-tests micro-bench). */
+typedef enum GicsimCostFigure {
+    GICSIM_FIG_HYP_CALL,            /* hvc #0 round trip */
+    GICSIM_FIG_MMIO_READ_VGIC,      /* readl(GICD_IIDR), in-kernel vGIC */
+    GICSIM_FIG_MMIO_READ_USER,      /* readl of a VMM-emulated register */
+    GICSIM_FIG__COUNT
+} GicsimCostFigure;
+
+typedef struct GicsimCostValue {
+    uint64_t value;
+    GicsimCostSource source;
+    char *note;
+    bool set;
+} GicsimCostValue;
+
+typedef struct GicsimCostProfile {
+    char *name;
+    char *file;                     /* where it was read from */
+    char *description;
+    GicsimCostValue clock_mhz;
+    GicsimCostValue walk_step;      /* cycles per descriptor fetch */
+    GicsimCostValue split64;        /* vGIC splits 64-bit accesses */
+    GicsimCostValue step[GICSIM_STEP__COUNT];   /* cycles; not stage2-walk */
+    GicsimCostValue figure[GICSIM_FIG__COUNT];  /* ns, optional */
+} GicsimCostProfile;
+
+/* The cost of one access on one path, per step, precomputed. */
+typedef struct GicsimCostModel {
+    GicsimCostPath path;
+    unsigned clock_mhz;
+    bool split64;
+    GicsimStage2Geom geom;
+    uint32_t step32[GICSIM_STEP__COUNT];    /* an access of <= 32 bits */
+    uint32_t step64[GICSIM_STEP__COUNT];    /* a 64-bit access */
+    uint64_t total32, total64;
+} GicsimCostModel;
+
+const char *gicsim_cost_step_name(GicsimCostStep step);
+const char *gicsim_cost_path_name(GicsimCostPath path);
+const char *gicsim_cost_figure_name(GicsimCostFigure fig);
+const char *gicsim_cost_source_name(GicsimCostSource src);
+/* The path a figure is measured on. */
+GicsimCostPath gicsim_cost_figure_path(GicsimCostFigure fig);
+/* -1 if @name is not a device path (the hypercall path is not one). */
+int gicsim_cost_path_parse(const char *name);
+/* "native, kvm-vgic-vhe, ..." (device paths) */
+const char *gicsim_cost_path_names(void);
+
+/*
+ * Times step @step occurs on @path for one access (64-bit when @wide and
+ * the path splits it into two handler calls: per-call steps count twice).
+ */
+unsigned gicsim_cost_step_count(GicsimCostPath path, GicsimCostStep step,
+                                bool wide_split);
+
+/*
+ * Parse a profile from @text; @file names it in errors
+ * ("FILE:LINE: key 'KEY': ...").  NULL on error.
+ */
+GicsimCostProfile *gicsim_cost_profile_parse(const char *text,
+                                             const char *file,
+                                             const char *name, GError **err);
+/*
+ * A shipped profile by name, else a profile file by path.  NULL with
+ * @err on error.
+ */
+GicsimCostProfile *gicsim_cost_profile_load(const char *name_or_path,
+                                            GError **err);
+void gicsim_cost_profile_free(GicsimCostProfile *p);
+
+/* Shipped profiles (generated from hw/intc/gicsim/cost-profiles/). */
+typedef struct GicsimCostBuiltin {
+    const char *name;
+    const char *text;
+} GicsimCostBuiltin;
+extern const GicsimCostBuiltin gicsim_cost_builtins[];
+extern const unsigned gicsim_cost_builtin_count;
+/* "ampere-altra, kunpeng-920, ..." */
+const char *gicsim_cost_builtin_names(void);
+
+/* Precompute the cost of an access on @path with the stage-2 @geom. */
+void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
+                            GicsimCostPath path, const GicsimStage2Geom *geom);
+
+/* Cycles to nanoseconds at the profile's clock. */
+double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles);
+
+/* The geometry the calibration assumes: KVM's default 40-bit IPA, 4K. */
+#define GICSIM_COST_DEFAULT_IPA 40
+#define GICSIM_COST_DEFAULT_GRANULE 4096
+
+/*
+ * The model's value of a published figure in ns (one 32-bit read on the
+ * figure's path, default geometry).
+ */
+double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
+                                   GicsimCostFigure fig);
+
+#endif

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# arm-gicv3-sim's cost properties end to end (TAP): bad values stop QEMU
+# with an error naming the property; cost-stats through QMP qom-get
+# counts accesses made through the monitor with each path's arithmetic
+# (from the profile file, computed here independently); cost-reset zeroes
+# the counters; cost-stats-file is written at exit; properties cannot
+# change after realize.
+#   tests/cost/test-cost-device.py [QEMU]
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+top = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+qemu = sys.argv[1] if len(sys.argv) > 1 else \
+    os.path.join(top, "build", "qemu-system-aarch64")
+base = [qemu, "-M", "virt,gic-version=3,gic-model=sim", "-accel", "tcg",
+        "-cpu", "max", "-nodefaults", "-display", "none", "-S"]
+n = 0
+fails = 0
+
+
+def check(cond, what):
+    global n, fails
+    n += 1
+    print("%s %d - %s" % ("ok" if cond else "not ok", n, what))
+    fails += not cond
+    sys.stdout.flush()
+
+
+def profile_values(name):
+    vals = {}
+    path = os.path.join(top, "hw/intc/gicsim/cost-profiles", name +
+                        ".profile")
+    for line in open(path):
+        m = re.match(r"^([a-z0-9.-]+)\s*=\s*(\d+)\s*\[", line)
+        if m:
+            vals[m.group(1)] = int(m.group(2))
+    return vals
+
+
+def expected_cycles(v, path, wide):
+    """One access's cycles, written out per path (docs/cost.rst)."""
+    walk = 3 * v["walk-step"]           # 40-bit IPA, 4K: 3 levels
+    calls = 2 if wide and v["vgic-split-64"] else 1
+    vgic = calls * (v["vgic-dispatch"] + v["vgic-handler"])
+    trap = (v["exception-entry"] + walk + v["world-switch"] +
+            v["exit-dispatch"] + v["stage2-fault"] + v["mmio-decode"] +
+            v["exception-return"])
+    return {
+        "native": v["gic-access"],
+        "kvm-vgic-vhe": trap + vgic,
+        "kvm-vgic-nvhe": trap + vgic + v["sysreg-save-restore"] +
+        v["exception-entry"] + v["exception-return"],
+        "kvm-userspace": trap + v["sysreg-save-restore"] + v["vmm-exit"] +
+        v["vmm-mmio"],
+        "realm": trap + vgic + v["rec-exit"] + v["rmm-exit"] +
+        2 * v["el3-switch"] + v["rmm-entry"] + v["rec-entry"],
+    }[path]
+
+
+class Qmp:
+    def __init__(self, args):
+        self.dir = tempfile.mkdtemp()
+        sock = os.path.join(self.dir, "qmp.sock")
+        self.p = subprocess.Popen(args + ["-qmp", "unix:%s,server=on,"
+                                          "wait=off" % sock],
+                                  stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        self.s = socket.socket(socket.AF_UNIX)
+        for _ in range(200):
+            try:
+                self.s.connect(sock)
+                break
+            except OSError:
+                if self.p.poll() is not None:
+                    sys.exit("QEMU exited: %s" % self.p.stderr.read())
+                time.sleep(0.05)
+        self.f = self.s.makefile("rw")
+        self.f.readline()
+        self.cmd("qmp_capabilities")
+        found = [x["name"] for x in
+                 self.cmd("qom-list", path="/machine/unattached")["return"]
+                 if x["type"] == "child<arm-gicv3-sim>"]
+        self.gic = "/machine/unattached/" + found[0]
+
+    def cmd(self, name, **args):
+        self.f.write(json.dumps({"execute": name, "arguments": args}) + "\n")
+        self.f.flush()
+        while True:
+            r = json.loads(self.f.readline())
+            if "return" in r or "error" in r:
+                return r
+
+    def stats(self):
+        return self.cmd("qom-get", path=self.gic,
+                        property="cost-stats")["return"]
+
+    def read(self, addr, width):
+        # xp reads physical memory through the memory core, like a CPU load
+        fmt = {4: "w", 8: "g"}[width]
+        self.cmd("human-monitor-command",
+                 **{"command-line": "xp /1%sx 0x%x" % (fmt, addr)})
+
+    def quit(self):
+        self.cmd("quit")
+        self.p.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# Bad values: QEMU refuses to start, naming the property
+bad = [
+    ("cost-path=kvm", "cost-path 'kvm' is not a path"),
+    ("cost-profile=nosuch", "cost-profile: 'nosuch' is not a shipped"),
+    ("cost-granule=8k", "cost-granule '8k' is not a granule"),
+    ("cost-ipa-bits=52", "cost-ipa-bits=52, cost-granule=4k: IPA size 52 "
+     "bits with the 4K granule needs FEAT_LPA2"),
+    ("charge-time=on", "charge-time=on needs -icount"),
+]
+for prop, msg in bad:
+    r = subprocess.run(base + ["-global", "arm-gicv3-sim." + prop],
+                       capture_output=True, text=True, timeout=60)
+    check(r.returncode != 0 and msg in r.stderr,
+          "%s refused: %s" % (prop, r.stderr.strip().splitlines()[:1]))
+with tempfile.NamedTemporaryFile("w", suffix=".profile", delete=False) as f:
+    f.write("clock-mhz = 1000 [assumption] x\nwalk-step = ten [fitted] y\n")
+r = subprocess.run(base + ["-global", "arm-gicv3-sim.cost-profile=" +
+                           f.name], capture_output=True, text=True,
+                   timeout=60)
+check(r.returncode != 0 and "cost-profile: %s:2: key 'walk-step'" % f.name
+      in r.stderr, "a malformed profile file is refused with file:line:key")
+os.unlink(f.name)
+
+GICD_TYPER, GICD_IROUTER40 = 0x08000004, 0x08006140
+for profile in ("ampere-altra", "kunpeng-920", "phytium-s2500"):
+    v = profile_values(profile)
+    for path in ("native", "kvm-vgic-vhe", "kvm-vgic-nvhe", "kvm-userspace",
+                 "realm"):
+        q = Qmp(base + ["-global", "arm-gicv3-sim.cost-profile=" + profile,
+                        "-global", "arm-gicv3-sim.cost-path=" + path])
+        s0 = q.stats()
+        for _ in range(3):
+            q.read(GICD_TYPER, 4)
+        q.read(GICD_IROUTER40, 8)
+        s = q.stats()
+        c32 = expected_cycles(v, path, False)
+        c64 = expected_cycles(v, path, True)
+        typer = s["registers"].get("GICD_TYPER", {})
+        ir = s["registers"].get("GICD_IROUTER", {})
+        check(s0["accesses"] == 0 and s["accesses"] == 4 and
+              typer.get("reads") == 3 and ir.get("reads64") == 1 and
+              s["cycles"] == 3 * c32 + c64 and
+              typer.get("cycles") == 3 * c32 and ir.get("cycles") == c64 and
+              abs(s["ns"] - s["cycles"] * 1000.0 / v["clock-mhz"]) < 1e-6,
+              "%s %s: 3 x %d + %d cycles" % (profile, path, c32, c64))
+        if profile == "kunpeng-920" and path == "kvm-vgic-vhe":
+            r = q.cmd("qom-set", path=q.gic, property="cost-path",
+                      value="native")
+            check("error" in r and "cost-path" in r["error"]["desc"],
+                  "cost-path cannot change after realize")
+            q.cmd("qom-set", path=q.gic, property="cost-reset", value=True)
+            s = q.stats()
+            check(s["accesses"] == 0 and s["cycles"] == 0 and
+                  not s["registers"], "cost-reset zeroes the statistics")
+        q.quit()
+
+with tempfile.TemporaryDirectory() as d:
+    out = os.path.join(d, "stats.json")
+    q = Qmp(base + ["-global", "arm-gicv3-sim.cost-stats-file=" + out])
+    q.read(GICD_TYPER, 4)
+    live = q.stats()
+    q.quit()
+    try:
+        written = json.load(open(out))
+    except (OSError, ValueError):
+        written = None
+    check(written == live and written["accesses"] == 1,
+          "cost-stats-file holds the statistics at exit")
+
+print("1..%d" % n)
+sys.exit(1 if fails else 0)

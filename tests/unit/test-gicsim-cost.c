@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The cost model: shipped profiles, path arithmetic, 64-bit splitting,
+ * calibration against the published figures, and located errors for
+ * malformed profiles.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include "gicsim-cost.h"
+
+static GicsimStage2Geom geom40;
+
+static GicsimCostProfile *load(const char *name)
+{
+    GError *err = NULL;
+    GicsimCostProfile *p = gicsim_cost_profile_load(name, &err);
+
+    g_assert_no_error(err);
+    g_assert_nonnull(p);
+    return p;
+}
+
+static void test_builtins(void)
+{
+    unsigned i, s, f;
+
+    g_assert_cmpuint(gicsim_cost_builtin_count, ==, 3);
+    g_assert_cmpstr(gicsim_cost_builtin_names(), ==,
+                    "ampere-altra, kunpeng-920, phytium-s2500");
+    for (i = 0; i < gicsim_cost_builtin_count; i++) {
+        GicsimCostProfile *p = load(gicsim_cost_builtins[i].name);
+
+        g_assert_cmpstr(p->name, ==, gicsim_cost_builtins[i].name);
+        g_assert_true(p->clock_mhz.set && p->clock_mhz.value >= 1000);
+        /* every step but the derived walk is given, with a note */
+        for (s = 0; s < GICSIM_STEP__COUNT; s++) {
+            if (s == GICSIM_STEP_STAGE2_WALK) {
+                continue;
+            }
+            g_assert_true(p->step[s].set);
+            g_assert_true(p->step[s].note && *p->step[s].note);
+            /* no step cost is itself a published figure */
+            g_assert_cmpint(p->step[s].source, !=, GICSIM_SRC_PUBLISHED);
+        }
+        /* the unpublished parts are assumptions, never fitted */
+        g_assert_cmpint(p->step[GICSIM_STEP_GIC_ACCESS].source, ==,
+                        GICSIM_SRC_ASSUMPTION);
+        g_assert_cmpint(p->step[GICSIM_STEP_REC_EXIT].source, ==,
+                        GICSIM_SRC_ASSUMPTION);
+        g_assert_cmpint(p->step[GICSIM_STEP_EL3_SWITCH].source, ==,
+                        GICSIM_SRC_ASSUMPTION);
+        for (f = 0; f < GICSIM_FIG__COUNT; f++) {
+            g_assert_true(p->figure[f].set);
+            g_assert_cmpint(p->figure[f].source, ==, GICSIM_SRC_PUBLISHED);
+        }
+        gicsim_cost_profile_free(p);
+    }
+}
+
+/* The shipped text files and the compiled-in copies are the same */
+static void test_builtin_matches_file(void)
+{
+    unsigned i;
+
+    for (i = 0; i < gicsim_cost_builtin_count; i++) {
+        char *path = g_strdup_printf("%s/%s.profile", GICSIM_PROFILE_DIR,
+                                     gicsim_cost_builtins[i].name);
+        char *text;
+        GicsimCostProfile *a, *b;
+
+        g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+        g_assert_cmpstr(text, ==, gicsim_cost_builtins[i].text);
+        a = load(gicsim_cost_builtins[i].name);
+        b = load(path);
+        g_assert_cmpstr(b->name, ==, a->name);
+        g_assert_cmpstr(b->file, ==, path);
+        g_assert_cmpuint(a->step[GICSIM_STEP_WORLD_SWITCH].value, ==,
+                         b->step[GICSIM_STEP_WORLD_SWITCH].value);
+        gicsim_cost_profile_free(a);
+        gicsim_cost_profile_free(b);
+        g_free(text);
+        g_free(path);
+    }
+}
+
+#define V(p, s) ((p)->step[GICSIM_STEP_##s].value)
+
+static void test_path_arithmetic(void)
+{
+    GicsimCostProfile *p = load("kunpeng-920");
+    GicsimCostModel m;
+    uint64_t walk = 3 * p->walk_step.value;     /* 40-bit IPA, 4K: 3 levels */
+    uint64_t hyp, vhe, nvhe, user, realm;
+
+    hyp = V(p, EXCEPTION_ENTRY) + V(p, WORLD_SWITCH) + V(p, EXIT_DISPATCH) +
+          V(p, EXCEPTION_RETURN);
+    vhe = hyp + walk + V(p, STAGE2_FAULT) + V(p, MMIO_DECODE) +
+          V(p, VGIC_DISPATCH) + V(p, VGIC_HANDLER);
+    nvhe = vhe + V(p, SYSREG) + V(p, EXCEPTION_ENTRY) +
+           V(p, EXCEPTION_RETURN);
+    user = hyp + walk + V(p, STAGE2_FAULT) + V(p, MMIO_DECODE) +
+           V(p, SYSREG) + V(p, VMM_EXIT) + V(p, VMM_MMIO);
+    realm = vhe + V(p, REC_EXIT) + V(p, RMM_EXIT) + 2 * V(p, EL3_SWITCH) +
+            V(p, RMM_ENTRY) + V(p, REC_ENTRY);
+
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_HYPERCALL, &geom40);
+    g_assert_cmpuint(m.total32, ==, hyp);
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_NATIVE, &geom40);
+    g_assert_cmpuint(m.total32, ==, V(p, GIC_ACCESS));
+    g_assert_cmpuint(m.total64, ==, V(p, GIC_ACCESS));
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+    g_assert_cmpuint(m.total32, ==, vhe);
+    g_assert_cmpuint(m.step32[GICSIM_STEP_STAGE2_WALK], ==, walk);
+    g_assert_cmpuint(m.step32[GICSIM_STEP_SYSREG], ==, 0);
+    /* a 64-bit access: two handler calls */
+    g_assert_cmpuint(m.total64, ==,
+                     vhe + V(p, VGIC_DISPATCH) + V(p, VGIC_HANDLER));
+    g_assert_cmpuint(m.step64[GICSIM_STEP_VGIC_HANDLER], ==,
+                     2 * V(p, VGIC_HANDLER));
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_NVHE, &geom40);
+    g_assert_cmpuint(m.total32, ==, nvhe);
+    g_assert_cmpuint(m.step32[GICSIM_STEP_EXCEPTION_ENTRY], ==,
+                     2 * V(p, EXCEPTION_ENTRY));
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_USERSPACE, &geom40);
+    g_assert_cmpuint(m.total32, ==, user);
+    g_assert_cmpuint(m.total64, ==, user);     /* the VMM takes it whole */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_REALM, &geom40);
+    g_assert_cmpuint(m.total32, ==, realm);
+
+    /* no splitting when the profile says the path takes 64 bits whole */
+    p->split64.value = 0;
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+    g_assert_cmpuint(m.total64, ==, m.total32);
+
+    /* a deeper stage 2 costs more: 48-bit IPA, 4K = 4 levels */
+    {
+        GicsimStage2Geom g48;
+
+        g_assert_true(gicsim_stage2_geom_kvm(48, 4096, &g48, NULL));
+        gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &g48);
+        g_assert_cmpuint(m.total32, ==, vhe + p->walk_step.value);
+    }
+
+    /* ns at the profile's clock */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_NATIVE, &geom40);
+    g_assert_cmpfloat(fabs(gicsim_cost_ns(&m, p->clock_mhz.value) - 1000.0),
+                      <, 0.000001);
+
+    /* the step counts behind the arithmetic */
+    g_assert_cmpuint(gicsim_cost_step_count(GICSIM_PATH_REALM,
+                                            GICSIM_STEP_EL3_SWITCH, false),
+                     ==, 2);
+    g_assert_cmpuint(gicsim_cost_step_count(GICSIM_PATH_KVM_VGIC_VHE,
+                                            GICSIM_STEP_VGIC_DISPATCH, true),
+                     ==, 2);
+    g_assert_cmpuint(gicsim_cost_step_count(GICSIM_PATH_KVM_VGIC_VHE,
+                                            GICSIM_STEP_SYSREG, false),
+                     ==, 0);
+    gicsim_cost_profile_free(p);
+}
+
+/* Every shipped profile reproduces its published figures within 10 % */
+static void test_calibrated(void)
+{
+    unsigned i, f;
+
+    for (i = 0; i < gicsim_cost_builtin_count; i++) {
+        GicsimCostProfile *p = load(gicsim_cost_builtins[i].name);
+
+        for (f = 0; f < GICSIM_FIG__COUNT; f++) {
+            double model = gicsim_cost_figure_model_ns(p, f);
+            double pub = p->figure[f].value;
+
+            g_test_message("%s %s: model %.1f ns, published %.0f ns",
+                           p->name, gicsim_cost_figure_name(f), model, pub);
+            g_assert_cmpfloat(fabs(model - pub) / pub, <=, 0.10);
+        }
+        gicsim_cost_profile_free(p);
+    }
+}
+
+static void test_paths(void)
+{
+    g_assert_cmpint(gicsim_cost_path_parse("native"), ==, GICSIM_PATH_NATIVE);
+    g_assert_cmpint(gicsim_cost_path_parse("kvm-vgic-nvhe"), ==,
+                    GICSIM_PATH_KVM_VGIC_NVHE);
+    g_assert_cmpint(gicsim_cost_path_parse("realm"), ==, GICSIM_PATH_REALM);
+    g_assert_cmpint(gicsim_cost_path_parse("hypercall"), ==, -1);
+    g_assert_cmpint(gicsim_cost_path_parse("kvm"), ==, -1);
+    g_assert_cmpint(gicsim_cost_path_parse(NULL), ==, -1);
+}
+
+typedef struct BadProfile {
+    const char *edit;           /* replaces the line of key @key, or added */
+    const char *key;
+    const char *error;          /* expected message */
+} BadProfile;
+
+/*
+ * Malformed profiles: the kunpeng-920 profile with one line changed;
+ * the error must name the file, the line and the key.
+ */
+static const BadProfile bad_profiles[] = {
+    { "vmm-exit = 12x [fitted] n", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exit': value must be a non-negative integer" },
+    { "vmm-exit = -5 [fitted] n", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exit': value must be a non-negative integer" },
+    { "vmm-exit = 500 fitted", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exit': missing source" },
+    { "vmm-exit = 500 [guess] n", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exit': unknown source '[guess]'" },
+    { "vmm-exit = 500 [fitted]", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exit': missing note" },
+    { "vmm-exits = 500 [fitted] n", "vmm-exit",
+      "t.profile:LINE: key 'vmm-exits': unknown key" },
+    { "clock-mhz = 0 [assumption] n", "clock-mhz",
+      "t.profile:LINE: key 'clock-mhz': value 0 out of range 1..100000" },
+    { "vgic-split-64 = 2 [assumption] n", "vgic-split-64",
+      "t.profile:LINE: key 'vgic-split-64': value 2 out of range 0..1" },
+    { "stage2-walk = 30 [assumption] n", "walk-step",
+      "t.profile:LINE: key 'stage2-walk': unknown key" },
+    { "vmm-exit 500 [fitted] n", "vmm-exit",
+      "t.profile:LINE: expected 'key = value [source] note'" },
+    { "", "rec-entry", "t.profile: key 'rec-entry': missing" },
+    { "", "walk-step", "t.profile: key 'walk-step': missing" },
+};
+
+static void test_bad_profiles(void)
+{
+    const char *good = NULL;
+    unsigned i, j;
+
+    for (i = 0; i < gicsim_cost_builtin_count; i++) {
+        if (!strcmp(gicsim_cost_builtins[i].name, "kunpeng-920")) {
+            good = gicsim_cost_builtins[i].text;
+        }
+    }
+    g_assert_nonnull(good);
+    for (i = 0; i < G_N_ELEMENTS(bad_profiles); i++) {
+        const BadProfile *b = &bad_profiles[i];
+        char **lines = g_strsplit(good, "\n", -1);
+        char *keyeq = g_strdup_printf("%s =", b->key);
+        char *text, *want, *lineno = NULL;
+        GError *err = NULL;
+        GicsimCostProfile *p;
+
+        for (j = 0; lines[j]; j++) {
+            if (g_str_has_prefix(lines[j], keyeq)) {
+                g_free(lines[j]);
+                lines[j] = g_strdup(b->edit);
+                lineno = g_strdup_printf("%u", j + 1);
+            }
+        }
+        g_assert_nonnull(lineno);
+        text = g_strjoinv("\n", lines);
+        p = gicsim_cost_profile_parse(text, "t.profile", "t", &err);
+        g_assert_null(p);
+        g_assert_nonnull(err);
+        {
+            GString *w = g_string_new(b->error);
+
+            g_string_replace(w, "LINE", lineno, 1);
+            want = g_string_free(w, false);
+        }
+        g_test_message("%s", err->message);
+        g_assert_true(g_str_has_prefix(err->message, want));
+        g_error_free(err);
+        g_free(want);
+        g_free(lineno);
+        g_free(text);
+        g_free(keyeq);
+        g_strfreev(lines);
+    }
+}
+
+static void test_duplicates_and_load_errors(void)
+{
+    GError *err = NULL;
+    char *dir, *path, *text;
+
+    text = g_strconcat(gicsim_cost_builtins[0].text,
+                       "world-switch = 1 [fitted] again\n", NULL);
+    g_assert_null(gicsim_cost_profile_parse(text, "d.profile", "d", &err));
+    g_assert_nonnull(strstr(err->message, "key 'world-switch': given twice"));
+    g_assert_true(g_str_has_prefix(err->message, "d.profile:"));
+    g_clear_error(&err);
+    g_free(text);
+
+    /* not a shipped name, not a path */
+    g_assert_null(gicsim_cost_profile_load("ampere", &err));
+    g_assert_nonnull(strstr(err->message, "not a shipped cost profile"));
+    g_assert_nonnull(strstr(err->message, "ampere-altra"));
+    g_clear_error(&err);
+    /* a path that does not exist */
+    g_assert_null(gicsim_cost_profile_load("/nonexistent/x.profile", &err));
+    g_assert_nonnull(strstr(err->message, "/nonexistent/x.profile"));
+    g_clear_error(&err);
+
+    /* a user's copy, edited, loads by path and is named after the file */
+    dir = g_dir_make_tmp("gicsim-cost-XXXXXX", NULL);
+    path = g_build_filename(dir, "my-board.profile", NULL);
+    text = g_strconcat(gicsim_cost_builtins[0].text,
+                       "published.hyp-call = 0 [measured] typo\n", NULL);
+    g_assert_true(g_file_set_contents(path, text, -1, NULL));
+    g_assert_null(gicsim_cost_profile_load(path, &err));
+    g_assert_nonnull(strstr(err->message, "my-board.profile:"));
+    g_clear_error(&err);
+    g_free(text);
+    g_assert_true(g_file_set_contents(path, gicsim_cost_builtins[0].text, -1,
+                                      NULL));
+    {
+        GicsimCostProfile *p = load(path);
+
+        g_assert_cmpstr(p->name, ==, "my-board");
+        gicsim_cost_profile_free(p);
+    }
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_assert_true(gicsim_stage2_geom_kvm(40, 4096, &geom40, NULL));
+    g_test_add_func("/cost/builtins", test_builtins);
+    g_test_add_func("/cost/builtin-matches-file", test_builtin_matches_file);
+    g_test_add_func("/cost/path-arithmetic", test_path_arithmetic);
+    g_test_add_func("/cost/calibrated", test_calibrated);
+    g_test_add_func("/cost/paths", test_paths);
+    g_test_add_func("/cost/bad-profiles", test_bad_profiles);
+    g_test_add_func("/cost/duplicates-and-load-errors",
+                    test_duplicates_and_load_errors);
+    return g_test_run();
+}
