@@ -1187,6 +1187,90 @@ static void test_migration(void)
     unlink(file);
 }
 
+/* ---- Modelled time (docs/timing.rst) ---- */
+
+static uint64_t did_not_wait(Gic *g)
+{
+    g_autofree char *gic = gicsim_find_gic(g->qts);
+    QDict *rsp = qtest_qmp(g->qts, "{ 'execute': 'qom-get', 'arguments': "
+                           "{ 'path': %s, 'property': 'did-not-wait' } }",
+                           gic);
+    uint64_t n = qdict_get_int(rsp, "return");
+
+    qobject_unref(rsp);
+    return n;
+}
+
+/*
+ * Software that does not wait: a second tracked write while the first is
+ * in flight is merged, restarts the time and is counted; so is an access
+ * to a redistributor whose power-up is still going on.
+ */
+static void test_timing_did_not_wait(void)
+{
+    Gic g = gic_start(3, 1, ",secure=on",
+                      "-global arm-gicv3-sim.profile=gic-600");
+    uint64_t pwrr = gicr_addr(&g, 0, GICR_PWRR);
+
+    g_assert_cmpuint(did_not_wait(&g), ==, 0);
+    wr(&g, pwrr, 4, S, 0);
+    /* GICR_WAKER while RDGPO is still 1: RAZ/WI, and counted */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, S), ==, 0);
+    g_assert_cmpuint(did_not_wait(&g), ==, 1);
+    qtest_clock_step(g.qts, 20000);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, S), ==, 0x6);
+    g_assert_cmpuint(did_not_wait(&g), ==, 1);
+    /* Two ICENABLER clears 300 ns apart: RWP lasts 500 ns from the second */
+    gicd_wr(&g, GICD_ISENABLER + 4, S, 0x3);
+    gicd_wr(&g, GICD_ICENABLER + 4, S, 0x1);
+    qtest_clock_step(g.qts, 300);
+    gicd_wr(&g, GICD_ICENABLER + 4, S, 0x2);
+    g_assert_cmpuint(did_not_wait(&g), ==, 2);
+    qtest_clock_step(g.qts, 300);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) >> 31, ==, 1);
+    qtest_clock_step(g.qts, 200);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, S) >> 31, ==, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, S) & 3, ==, 0);
+    qtest_quit(g.qts);
+}
+
+/* A reset cancels every write in flight; nothing completes after it */
+static void test_timing_reset(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.profile=gic-700");
+
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, 0x1);
+    gicd_wr(&g, GICD_ICENABLER + 4, NS, 0x1);
+    wr(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS, 0);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 1);
+    qtest_qmp_assert_success(g.qts, "{'execute': 'system_reset'}");
+    qtest_qmp_eventwait(g.qts, "RESET");
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0x6);
+    qtest_clock_step(g.qts, 100000);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0x6);
+    g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, NS), ==, 0);
+    qtest_quit(g.qts);
+}
+
+/* The duration properties: set, zero, and out of range */
+static void test_timing_properties(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.profile=gic-600 "
+                      "-global arm-gicv3-sim.rwp-ns=5000");
+
+    gicd_wr(&g, GICD_ISENABLER + 4, NS, 0x1);
+    gicd_wr(&g, GICD_ICENABLER + 4, NS, 0x1);
+    qtest_clock_step(g.qts, 4999);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 1);
+    qtest_clock_step(g.qts, 1);
+    g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 0);
+    qtest_quit(g.qts);
+    check_startup_error("virt,gic-version=3,gic-model=sim",
+                        "-global arm-gicv3-sim.rwp-ns=2000000000",
+                        "rwp-ns=2000000000 is out of range");
+}
+
 /* ---- Robustness ---- */
 
 /*
@@ -1257,6 +1341,9 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/startup/two-redist-regions",
                    test_two_redist_regions);
     qtest_add_func("gicsim/startup/migration", test_migration);
+    qtest_add_func("gicsim/timing/did-not-wait", test_timing_did_not_wait);
+    qtest_add_func("gicsim/timing/reset", test_timing_reset);
+    qtest_add_func("gicsim/timing/properties", test_timing_properties);
     qtest_add_func("gicsim/table/widths", test_all_regs_widths);
     qtest_add_func("gicsim/table/reset", test_all_regs_reset);
     qtest_add_func("gicsim/table/w1s-w1c", test_all_w1s_w1c_pairs);

@@ -262,9 +262,12 @@ void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     if (c->reg->state == GICSIM_ST_ENABLED) {
         if (c->reg->access == GICSIM_W1C) {
             /* Clearing an enable is tracked by GICD_CTLR.RWP */
-            gicsim_gicd_disable_request(c->sim, irq, value & visible &
-                                        *word & ~gicsim_gicd_disabling(c->sim,
-                                                                       irq));
+            uint32_t bits = value & visible & *word &
+                            ~gicsim_gicd_disabling(c->sim, irq);
+
+            if (bits) {
+                gicsim_gicd_disable_request(c->sim, irq, bits);
+            }
             return;
         }
         gicsim_gicd_enable(c->sim, irq, value & visible);

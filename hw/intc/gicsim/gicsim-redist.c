@@ -70,9 +70,12 @@ void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
         if (c->reg->access == GICSIM_W1C) {
             /* Clearing an enable is tracked by GICR_CTLR.RWP */
-            gicsim_gicr_disable_request(c->sim, cpu,
-                                        value & ns_mask(c) & *reg &
-                                        ~gicsim_gicr_disabling(c->sim, cpu));
+            uint32_t bits = value & ns_mask(c) & *reg &
+                            ~gicsim_gicr_disabling(c->sim, cpu);
+
+            if (bits) {
+                gicsim_gicr_disable_request(c->sim, cpu, bits);
+            }
             return;
         }
         gicsim_gicr_enable(c->sim, cpu, value & ns_mask(c));
