@@ -263,17 +263,6 @@ void gicsim_gicd_disable_request(GICv3SimState *sim, int irq, uint32_t bits)
     start(sim, GICSIM_FX_GICD_DISABLE, 0);
 }
 
-/* Enables of the 32 INTIDs from @irq whose clearing is in flight */
-uint32_t gicsim_gicd_disabling(GICv3SimState *sim, int irq)
-{
-    return sim->fx_gicd_disable[irq / 32];
-}
-
-/* GICD_ISENABLER: a later set wins over a clear still in flight */
-void gicsim_gicd_enable(GICv3SimState *sim, int irq, uint32_t bits)
-{
-    sim->fx_gicd_disable[irq / 32] &= ~bits;
-}
 
 static void gicd_disable_complete(GICv3SimState *sim)
 {
@@ -338,15 +327,6 @@ void gicsim_gicr_disable_request(GICv3SimState *sim, unsigned cpu,
     start(sim, GICSIM_FX_GICR_DISABLE, cpu);
 }
 
-uint32_t gicsim_gicr_disabling(GICv3SimState *sim, unsigned cpu)
-{
-    return sim->rfx[cpu].disable;
-}
-
-void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu, uint32_t bits)
-{
-    sim->rfx[cpu].disable &= ~bits;
-}
 
 static void gicr_disable_complete(GICv3SimState *sim, unsigned cpu)
 {

@@ -146,10 +146,32 @@ void gicsim_waker_request(GICv3SimState *sim, unsigned cpu, bool sleep);
 void gicsim_pwrr_request(GICv3SimState *sim, unsigned cpu, bool down);
 void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
                              GicsimLpiOp op, uint32_t intid);
-uint32_t gicsim_gicd_disabling(GICv3SimState *sim, int irq);
-void gicsim_gicd_enable(GICv3SimState *sim, int irq, uint32_t bits);
-uint32_t gicsim_gicr_disabling(GICv3SimState *sim, unsigned cpu);
-void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu, uint32_t bits);
+
+/* Enables of the 32 INTIDs from @irq whose clearing is in flight */
+static inline uint32_t gicsim_gicd_disabling(GICv3SimState *sim, int irq)
+{
+    return sim->fx_gicd_disable[irq / 32];
+}
+
+/* GICD_ISENABLER: a later set wins over a clear still in flight */
+static inline void gicsim_gicd_enable(GICv3SimState *sim, int irq,
+                                      uint32_t bits)
+{
+    sim->fx_gicd_disable[irq / 32] &= ~bits;
+}
+
+static inline uint32_t gicsim_gicr_disabling(GICv3SimState *sim,
+                                             unsigned cpu)
+{
+    return sim->rfx[cpu].disable;
+}
+
+static inline void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu,
+                                      uint32_t bits)
+{
+    sim->rfx[cpu].disable &= ~bits;
+}
+
 /* Is an effect of @kind in flight (at @cpu's redistributor)? */
 bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
                            unsigned cpu);
