@@ -32,6 +32,9 @@
  *                      changes of SPI 33 per event
  *   spi33_taken        UARTIMSC.TXIM set, SPI 33 taken, handler clears
  *                      TXIM and EOIs
+ *   spi33_edge_taken   the same with SPI 33 configured edge-triggered
+ *                      (GICD_ICFGR): the rising edge latches the pending
+ *                      state, which the falling edge leaves alone
  *   sgi_roundtrip      CPU 0 sends SGI 1 to CPU 1 (in WFI), whose handler
  *                      sends SGI 2 back; CPU 0 waits in WFI with IRQs
  *                      masked, then takes it: two SGIs sent and taken
@@ -209,6 +212,12 @@ static uint64_t ev_spi_taken(uint64_t n)
     return ticks() - t0;
 }
 
+/* SPI 33 edge-triggered for this row: the same loop as spi33_taken */
+static uint64_t ev_spi_edge_taken(uint64_t n)
+{
+    return ev_spi_taken(n);
+}
+
 static uint64_t ev_sgi_roundtrip(uint64_t n)
 {
     uint64_t t0 = ticks();
@@ -291,6 +300,7 @@ int main(void)
         { "spi33_same_level", ev_spi_same, 0 },
         { "spi33_toggle", ev_spi_toggle, 0 },
         { "spi33_taken", ev_spi_taken, 1 },
+        { "spi33_edge_taken", ev_spi_edge_taken, 1 },
         { "sgi_roundtrip", ev_sgi_roundtrip, 0 },
         { "lpi_msi_taken", ev_lpi_taken, 1 },
     };
@@ -324,6 +334,17 @@ int main(void)
             }
             isb();
         }
+        if (b[i].fn == ev_spi_edge_taken) {
+            /* ICFGR changes only with the interrupt disabled (IHI 0069
+             * GICD_ICFGR<n>: otherwise the effect is UNPREDICTABLE) */
+            irq_disable(UART_SPI);
+            irq_set_edge(UART_SPI, 1);
+            irq_enable(UART_SPI);
+            if (!((gicd_read(GICD_ICFGR + (UART_SPI / 16) * 4) >>
+                   ((UART_SPI % 16) * 2 + 1)) & 1)) {
+                die("spi33_edge_taken: GICD_ICFGR did not take edge");
+            }
+        }
         phase_marker();
         if (b[i].irqs_on) {
             local_irq_enable();
@@ -337,6 +358,11 @@ int main(void)
         write_sysreg(cntv_ctl_el0, CNTV_ENABLE | CNTV_IMASK);
         isb();
         mmio_write32(UART_BASE + UARTIMSC, 0);
+        if (b[i].fn == ev_spi_edge_taken) {
+            irq_disable(UART_SPI);
+            irq_set_edge(UART_SPI, 0);
+            irq_enable(UART_SPI);
+        }
         /* A taken row must have taken exactly one IRQ per event. */
         uint64_t want = (b[i].irqs_on || b[i].fn == ev_sgi_roundtrip) ?
                         warm + REPS * iters : 0;
