@@ -63,8 +63,8 @@
 #define CNTV_IMASK 2u
 #define SPIN_LIMIT 100000000ull
 
-static volatile uint64_t taken[MAX_CPUS];
-static volatile uint32_t bad_irq;
+static volatile uint64_t taken[MAX_CPUS];  /* volatile: set by handlers */
+static volatile uint32_t bad_irq;          /* volatile: set by handlers */
 static uint8_t itt[4096] __attribute__((aligned(256)));
 
 static void bench_irq_handler(struct frame *f)
@@ -315,8 +315,10 @@ int main(void)
     if (!freq || !iters) {
         die("CNTFRQ_EL0 or iters is 0");
     }
-    /* The SPI rows need the PL011 TX interrupt raw status (set by the
-     * characters printed above; only UARTICR clears it). */
+    /*
+     * The SPI rows need the PL011 TX interrupt raw status (set by the
+     * characters printed above; only UARTICR clears it).
+     */
     if (!(mmio_read32(UART_BASE + UARTRIS) & UART_TXIM)) {
         die("PL011 UARTRIS.TXRIS not set");
     }
@@ -335,8 +337,10 @@ int main(void)
             isb();
         }
         if (b[i].fn == ev_spi_edge_taken) {
-            /* ICFGR changes only with the interrupt disabled (IHI 0069
-             * GICD_ICFGR<n>: otherwise the effect is UNPREDICTABLE) */
+            /*
+             * ICFGR changes only with the interrupt disabled (IHI 0069
+             * GICD_ICFGR<n>: otherwise the effect is UNPREDICTABLE)
+             */
             irq_disable(UART_SPI);
             irq_set_edge(UART_SPI, 1);
             irq_enable(UART_SPI);
