@@ -17,7 +17,9 @@
 #   linux  Debian's arm64 kernel (scripts/fetch-linux.sh) with the e2e
 #          initramfs, -smp 4, its=on, virtio-rng-pci, as scripts/e2e.sh
 #          boots it: wall clock from QEMU's start to the first line of
-#          /init (E2E-INIT-START); QEMU is then stopped
+#          /init (E2E-INIT-START); QEMU is then stopped.  Also QEMU's
+#          CPU time (user+sys) to that point, less sensitive to other
+#          load on the host than the wall clock
 #
 # mmio and irq: each guest program runs K times (default 5) on each model,
 # alternating qemu/sim, each run timing N (mmio, default 20000) or I (irq,
@@ -33,9 +35,11 @@
 # instructions per event.  The guest makes a semihosting call before and
 # after each kind's loops; callgrind dumps a profile part at each
 # (--dump-before=do_common_semihosting), so each kind's loops are one part.
-# Instruction counts are deterministic for the one-vCPU kinds: same binary,
-# same numbers (sgi_roundtrip involves two vCPU threads and varies a
-# little).  Not done for linux (a boot under callgrind takes too long).
+# Only the vCPU threads are counted (the main loop's count depends on
+# real time).  Same binary, same numbers, except where a vCPU thread
+# contends for a lock with another thread (the PL011 rows, sgi_roundtrip:
+# up to 0.4 % between runs).  Not done for linux (a boot under callgrind
+# takes too long).
 #
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
@@ -68,7 +72,7 @@ while [ $# -gt 0 ]; do
         --cg-iters=*) cg_iters=${1#*=}; shift ;;
         --linux-rounds) linux_rounds=$2; shift 2 ;;
         --linux-rounds=*) linux_rounds=${1#*=}; shift ;;
-        -h|--help) sed -n '3,42p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,45p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -209,7 +213,7 @@ if [ $do_linux = yes ]; then
     load_before=$(loadavg)
     rm -f "$OUT/runs/linux".*
     python3 - "$OUT/runs" "$linux_rounds" "$QEMU" <<'EOF'
-import sys, time, subprocess
+import os, sys, time, subprocess
 d, rounds, qemu = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def boot(model, log):
     cmd = ["timeout", "600", qemu, "-M", f"virt,gic-version=3,gic-model={model},its=on",
@@ -233,20 +237,19 @@ def boot(model, log):
             t = time.monotonic() - t0
             break
     p.terminate()
-    try:
-        p.wait(10)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.wait()
+    # Reap it ourselves for its rusage: CPU time (user + system, QEMU and
+    # its 'timeout' wrapper) to the marker and the stop that follows.
+    _, _, ru = os.wait4(p.pid, 0)
     open(log, "wb").write(out)
     if t is None:
         sys.exit(f"bench: Linux on gic-model={model} did not reach init;"
                  f" see {log}")
-    return t
+    return t, ru.ru_utime + ru.ru_stime
 for i in range(1, rounds + 1):
     for model in ("qemu", "sim"):
-        t = boot(model, f"{d}/linux.{model}.{i}.log")
-        open(f"{d}/linux.{model}.{i}.txt", "w").write(f"BENCH boot {t:.3f}\n")
+        t, cpu = boot(model, f"{d}/linux.{model}.{i}.log")
+        open(f"{d}/linux.{model}.{i}.txt", "w").write(
+            f"BENCH boot {t:.3f}\nBENCH cpu {cpu:.3f}\n")
 EOF
     echo
     echo "## Linux boot to init, wall clock"
@@ -258,17 +261,26 @@ EOF
     python3 - "$OUT/runs" "$linux_rounds" <<'EOF'
 import sys, statistics
 d, rounds = sys.argv[1], int(sys.argv[2])
-t = {m: [float(open(f"{d}/linux.{m}.{i}.txt").read().split()[2])
-         for i in range(1, rounds + 1)] for m in ("qemu", "sim")}
-mq, ms = statistics.median(t["qemu"]), statistics.median(t["sim"])
-print("round  " + "  ".join(f"{i:>6}" for i in range(1, rounds + 1)))
-for m, name in (("qemu", "stock"), ("sim", "sim")):
-    print(f"{name:5}  " + "  ".join(f"{x:6.2f}" for x in t[m]))
-print(f"\nboot to init: stock median {mq:.2f} s ({min(t['qemu']):.2f}-"
-      f"{max(t['qemu']):.2f}), sim median {ms:.2f} s ({min(t['sim']):.2f}-"
-      f"{max(t['sim']):.2f}), sim/stock {ms / mq:.3f}; sim faster in"
-      f" {sum(s < q for q, s in zip(t['qemu'], t['sim']))} of {rounds}"
-      " rounds")
+def get(m, i, what):
+    for line in open(f"{d}/linux.{m}.{i}.txt"):
+        f = line.split()
+        if f[:2] == ["BENCH", what]:
+            return float(f[2])
+for what, title in (("boot", "wall clock to init"),
+                    ("cpu", "QEMU CPU time (user+sys) to init")):
+    t = {m: [get(m, i, what) for i in range(1, rounds + 1)]
+         for m in ("qemu", "sim")}
+    mq, ms = statistics.median(t["qemu"]), statistics.median(t["sim"])
+    print(f"{title}, s\nround  " +
+          "  ".join(f"{i:>6}" for i in range(1, rounds + 1)))
+    for m, name in (("qemu", "stock"), ("sim", "sim")):
+        print(f"{name:5}  " + "  ".join(f"{x:6.2f}" for x in t[m]))
+    print(f"{title}: stock median {mq:.2f} s ({min(t['qemu']):.2f}-"
+          f"{max(t['qemu']):.2f}), sim median {ms:.2f} s"
+          f" ({min(t['sim']):.2f}-{max(t['sim']):.2f}), sim/stock"
+          f" {ms / mq:.3f}; sim lower in"
+          f" {sum(s < q for q, s in zip(t['qemu'], t['sim']))} of {rounds}"
+          " rounds\n")
 EOF
 fi
 
