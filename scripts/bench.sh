@@ -1,28 +1,49 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# What one guest MMIO access to the GIC costs: gicsim (gic-model=sim)
+# What the GIC costs on the guest's hot paths: gicsim (gic-model=sim)
 # against stock QEMU's GIC (gic-model=qemu), in the same run.
 #
-#   scripts/bench.sh [--runs K] [--iters N] [--callgrind [--cg-iters M]]
+#   scripts/bench.sh [--what LIST] [--runs K] [--iters N] [--irq-iters I]
+#                    [--callgrind [--cg-iters M]] [--linux-rounds R]
 #                    [--sim-global PROP=VALUE]...
 #
-# Builds tests/guest/bench_mmio.c and runs it K times (default 5) on each
-# model, alternating qemu/sim, each run timing N accesses per kind
-# (default 20000; the guest reports the median of 5 passes).  Prints per
-# access kind the median ns over the K runs for each model, their ratio and
-# difference, and the min-max spread.  Wall-clock numbers: noisy on a busy
-# machine, read the spread.
+# LIST is a comma-separated subset of mmio,irq,linux (default all three):
+#   mmio   tests/guest/bench_mmio.c: one guest MMIO access per kind
+#          (-M virt,gic-version=3 -smp 1)
+#   irq    tests/guest/bench_irq.c: interrupt paths per event: PPI level
+#          unchanged / changed / timer taken, SPI level unchanged /
+#          changed / taken, SGI round trip between two vCPUs, MSI through
+#          the ITS to the LPI taken (-M virt,gic-version=3,its=on -smp 2)
+#   linux  Debian's arm64 kernel (scripts/fetch-linux.sh) with the e2e
+#          initramfs, -smp 4, its=on, virtio-rng-pci, as scripts/e2e.sh
+#          boots it: wall clock from QEMU's start to the first line of
+#          /init (E2E-INIT-START); QEMU is then stopped.  Also QEMU's
+#          CPU time (user+sys) to that point, less sensitive to other
+#          load on the host than the wall clock
 #
-# --callgrind (needs valgrind): also run each model once under
-# callgrind with M iterations (default 2000) and report host instructions
-# per guest access.  The guest makes a semihosting call before and after
-# each kind's loops; callgrind dumps a profile part at each
+# mmio and irq: each guest program runs K times (default 5) on each model,
+# alternating qemu/sim, each run timing N (mmio, default 20000) or I (irq,
+# default 2000) events per kind (the guest reports the median of 5
+# passes).  Prints per kind the median
+# ns over the K runs for each model, their ratio and difference, and the
+# min-max spread.  linux: R rounds (default 5) of one boot per model,
+# alternating; median, ratio and spread.  Wall-clock numbers: noisy on a
+# busy machine, read the spread and the load average printed with them.
+#
+# --callgrind (needs valgrind): also run each guest program once per model
+# under callgrind with M iterations (default 2000) and report host
+# instructions per event.  The guest makes a semihosting call before and
+# after each kind's loops; callgrind dumps a profile part at each
 # (--dump-before=do_common_semihosting), so each kind's loops are one part.
-# Instruction counts are deterministic: same binary, same numbers.
+# Only the vCPU threads are counted (the main loop's count depends on
+# real time).  Same binary, same numbers, except where a vCPU thread
+# contends for a lock with another thread (the PL011 rows, sgi_roundtrip:
+# up to 0.4 % between runs).  Not done for linux (a boot under callgrind
+# takes too long).
 #
 # --sim-global PROP=VALUE: run gicsim with -global arm-gicv3-sim.PROP=VALUE
-# (e.g. cost-accounting=off; repeatable).
+# (e.g. cost-accounting=off; repeatable; mmio and irq runs).
 #
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
@@ -32,29 +53,48 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 QEMU=${QEMU:-build/qemu-system-aarch64}
 OUT=${BENCH_DIR:-build/bench}
+what=mmio,irq,linux
 runs=5
 iters=20000
+irq_iters=2000
 callgrind=no
 cg_iters=2000
 sim_globals=()
+linux_rounds=5
 
 while [ $# -gt 0 ]; do
     case $1 in
+        --what) what=$2; shift 2 ;;
+        --what=*) what=${1#*=}; shift ;;
         --runs) runs=$2; shift 2 ;;
         --runs=*) runs=${1#*=}; shift ;;
         --iters) iters=$2; shift 2 ;;
         --iters=*) iters=${1#*=}; shift ;;
+        --irq-iters) irq_iters=$2; shift 2 ;;
+        --irq-iters=*) irq_iters=${1#*=}; shift ;;
         --callgrind) callgrind=yes; shift ;;
         --cg-iters) cg_iters=$2; shift 2 ;;
         --cg-iters=*) cg_iters=${1#*=}; shift ;;
         --sim-global) sim_globals+=(-global "arm-gicv3-sim.$2"); shift 2 ;;
-        -h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --linux-rounds) linux_rounds=$2; shift 2 ;;
+        --linux-rounds=*) linux_rounds=${1#*=}; shift ;;
+        -h|--help) sed -n '3,49p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
-for v in "$runs" "$iters" "$cg_iters"; do
+for v in "$runs" "$iters" "$irq_iters" "$cg_iters" "$linux_rounds"; do
     case $v in
-        ''|*[!0-9]*|0) echo "bench: --runs, --iters, --cg-iters take a positive integer" >&2; exit 2 ;;
+        ''|*[!0-9]*|0) echo "bench: --runs, --iters, --irq-iters, --cg-iters, --linux-rounds take a positive integer" >&2; exit 2 ;;
+    esac
+done
+progs=()
+do_linux=no
+IFS=, read -r -a parts <<<"$what"
+for p in "${parts[@]}"; do
+    case $p in
+        mmio|irq) progs+=("$p") ;;
+        linux) do_linux=yes ;;
+        *) echo "bench: --what: unknown part '$p' (want mmio, irq, linux)" >&2; exit 2 ;;
     esac
 done
 if [ ! -x "$QEMU" ]; then
@@ -63,16 +103,22 @@ if [ ! -x "$QEMU" ]; then
 fi
 
 mkdir -p "$OUT/runs"
-elf="$top/$OUT/guest/bench_mmio.elf"
-make -s -C tests/guest O="$top/$OUT/guest" "$elf"
+for p in "${progs[@]}"; do
+    make -s -C tests/guest O="$top/$OUT/guest" "$top/$OUT/guest/bench_$p.elf"
+done
 
-# qemu_args MODEL ITERS: set cmd=( the command line of one run )
+# qemu_args PROG MODEL ITERS: set cmd=( the command line of one run )
 qemu_args() {
-    cmd=("$QEMU" -M "virt,gic-version=3,gic-model=$1" -accel tcg -cpu max
-         -smp 1 -m 256 -nodefaults -display none -monitor none -serial stdio
-         -semihosting-config "enable=on,target=native,arg=bench_mmio,arg=$2"
-         -kernel "$elf")
-    if [ "$1" != qemu ]; then
+    local mopts=virt,gic-version=3,gic-model=$2 smp=1
+    if [ "$1" = irq ]; then
+        mopts=$mopts,its=on smp=2
+    fi
+    cmd=("$QEMU" -M "$mopts" -accel tcg -cpu max
+         -smp $smp -m 256 -nodefaults -display none -monitor none
+         -serial stdio
+         -semihosting-config "enable=on,target=native,arg=bench_$1,arg=$3"
+         -kernel "$top/$OUT/guest/bench_$1.elf")
+    if [ "$2" != qemu ]; then
         cmd+=("${sim_globals[@]}")
     fi
 }
@@ -82,17 +128,18 @@ qemu_cmd() {    # printable
     echo "${cmd[*]}"
 }
 
-run_one() {     # run_one MODEL ITERS LOGFILE [wrapper...]
-    local model=$1 n=$2 log=$3 cmd
-    shift 3
-    qemu_args "$model" "$n"
-    if ! timeout 600 "$@" "${cmd[@]}" </dev/null 2>"$log.err" |
+run_one() {     # run_one PROG MODEL ITERS LOGFILE [wrapper...]
+    local prog=$1 model=$2 n=$3 log=$4 cmd
+    shift 4
+    qemu_args "$prog" "$model" "$n"
+    if ! timeout 900 "$@" "${cmd[@]}" </dev/null 2>"$log.err" |
             tr -d '\r' >"$log"; then
-        echo "bench: run on gic-model=$model failed; see $log, $log.err" >&2
+        echo "bench: bench_$prog on gic-model=$model failed; see $log, $log.err" >&2
+        cat "$log" >&2
         exit 1
     fi
-    if ! grep -q '^# bench_mmio: done' "$log"; then
-        echo "bench: run on gic-model=$model did not finish; see $log" >&2
+    if ! grep -q "^# bench_$prog: done" "$log"; then
+        echo "bench: bench_$prog on gic-model=$model did not finish; see $log" >&2
         cat "$log" "$log.err" >&2
         exit 1
     fi
@@ -100,41 +147,44 @@ run_one() {     # run_one MODEL ITERS LOGFILE [wrapper...]
 
 bin_id() { stat -L -c '%s %Y' "$QEMU"; }
 bin_before=$(bin_id)
-start=$(date +%s)
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-rm -f "$OUT"/runs/*.txt "$OUT"/runs/*.err
-for ((i = 1; i <= runs; i++)); do
-    for model in qemu sim; do
-        run_one "$model" "$iters" "$OUT/runs/$model.$i.txt"
-    done
-done
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-if [ "$(bin_id)" != "$bin_before" ]; then
-    echo "bench: WARNING: $QEMU changed during the runs (rebuilt?);" \
-         "the numbers mix two binaries" >&2
-fi
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-echo "# scripts/bench.sh --runs $runs --iters $iters$([ $callgrind = yes ] && echo " --callgrind --cg-iters $cg_iters")"
+echo "# scripts/bench.sh --what $what --runs $runs --iters $iters --irq-iters $irq_iters --linux-rounds $linux_rounds$([ $callgrind = yes ] && echo " --callgrind --cg-iters $cg_iters")"
 echo "# $("$QEMU" --version | head -1); host: $(nproc) CPUs, $(uname -m)," \
      "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-echo "# load average before/after: $load_before / $load_after;" \
-     "$runs runs per model, alternating; $(($(date +%s) - start)) s"
-echo "# each run: $(qemu_cmd '{qemu|sim}' "$iters")"
-head -1 "$OUT/runs/sim.1.txt"
-echo
-python3 - "$OUT/runs" "$runs" <<'EOF'
+
+# ---- wall clock, guest programs -------------------------------------------
+for prog in "${progs[@]}"; do
+    n=$iters
+    [ "$prog" = irq ] && n=$irq_iters
+    start=$(date +%s)
+    load_before=$(loadavg)
+    rm -f "$OUT/runs/$prog".*
+    for ((i = 1; i <= runs; i++)); do
+        for model in qemu sim; do
+            run_one "$prog" "$model" "$n" "$OUT/runs/$prog.$model.$i.txt"
+        done
+    done
+    echo
+    echo "## bench_$prog, wall clock"
+    echo "# load average before/after: $load_before / $(loadavg);" \
+         "$runs runs per model, alternating; $(($(date +%s) - start)) s"
+    echo "# each run: $(qemu_cmd "$prog" '{qemu|sim}' "$n")"
+    head -1 "$OUT/runs/$prog.sim.1.txt"
+    echo
+    python3 - "$OUT/runs" "$prog" "$runs" <<'EOF'
 import sys, statistics
-d, runs = sys.argv[1], int(sys.argv[2])
+d, prog, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 data, order = {}, []
 for model in ("qemu", "sim"):
     for i in range(1, runs + 1):
-        for line in open(f"{d}/{model}.{i}.txt"):
+        for line in open(f"{d}/{prog}.{model}.{i}.txt"):
             f = line.split()
             if len(f) == 3 and f[0] == "BENCH":
                 if f[1] not in order:
                     order.append(f[1])
                 data.setdefault((model, f[1]), []).append(float(f[2]))
-hdr = ("access", "stock ns", "sim ns", "sim/stock", "sim-stock",
+hdr = ("kind", "stock ns", "sim ns", "sim/stock", "sim-stock",
        "stock min-max", "sim min-max")
 rows = []
 for name in order:
@@ -147,33 +197,135 @@ w = [max(len(str(r[i])) for r in rows + [hdr]) for i in range(len(hdr))]
 for r in [hdr] + rows:
     print("  ".join(str(c).ljust(w[0]) if i == 0 else str(c).rjust(w[i])
                     for i, c in enumerate(r)))
-print(f"\nns per access: median over {runs} runs (each the median of 5 passes);"
-      " ram_ldr32 is the loop itself, uart_fr_r32 a non-GIC MMIO read.")
+unit = {"mmio": "access; ram_ldr32 is the loop itself, uart_fr_r32 a"
+                " non-GIC MMIO read",
+        "irq": "event (see tests/guest/bench_irq.c)"}[prog]
+print(f"\nns per {unit}: median over {runs} runs (each the median of 5"
+      " passes).")
 EOF
+done
 
-[ $callgrind = yes ] || exit 0
-echo
+# ---- wall clock, Linux boot to init ---------------------------------------
+if [ $do_linux = yes ]; then
+    if [ ! -f build/e2e/linux/Image ]; then
+        scripts/fetch-linux.sh >&2
+    fi
+    scripts/make-initramfs.sh >/dev/null
+    linux_cmd() {
+        echo "$QEMU" -M "virt,gic-version=3,gic-model=$1,its=on" -accel tcg \
+            -cpu max -smp 4 -m 512 -nodefaults -display none -monitor none \
+            -serial stdio -device virtio-rng-pci \
+            -kernel build/e2e/linux/Image -initrd build/e2e/initramfs.cpio.gz \
+            -append "'console=ttyAMA0 panic=-1 quiet loglevel=4'" -no-reboot
+    }
+    start=$(date +%s)
+    load_before=$(loadavg)
+    rm -f "$OUT/runs/linux".*
+    python3 - "$OUT/runs" "$linux_rounds" "$QEMU" <<'EOF'
+import os, sys, time, subprocess
+d, rounds, qemu = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def boot(model, log):
+    cmd = ["timeout", "600", qemu, "-M", f"virt,gic-version=3,gic-model={model},its=on",
+           "-accel", "tcg", "-cpu", "max", "-smp", "4", "-m", "512",
+           "-nodefaults", "-display", "none", "-monitor", "none",
+           "-serial", "stdio", "-device", "virtio-rng-pci",
+           "-kernel", "build/e2e/linux/Image",
+           "-initrd", "build/e2e/initramfs.cpio.gz",
+           "-append", "console=ttyAMA0 panic=-1 quiet loglevel=4",
+           "-no-reboot"]
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out, t = b"", None
+    while True:
+        chunk = p.stdout.read1(4096)
+        if not chunk:
+            break
+        out += chunk
+        if b"E2E-INIT-START" in out:
+            t = time.monotonic() - t0
+            break
+    p.terminate()
+    # Reap it ourselves for its rusage: CPU time (user + system, QEMU and
+    # its 'timeout' wrapper) to the marker and the stop that follows.
+    _, _, ru = os.wait4(p.pid, 0)
+    open(log, "wb").write(out)
+    if t is None:
+        sys.exit(f"bench: Linux on gic-model={model} did not reach init;"
+                 f" see {log}")
+    return t, ru.ru_utime + ru.ru_stime
+for i in range(1, rounds + 1):
+    for model in ("qemu", "sim"):
+        t, cpu = boot(model, f"{d}/linux.{model}.{i}.log")
+        open(f"{d}/linux.{model}.{i}.txt", "w").write(
+            f"BENCH boot {t:.3f}\nBENCH cpu {cpu:.3f}\n")
+EOF
+    echo
+    echo "## Linux boot to init, wall clock"
+    echo "# load average before/after: $load_before / $(loadavg);" \
+         "$linux_rounds rounds, one boot per model each, alternating;" \
+         "$(($(date +%s) - start)) s"
+    echo "# each boot: $(linux_cmd '{qemu|sim}')"
+    echo
+    python3 - "$OUT/runs" "$linux_rounds" <<'EOF'
+import sys, statistics
+d, rounds = sys.argv[1], int(sys.argv[2])
+def get(m, i, what):
+    for line in open(f"{d}/linux.{m}.{i}.txt"):
+        f = line.split()
+        if f[:2] == ["BENCH", what]:
+            return float(f[2])
+for what, title in (("boot", "wall clock to init"),
+                    ("cpu", "QEMU CPU time (user+sys) to init")):
+    t = {m: [get(m, i, what) for i in range(1, rounds + 1)]
+         for m in ("qemu", "sim")}
+    mq, ms = statistics.median(t["qemu"]), statistics.median(t["sim"])
+    print(f"{title}, s\nround  " +
+          "  ".join(f"{i:>6}" for i in range(1, rounds + 1)))
+    for m, name in (("qemu", "stock"), ("sim", "sim")):
+        print(f"{name:5}  " + "  ".join(f"{x:6.2f}" for x in t[m]))
+    print(f"{title}: stock median {mq:.2f} s ({min(t['qemu']):.2f}-"
+          f"{max(t['qemu']):.2f}), sim median {ms:.2f} s"
+          f" ({min(t['sim']):.2f}-{max(t['sim']):.2f}), sim/stock"
+          f" {ms / mq:.3f}; sim lower in"
+          f" {sum(s < q for q, s in zip(t['qemu'], t['sim']))} of {rounds}"
+          " rounds\n")
+EOF
+fi
+
+if [ "$(bin_id)" != "$bin_before" ]; then
+    echo "bench: WARNING: $QEMU changed during the runs (rebuilt?);" \
+         "the numbers mix two binaries" >&2
+fi
+
+# ---- callgrind ------------------------------------------------------------
+[ $callgrind = yes ] && [ ${#progs[@]} -gt 0 ] || exit 0
 if ! command -v valgrind >/dev/null; then
+    echo
     echo "# --callgrind: valgrind not installed, skipped"
     exit 0
 fi
 mkdir -p "$OUT/callgrind"
-for model in qemu sim; do
-    rm -f "$OUT/callgrind/$model.cg" "$OUT/callgrind/$model.cg".*
-    run_one "$model" "$cg_iters" "$OUT/callgrind/$model.txt" \
-        valgrind --tool=callgrind --collect-atstart=yes \
-        --dump-before=do_common_semihosting \
-        --callgrind-out-file="$OUT/callgrind/$model.cg"
-done
-echo "# callgrind: valgrind --tool=callgrind --collect-atstart=yes" \
-     "--dump-before=do_common_semihosting $(qemu_cmd '{qemu|sim}' "$cg_iters")"
-python3 - "$OUT/callgrind" <<'EOF'
-import sys, re
-d = sys.argv[1]
+for prog in "${progs[@]}"; do
+    for model in qemu sim; do
+        rm -f "$OUT/callgrind/$prog.$model.cg" "$OUT/callgrind/$prog.$model.cg".*
+        run_one "$prog" "$model" "$cg_iters" "$OUT/callgrind/$prog.$model.txt" \
+            nice valgrind --tool=callgrind --collect-atstart=yes \
+            --dump-before=do_common_semihosting \
+            --callgrind-out-file="$OUT/callgrind/$prog.$model.cg"
+    done
+    echo
+    echo "## bench_$prog, callgrind"
+    echo "# valgrind --tool=callgrind --collect-atstart=yes" \
+         "--dump-before=do_common_semihosting $(qemu_cmd "$prog" '{qemu|sim}' "$cg_iters")"
+    echo
+    python3 - "$OUT/callgrind" "$prog" <<'EOF'
+import sys, re, subprocess
+d, prog = sys.argv[1], sys.argv[2]
 def parts(model):
     names, acc = [], None
-    for line in open(f"{d}/{model}.txt"):
-        m = re.match(r"# bench_mmio: kinds (\d+) accesses-per-phase (\d+)", line)
+    for line in open(f"{d}/{prog}.{model}.txt"):
+        m = re.match(r"# bench_\w+: kinds (\d+) \w+-per-phase (\d+)", line)
         if m:
             acc = int(m.group(2))
         f = line.split()
@@ -181,26 +333,42 @@ def parts(model):
             names.append(f[1])
     ir = {}
     # Parts: 1 start-up, 2 set-up, then per kind: loops (3 + 2k), report.
+    # Count the vCPU threads only (mttcg_cpu_thread_fn, inclusive): they
+    # do all the work of these events; the main loop thread's count
+    # depends on how long the phase takes in real time, not on the guest.
     for k, name in enumerate(names):
-        for line in open(f"{d}/{model}.cg.{3 + 2 * k}"):
-            if line.startswith("summary:"):
-                ir[name] = int(line.split()[1])
+        f = f"{d}/{prog}.{model}.cg.{3 + 2 * k}"
+        out = subprocess.run(["callgrind_annotate", "--inclusive=yes",
+                              "--threshold=100", f], check=True,
+                             capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if re.search(r":mttcg_cpu_thread_fn( \[[^]]*\])?$", line.rstrip()):
+                ir[name] = int(line.split()[0].replace(",", ""))
+                break
+        else:
+            sys.exit(f"bench: no mttcg_cpu_thread_fn in {f}")
     return names, acc, ir
 names, acc, q = parts("qemu")
 _, acc_s, s = parts("sim")
 assert acc == acc_s
-base_q, base_s = q[names[0]], s[names[0]]
-hdr = ("access", "stock Ir", "sim Ir", "sim/stock", "sim-stock")
+# mmio: minus the ram_ldr32 phase (the loop and markers), per access.
+base = prog == "mmio"
+base_q, base_s = (q[names[0]], s[names[0]]) if base else (0, 0)
+hdr = ("kind", "stock Ir", "sim Ir", "sim/stock", "sim-stock")
 rows = []
 for n in names:
-    iq, is_ = q[n] / acc, s[n] / acc
     nq, ns = (q[n] - base_q) / acc, (s[n] - base_s) / acc
     rows.append((n, f"{nq:.0f}", f"{ns:.0f}",
-                 f"{ns / nq:.2f}" if nq > 0.5 else "-", f"{ns - nq:+.0f}"))
+                 f"{ns / nq:.3f}" if nq > 0.5 else "-", f"{ns - nq:+.0f}"))
 w = [max(len(r[i]) for r in rows + [hdr]) for i in range(len(hdr))]
 for r in [hdr] + rows:
     print("  ".join(c.ljust(w[0]) if i == 0 else c.rjust(w[i])
                     for i, c in enumerate(r)))
-print(f"\nhost instructions per guest access (all threads, {acc} accesses per"
-      f" kind), minus the ram_ldr32 phase (loop, markers).")
+if base:
+    print(f"\nhost instructions per guest access (vCPU threads, {acc}"
+          " accesses per kind), minus the ram_ldr32 phase (loop, markers).")
+else:
+    print(f"\nhost instructions per event (vCPU threads, {acc} events per"
+          " kind, whole event: guest loop, device, GIC, CPU exception).")
 EOF
+done

@@ -32,60 +32,11 @@
  * (the last decimal word; default 20000).
  */
 #include "gic.h"
+#include "bench.h"
 
 #define DEFAULT_ITERS 20000
-#define REPS 5
+#define REPS BENCH_REPS
 #define INTID 40
-
-/* Semihosting SYS_GET_CMDLINE (0x15): fills buf, returns 0 on success. */
-static long semihost_cmdline(char *buf, uint64_t len)
-{
-    volatile uint64_t blk[2] = { (uintptr_t)buf, len };
-    register uint64_t x0 __asm__("x0") = 0x15;
-    register uint64_t x1 __asm__("x1") = (uintptr_t)blk;
-    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
-    return (long)x0;
-}
-
-/*
- * Phase marker: a no-op semihosting call (SYS_ERRNO, 0x13) before and after
- * each access kind's loops, so that scripts/bench.sh --callgrind can cut a
- * callgrind profile at every marker (--dump-before=do_common_semihosting)
- * and get each kind's loops alone in one part.
- */
-static void phase_marker(void)
-{
-    register uint64_t x0 __asm__("x0") = 0x13;
-    register uint64_t x1 __asm__("x1") = 0;
-    __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
-}
-
-static uint64_t parse_iters(void)
-{
-    static char buf[256];
-    uint64_t v = 0, last = 0;
-    int in_num = 0;
-
-    if (semihost_cmdline(buf, sizeof(buf) - 1) != 0) {
-        return DEFAULT_ITERS;
-    }
-    buf[sizeof(buf) - 1] = 0;
-    for (const char *p = buf;; p++) {
-        if (*p >= '0' && *p <= '9') {
-            v = (in_num ? v * 10 : 0) + (uint64_t)(*p - '0');
-            in_num = 1;
-        } else {
-            if (in_num && (*p == ' ' || *p == 0)) {
-                last = v;
-            }
-            in_num = 0;
-        }
-        if (!*p) {
-            break;
-        }
-    }
-    return last ? last : DEFAULT_ITERS;
-}
 
 /* One timed loop per access instruction; returns counter ticks. */
 #define TIMED_LOOP(fn, insn)                                            \
@@ -120,20 +71,9 @@ struct bench {
 
 static volatile uint32_t ram_word;
 
-static void sort_u64(uint64_t *a, int n)
-{
-    for (int i = 1; i < n; i++) {
-        for (int j = i; j > 0 && a[j - 1] > a[j]; j--) {
-            uint64_t t = a[j];
-            a[j] = a[j - 1];
-            a[j - 1] = t;
-        }
-    }
-}
-
 int main(void)
 {
-    uint64_t iters = parse_iters();
+    uint64_t iters = bench_parse_iters(DEFAULT_ITERS);
     uint64_t freq = read_sysreg(cntfrq_el0);
 
     gic_dist_init();
@@ -181,11 +121,7 @@ int main(void)
             t[r] = b[i].fn(b[i].addr, b[i].val, iters);
         }
         phase_marker();
-        sort_u64(t, REPS);
-        /* ticks -> ns per op, in tenths */
-        unsigned __int128 x = (unsigned __int128)t[REPS / 2] * 10000000000ull;
-        uint64_t tenths = (uint64_t)(x / ((unsigned __int128)freq * iters));
-        printf("BENCH %s %lu.%lu\n", b[i].name, tenths / 10, tenths % 10);
+        bench_report(b[i].name, t, freq, iters);
     }
     /* The write loops must have left the state alone. */
     if (!irq_is_enabled(INTID) ||
