@@ -373,8 +373,19 @@ static void test_pwrr_handshake(void)
 
     /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1; RDG = 1 */
     g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 0xd | 1 << 15);
-    /* While off, the other registers are RAZ/WI */
-    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS), ==, 0);
+    /*
+     * While off, the discovery registers answer (TF-A walks GICR_TYPER to
+     * Last and reads GICR_IIDR before power-up; docs/device.rst, "Power"):
+     * GICR_TYPER.Processor_Number 1, Last; GICR_IIDR the GIC-600's
+     */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, NS) &
+                    0xffff10, ==, 1 << 8 | 1 << 4);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_TYPER), 8, NS) & 0x10,
+                    ==, 0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x0004), 4, NS), ==,
+                    0x0201643b);
+    /* ... the others are RAZ/WI: GICR_CTLR.CES (LPIs) reads 0 */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x0000), 4, NS), ==, 0);
     /* Power up as TF-A does: RDPD = 0, then RDGPD == RDGPO == 0 */
     wr(&g, pwrr, 4, NS, 0);
     g_assert_cmphex(rd(&g, pwrr, 4, NS), ==, 1 << 15);
@@ -998,7 +1009,7 @@ static void test_gates_one_state(void)
 /*
  * GICSIM_GATE_POWERED: while a GIC-600/700 redistributor is powered down
  * its gated registers are RAZ/WI (GIC-600 TRM, GICR_PWRR); the others
- * answer.  A write while it is down is lost: after power-up the register
+ * (GICR_PWRR, GICR_TYPER, GICR_IIDR, the ID registers) answer.  A write while it is down is lost: after power-up the register
  * has its reset value.
  */
 static void test_gates_powered(void)
@@ -1033,8 +1044,11 @@ static void test_gates_powered(void)
         }
         checked++;
     }
-    g_assert_cmpuint(checked, >=, 25);
+    g_assert_cmpuint(checked, >=, 24);
     g_assert_cmphex(answered[GICSIM_GICR_PWRR] & 0xd, ==, 0xd);
+    /* Discovery answers while down (docs/device.rst, "Power") */
+    g_assert_cmphex(answered[GICSIM_GICR_TYPER] & 0xffff00, ==, 1 << 8);
+    g_assert_cmphex(answered[GICSIM_GICR_IIDR], ==, 0x0201643b);
     wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, NS, 0);
     for (id = 0; id < GICSIM_REG__COUNT; id++) {
         const GicsimReg *r = &gicsim_regs[id];
