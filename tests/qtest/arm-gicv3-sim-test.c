@@ -805,6 +805,10 @@ static void test_all_regs_widths(void)
                 }
                 checked++;
             }
+            if (r->widths & GICSIM_W16) {
+                /* 16-bit accesses to bits [15:0] only (GICD_SETSPI_NSR) */
+                g_assert_false(qtest_mmio_write(g.qts, a + 2, 2, NS, 0));
+            }
             if (r->size == 8) {
                 /* the upper 32-bit half of a 64-bit register */
                 uint64_t v;

@@ -11,8 +11,9 @@
  * Access widths.  IHI 0069H (memory-mapped register access) allows
  * 32-bit accesses to every register; 8-bit accesses to the
  * byte-per-interrupt registers (IPRIORITYR, ITARGETSR, CPENDSGIR,
- * SPENDSGIR); 64-bit accesses, and 32-bit accesses to either half, of
- * 64-bit registers.  Anything else is UNPREDICTABLE or CONSTRAINED
+ * SPENDSGIR); 16-bit accesses to bits [15:0] of GICD_SETSPI_NSR,
+ * CLRSPI_NSR, SETSPI_SR and CLRSPI_SR (their descriptions); 64-bit
+ * accesses, and 32-bit accesses to either half, of 64-bit registers.  Anything else is UNPREDICTABLE or CONSTRAINED
  * UNPREDICTABLE; we make it RAZ/WI and log it, or a bus error with the
  * strict property.
  *
@@ -109,7 +110,7 @@ static const GicsimReg *check_access(GICv3SimState *sim,
         return NULL;
     }
     r = d->reg;
-    if (!gicsim_width_allowed(r->widths, size) || (d->byte & (size - 1))) {
+    if (!gicsim_access_allowed(r->widths, size, d->byte)) {
         *rule = "access width not supported by this register "
                 "(IHI 0069H, memory-mapped register access)";
         return NULL;
