@@ -245,6 +245,69 @@ static void test_strict_bus_error(void)
     qtest_quit(g.qts);
 }
 
+/* How many lines of @file contain every one of @needles (NULL-ended) */
+static unsigned lines_with(const char *file, const char *const *needles)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    unsigned n = 0, i, k;
+
+    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
+            /* all so far */
+        }
+        n += !needles[k];
+    }
+    return n;
+}
+
+/*
+ * An undefined access is logged once, naming the register and the rule,
+ * with strict=off (RAZ/WI, in the dispatch) and with strict=on (a bus
+ * error: QEMU's memory core refuses it through .valid.accepts and the
+ * dispatch never runs).
+ */
+static void check_bad_access_logged(bool strict)
+{
+    g_autofree char *log = g_strdup_printf("%s/gicsim-log-%d-%d",
+                                           g_get_tmp_dir(), getpid(), strict);
+    g_autofree char *extra = g_strdup_printf(
+        "-d guest_errors -D %s -global arm-gicv3-sim.strict=%s", log,
+        strict ? "on" : "off");
+    const char *width[] = {
+        "arm-gicv3-sim: NS 2-byte read GICD cpu -1 offset 0x0000 "
+        "(GICD_CTLR): access width not supported by this register "
+        "(IHI 0069H, memory-mapped register access); ",
+        strict ? "bus error (strict=on)" : "RAZ/WI", NULL
+    };
+    const char *reserved[] = {
+        "arm-gicv3-sim: NS 4-byte write GICD cpu -1 offset 0x0014 "
+        "((reserved))", "reserved offset",
+        strict ? "bus error (strict=on)" : "RAZ/WI", NULL
+    };
+    Gic g;
+    uint64_t v;
+
+    unlink(log);
+    g = gic_start(3, 1, NULL, extra);
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 2, NS, &v)
+                  != strict);
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + 0x14, 4, NS, 1)
+                  != strict);
+    qtest_quit(g.qts);
+    g_assert_cmpuint(lines_with(log, width), ==, 1);
+    g_assert_cmpuint(lines_with(log, reserved), ==, 1);
+    unlink(log);
+}
+
+static void test_bad_access_logged(void)
+{
+    check_bad_access_logged(false);
+    check_bad_access_logged(true);
+}
+
 static void test_lenient_raz_wi(void)
 {
     Gic g = gic_start(3, 1, NULL, NULL);
@@ -1247,6 +1310,7 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/regs/setspi-mbis", test_setspi_mbis);
     qtest_add_func("gicsim/profile/ids", test_profiles);
     qtest_add_func("gicsim/profile/pwrr", test_pwrr_handshake);
+    qtest_add_func("gicsim/access/logged", test_bad_access_logged);
     qtest_add_func("gicsim/security/views", test_secure_views);
     qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
     qtest_add_func("gicsim/security/waker", test_waker_secure_only);

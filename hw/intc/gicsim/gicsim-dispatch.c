@@ -135,20 +135,41 @@ static void reg_where(const GicsimDecoded *d, char *where, size_t len)
     }
 }
 
+/*
+ * Log an access the specification does not define, once, wherever it is
+ * refused: in gicsim_access() (strict=off: RAZ/WI) or in the
+ * .valid.accepts hook (strict=on: QEMU's memory core makes it a bus error
+ * and never calls the dispatch).  @value is NULL where the access is
+ * refused before its data is seen (the accepts hook, and every read).
+ */
 static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
-                           unsigned size, bool is_write, uint64_t value,
-                           MemTxAttrs attrs, const char *rule, bool strict)
+                           unsigned size, bool is_write,
+                           const uint64_t *value, MemTxAttrs attrs,
+                           const char *rule, bool strict)
 {
     char where[64];
+    char val[32] = "";
 
     reg_where(d, where, sizeof(where));
+    if (value) {
+        snprintf(val, sizeof(val), " value 0x%" PRIx64, *value);
+    }
     qemu_log_mask(LOG_GUEST_ERROR,
                   "arm-gicv3-sim: %s %u-byte %s %s cpu %d offset 0x%04x "
-                  "(%s) value 0x%" PRIx64 ": %s; %s\n",
+                  "(%s)%s: %s; %s\n",
                   sec_name(attrs), size, is_write ? "write" : "read",
                   gicsim_frame_name(loc->frame),
                   loc->cs ? loc->cs->cpu->cpu_index : -1, loc->offset, where,
-                  value, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+                  val, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+}
+
+static void log_beyond_redists(hwaddr addr, bool strict)
+{
+    /* Outside the redistributors; cannot happen with virt's layout */
+    qemu_log_mask(LOG_GUEST_ERROR,
+                  "arm-gicv3-sim: access beyond the last redistributor "
+                  "at region offset 0x%" HWADDR_PRIx "; %s\n", addr,
+                  strict ? "bus error (strict=on)" : "RAZ/WI");
 }
 
 /*
@@ -211,10 +232,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     uint64_t mask, hidden;
 
     if (!locate(sim, region, addr, &loc)) {
-        /* Outside the redistributors; cannot happen with virt's layout */
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "arm-gicv3-sim: access beyond the last redistributor "
-                      "at region offset 0x%" HWADDR_PRIx "\n", addr);
+        log_beyond_redists(addr, sim->strict);
         if (!is_write) {
             *data = 0;
         }
@@ -223,7 +241,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 
     c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
     if (!c.reg) {
-        log_bad_access(&loc, &d, size, is_write, is_write ? *data : 0,
+        log_bad_access(&loc, &d, size, is_write, is_write ? data : NULL,
                        attrs, rule, sim->strict);
         if (!is_write) {
             *data = 0;
@@ -280,21 +298,32 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 
 /*
  * .valid.accepts (strict=on only): the spec's width set for the register
- * at @addr, so that QEMU's memory core rejects everything else.  With
- * strict=off there is no hook: every access reaches gicsim_access(),
- * which makes the undefined ones RAZ/WI.
+ * at @addr, so that QEMU's memory core rejects everything else.  The
+ * dispatch never sees a rejected access, so the log line is written here
+ * (the memory core calls the hook once per access: .impl takes every
+ * width whole).  With strict=off there is no hook: every access reaches
+ * gicsim_access(), which makes the undefined ones RAZ/WI and logs them.
  */
 static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
-                           hwaddr addr, unsigned size, bool is_write)
+                           hwaddr addr, unsigned size, bool is_write,
+                           MemTxAttrs attrs)
 {
     GicsimLoc loc;
-    GicsimDecoded d;
-    const char *rule;
+    GicsimDecoded d = { 0 };
+    const char *rule = NULL;
 
     if (!locate(sim, region, addr, &loc)) {
+        log_beyond_redists(addr, true);
         return false;
     }
-    return check_access(sim, &loc, size, is_write, &d, &rule) != NULL;
+    if (!check_access(sim, &loc, size, is_write, &d, &rule)) {
+        log_bad_access(&loc, &d, size, is_write, NULL, attrs, rule, true);
+        trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
+                                loc.cs ? loc.cs->cpu->cpu_index : -1,
+                                loc.offset, size, is_write, sec_name(attrs));
+        return false;
+    }
+    return true;
 }
 
 static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
@@ -314,7 +343,8 @@ static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
                          bool is_write, MemTxAttrs attrs)
 {
-    return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write);
+    return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write,
+                          attrs);
 }
 
 static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
@@ -341,7 +371,7 @@ static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
     GICv3RedistRegion *region = opaque;
 
     return gicsim_accepts(gicsim_of(region->gic), region, addr, size,
-                          is_write);
+                          is_write, attrs);
 }
 
 /*
