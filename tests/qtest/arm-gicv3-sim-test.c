@@ -234,8 +234,14 @@ static void test_strict_bus_error(void)
     g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 1, NS, &v));
     /* A reserved offset */
     g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + 0x14, 4, NS, &v));
-    /* A write to a read-only register */
-    g_assert_false(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 0));
+    /*
+     * A write to a read-only register and a read of a write-only one are
+     * defined (ignored; UNKNOWN): not refused by strict=on
+     */
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 0));
+    g_assert_cmphex(gicd_rd(&g, GICD_TYPER, NS) & 0x1f, ==, 8);
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + 0x0f00, 4, NS, &v));
+    g_assert_cmphex(v, ==, 0);
     /* Allowed accesses still work */
     g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 4, NS, &v));
     g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_IPRIORITYR + 33,
@@ -282,6 +288,11 @@ static void check_bad_access_logged(bool strict)
         "(IHI 0069H, memory-mapped register access); ",
         strict ? "bus error (strict=on)" : "RAZ/WI", NULL
     };
+    const char *ro[] = {
+        "arm-gicv3-sim: NS 4-byte write GICD cpu -1 offset 0x0004 "
+        "(GICD_TYPER)", "write to a read-only register (pedantic: ",
+        "; ignored", NULL
+    };
     const char *reserved[] = {
         "arm-gicv3-sim: NS 4-byte write GICD cpu -1 offset 0x0014 "
         "((reserved))", "reserved offset",
@@ -296,9 +307,12 @@ static void check_bad_access_logged(bool strict)
                   != strict);
     g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + 0x14, 4, NS, 1)
                   != strict);
+    /* the pedantic class: logged, and ignored unless strict=pedantic */
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 1));
     qtest_quit(g.qts);
     g_assert_cmpuint(lines_with(log, width), ==, 1);
     g_assert_cmpuint(lines_with(log, reserved), ==, 1);
+    g_assert_cmpuint(lines_with(log, ro), ==, 1);
     unlink(log);
 }
 
@@ -306,6 +320,20 @@ static void test_bad_access_logged(void)
 {
     check_bad_access_logged(false);
     check_bad_access_logged(true);
+}
+
+/* strict=pedantic refuses those too; a bad value names the valid ones */
+static void test_strict_pedantic(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.strict=pedantic");
+    uint64_t v;
+
+    g_assert_false(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS,
+                                    0));
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + 0x0f00, 4, NS, &v));
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 1, NS, &v));
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 4, NS, &v));
+    qtest_quit(g.qts);
 }
 
 static void test_lenient_raz_wi(void)
@@ -497,6 +525,9 @@ static void test_startup_errors(void)
     check_startup_error("virt,gic-version=3,gic-model=sim",
                         "-global arm-gicv3-sim.profile=gic-400",
                         "unknown profile 'gic-400'");
+    check_startup_error("virt,gic-version=3,gic-model=sim",
+                        "-global arm-gicv3-sim.strict=very",
+                        "invalid strict value 'very'");
 }
 
 /* ---- Security ---- */
@@ -815,15 +846,16 @@ static void power_up_redistributors(Gic *g)
 }
 
 /*
- * strict=on: at every element of every register, each access width is
- * accepted exactly when the table allows it (IHI 0069H, memory-mapped
+ * strict=pedantic: at every element of every register, each access width
+ * is accepted exactly when the table allows it (IHI 0069H, memory-mapped
  * register access); writes to read-only registers and reads of
- * write-only ones are bus errors.
+ * write-only ones are bus errors (strict=on leaves those to the
+ * specification: test_strict_bus_error).
  */
 static void test_all_regs_widths(void)
 {
-    Gic g = gic_start(4, 2, ALL_REGS_MACHINE,
-                      ALL_REGS_EXTRA " -global arm-gicv3-sim.strict=on");
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE, ALL_REGS_EXTRA
+                      " -global arm-gicv3-sim.strict=pedantic");
     unsigned id, n, size, checked = 0;
 
     power_up_redistributors(&g);
@@ -1311,6 +1343,7 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/profile/ids", test_profiles);
     qtest_add_func("gicsim/profile/pwrr", test_pwrr_handshake);
     qtest_add_func("gicsim/access/logged", test_bad_access_logged);
+    qtest_add_func("gicsim/access/pedantic", test_strict_pedantic);
     qtest_add_func("gicsim/security/views", test_secure_views);
     qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
     qtest_add_func("gicsim/security/waker", test_waker_secure_only);

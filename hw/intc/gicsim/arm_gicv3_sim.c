@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qapi/util.h"
 #include "qemu/module.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
@@ -54,6 +55,29 @@ static const VMStateDescription vmstate_gicsim = {
     },
 };
 
+/*
+ * strict: which accesses are bus errors (docs/device.rst).  "on" and
+ * "off" (and QEMU's other boolean spellings) as the boolean it was.
+ */
+static bool parse_strict(GICv3SimState *sim, Error **errp)
+{
+    const char *v = sim->strict_name ?: "off";
+    bool on;
+
+    sim->pedantic = !strcmp(v, "pedantic");
+    if (sim->pedantic) {
+        sim->strict = true;
+        return true;
+    }
+    if (!qapi_bool_parse("strict", v, &on, NULL)) {
+        error_setg(errp, "arm-gicv3-sim: invalid strict value '%s'", v);
+        error_append_hint(errp, "Valid values are: off, on, pedantic\n");
+        return false;
+    }
+    sim->strict = on;
+    return true;
+}
+
 static void gicsim_realize(DeviceState *dev, Error **errp)
 {
     GICv3SimState *sim = ARM_GICV3_SIM(dev);
@@ -69,7 +93,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
                           gicsim_profile_names());
         return;
     }
-    if (!handlers_complete(errp)) {
+    if (!parse_strict(sim, errp) || !handlers_complete(errp)) {
         return;
     }
 
@@ -158,7 +182,7 @@ static void gicsim_linux_init(ARMLinuxBootIf *obj, bool secure_boot)
 
 static const Property gicsim_properties[] = {
     DEFINE_PROP_STRING("profile", GICv3SimState, profile_name),
-    DEFINE_PROP_BOOL("strict", GICv3SimState, strict, false),
+    DEFINE_PROP_STRING("strict", GICv3SimState, strict_name),
 };
 
 static void gicsim_class_init(ObjectClass *klass, void *data)

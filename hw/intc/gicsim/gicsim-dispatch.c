@@ -13,9 +13,12 @@
  * byte-per-interrupt registers (IPRIORITYR, ITARGETSR, CPENDSGIR,
  * SPENDSGIR); 16-bit accesses to bits [15:0] of GICD_SETSPI_NSR,
  * CLRSPI_NSR, SETSPI_SR and CLRSPI_SR (their descriptions); 64-bit
- * accesses, and 32-bit accesses to either half, of 64-bit registers.  Anything else is UNPREDICTABLE or CONSTRAINED
- * UNPREDICTABLE; we make it RAZ/WI and log it, or a bus error with the
- * strict property.
+ * accesses, and 32-bit accesses to either half, of 64-bit registers.
+ * Anything else is UNPREDICTABLE or CONSTRAINED UNPREDICTABLE; we make it
+ * RAZ/WI and log it, or a bus error with strict=on.  Writes to read-only
+ * and reads of write-only registers are defined (ignored, UNKNOWN): we
+ * log them as the "pedantic" class, a bus error only with
+ * strict=pedantic (docs/device.rst).
  *
  * Each 64 KiB frame is one MemoryRegion whose .valid.accepts hook applies
  * the table's exact width set for the register at the accessed offset, so
@@ -95,16 +98,22 @@ static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
 }
 
 /*
- * Classify an access: returns NULL if it is one the spec does not define,
- * with *rule saying which rule it breaks.
+ * Classify an access: returns NULL if it breaks a rule, with *rule saying
+ * which.  *defined says whether the specification still defines the
+ * outcome (a write to a read-only register is ignored, a read of a
+ * write-only one is UNKNOWN): the "pedantic" class, refused only with
+ * strict=pedantic.  The others (reserved offset, width) are the
+ * "undefined" class, refused with strict=on and strict=pedantic.
  */
 static const GicsimReg *check_access(GICv3SimState *sim,
                                      const GicsimLoc *loc,
                                      unsigned size, bool is_write,
-                                     GicsimDecoded *d, const char **rule)
+                                     GicsimDecoded *d, const char **rule,
+                                     bool *defined)
 {
     const GicsimReg *r;
 
+    *defined = false;
     if (!gicsim_decode(sim->decoder, loc->frame, loc->offset, d)) {
         *rule = "reserved offset (RES0, IHI 0069H reserved register addresses)";
         return NULL;
@@ -116,14 +125,33 @@ static const GicsimReg *check_access(GICv3SimState *sim,
         return NULL;
     }
     if (is_write && r->access == GICSIM_RO) {
-        *rule = "write to a read-only register";
+        *rule = "write to a read-only register (pedantic: the write is "
+                "ignored, IHI 0069H register access types)";
+        *defined = true;
         return NULL;
     }
     if (!is_write && r->access == GICSIM_WO) {
-        *rule = "read of a write-only register";
+        *rule = "read of a write-only register (pedantic: the value is "
+                "UNKNOWN, IHI 0069H register access types)";
+        *defined = true;
         return NULL;
     }
     return r;
+}
+
+/* Whether an access that breaks a rule of class @defined is a bus error */
+static inline bool refused(GICv3SimState *sim, bool defined)
+{
+    return defined ? sim->pedantic : sim->strict;
+}
+
+static const char *outcome(GICv3SimState *sim, bool defined, bool is_write)
+{
+    if (!refused(sim, defined)) {
+        return !defined ? "RAZ/WI" : is_write ? "ignored" : "reads 0";
+    }
+    return sim->pedantic ? "bus error (strict=pedantic)" :
+                           "bus error (strict=on)";
 }
 
 static void reg_where(const GicsimDecoded *d, char *where, size_t len)
@@ -145,7 +173,7 @@ static void reg_where(const GicsimDecoded *d, char *where, size_t len)
 static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
                            unsigned size, bool is_write,
                            const uint64_t *value, MemTxAttrs attrs,
-                           const char *rule, bool strict)
+                           const char *rule, const char *result)
 {
     char where[64];
     char val[32] = "";
@@ -160,7 +188,7 @@ static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
                   sec_name(attrs), size, is_write ? "write" : "read",
                   gicsim_frame_name(loc->frame),
                   loc->cs ? loc->cs->cpu->cpu_index : -1, loc->offset, where,
-                  val, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+                  val, rule, result);
 }
 
 static void log_beyond_redists(hwaddr addr, bool strict)
@@ -228,6 +256,7 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     GicsimDecoded d = { 0 };
     GicsimCtx c;
     const char *rule = NULL;
+    bool defined;
     unsigned shift;
     uint64_t mask, hidden;
 
@@ -239,17 +268,18 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
         return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
     }
 
-    c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
+    c.reg = check_access(sim, &loc, size, is_write, &d, &rule, &defined);
     if (!c.reg) {
+        /* RAZ/WI; a refused one never gets here (.valid.accepts) */
         log_bad_access(&loc, &d, size, is_write, is_write ? data : NULL,
-                       attrs, rule, sim->strict);
+                       attrs, rule, outcome(sim, defined, is_write));
         if (!is_write) {
             *data = 0;
         }
         trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
                                 loc.cs ? loc.cs->cpu->cpu_index : -1,
                                 loc.offset, size, is_write, sec_name(attrs));
-        return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
+        return refused(sim, defined) ? MEMTX_DECODE_ERROR : MEMTX_OK;
     }
 
     c.sim = sim;
@@ -297,8 +327,10 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 }
 
 /*
- * .valid.accepts (strict=on only): the spec's width set for the register
- * at @addr, so that QEMU's memory core rejects everything else.  The
+ * .valid.accepts (strict=on and strict=pedantic only): the spec's width
+ * set for the register at @addr, so that QEMU's memory core rejects
+ * everything else; with strict=pedantic also writes to read-only and reads
+ * of write-only registers.  The
  * dispatch never sees a rejected access, so the log line is written here
  * (the memory core calls the hook once per access: .impl takes every
  * width whole).  With strict=off there is no hook: every access reaches
@@ -311,13 +343,18 @@ static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
     GicsimLoc loc;
     GicsimDecoded d = { 0 };
     const char *rule = NULL;
+    bool defined;
 
     if (!locate(sim, region, addr, &loc)) {
         log_beyond_redists(addr, true);
         return false;
     }
-    if (!check_access(sim, &loc, size, is_write, &d, &rule)) {
-        log_bad_access(&loc, &d, size, is_write, NULL, attrs, rule, true);
+    if (!check_access(sim, &loc, size, is_write, &d, &rule, &defined)) {
+        if (!refused(sim, defined)) {
+            return true;    /* gicsim_access() logs it and ignores it */
+        }
+        log_bad_access(&loc, &d, size, is_write, NULL, attrs, rule,
+                       outcome(sim, defined, is_write));
         trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
                                 loc.cs ? loc.cs->cpu->cpu_index : -1,
                                 loc.offset, size, is_write, sec_name(attrs));

@@ -33,7 +33,11 @@ struct GICv3SimState {
 
     /* Properties */
     char *profile_name;
-    bool strict;
+    char *strict_name;          /* off, on or pedantic (docs/device.rst) */
+
+    /* Derived from strict_name at realize */
+    bool strict;                /* undefined accesses are bus errors */
+    bool pedantic;              /* so are RO writes and WO reads */
 
     /* Derived at realize */
     const GicsimProfile *profile;
