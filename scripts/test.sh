@@ -84,6 +84,18 @@ run_tap probe "$probe" --tap --coverage tests/qtest/gicsim-scripts/*.poke
 grep -E '^# coverage: [0-9]' "$log/probe.tap" | sed 's|^# |probe: |'
 run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
 
+# The transcript marks undefined (and pedantic-class) accesses
+# (tests/qtest/gicsim-scripts/undefined-accesses.poke)
+if grep -qF '[undefined: width not supported by this register]' \
+        "$log/probe.tap" &&
+   grep -qF '[pedantic: write to a read-only register]' "$log/probe.tap"; then
+    echo "probe-marks: ok - the transcript marks undefined accesses"
+    passed=$((passed + 1))
+else
+    echo "probe-marks: not ok - no [undefined: ...] marks in $log/probe.tap"
+    failed=$((failed + 1))
+fi
+
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then
     echo "widths: ok - tests/qtest/gicsim-scripts/widths-*.poke are up to date"

@@ -168,6 +168,32 @@ static const char *check_desc(const GsStmt *st, GString *buf)
     return buf->str;
 }
 
+/*
+ * " [undefined: ...]" or " [pedantic: ...]" if the register table says
+ * the access breaks a rule (docs/device.rst, strict's classes), else "".
+ * gicsim's own rules: only for gic-model=sim, and only for table targets
+ * (a raw address is not decoded here).
+ */
+static const char *access_class(const Run *r, const GsAccess *a,
+                                bool is_write)
+{
+    const GicsimReg *reg = a->reg;
+
+    if (!reg || strcmp(r->model, "sim")) {
+        return "";
+    }
+    if (!gicsim_access_allowed(reg->widths, a->size, a->byte)) {
+        return "  [undefined: width not supported by this register]";
+    }
+    if (is_write && reg->access == GICSIM_RO) {
+        return "  [pedantic: write to a read-only register]";
+    }
+    if (!is_write && reg->access == GICSIM_WO) {
+        return "  [pedantic: read of a write-only register]";
+    }
+    return "";
+}
+
 /* Read @a; returns false on a bus error. */
 static bool do_read(Run *r, const GsAccess *a, uint64_t *v)
 {
@@ -231,13 +257,15 @@ static void exec_stmt(Run *r, unsigned idx)
         } else {
             describe_read(&st->acc, v, line);
         }
+        g_string_append(line, access_class(r, &st->acc, false));
         g_string_append(line, check_desc(st, chk));
         if (st->check == GS_CHECK_ERROR) {
             record(r, st, !ok, "%s", line->str);
+        } else if (st->check == GS_CHECK_NONE) {
+            /* a bare read checks nothing: a bus error is reported only */
+            say(r, "%4u       %s", st->line, line->str);
         } else if (!ok) {
             record(r, st, false, "%s", line->str);
-        } else if (st->check == GS_CHECK_NONE) {
-            say(r, "%4u       %s", st->line, line->str);
         } else {
             record(r, st, gs_check_value(st, v), "%s", line->str);
         }
@@ -257,11 +285,11 @@ static void exec_stmt(Run *r, unsigned idx)
         if (!ok) {
             g_string_append(line, " -> bus error");
         }
+        g_string_append(line, access_class(r, &st->acc, true));
         if (st->check == GS_CHECK_ERROR) {
             record(r, st, !ok, "%s%s", line->str, check_desc(st, chk));
-        } else if (!ok) {
-            record(r, st, false, "%s", line->str);
         } else {
+            /* a bare write checks nothing: a bus error is reported only */
             say(r, "%4u       %s", st->line, line->str);
         }
         break;
