@@ -27,6 +27,7 @@
 #define GICD_ISPENDR    0x0200
 #define GICD_ICPENDR    0x0280
 #define GICD_ISACTIVER  0x0300
+#define GICD_ICACTIVER  0x0380
 #define GICD_IPRIORITYR 0x0400
 #define GICD_ICFGR      0x0c00
 #define GICD_IGRPMODR   0x0d00
@@ -1257,6 +1258,129 @@ static void test_migration(void)
     unlink(file);
 }
 
+/*
+ * Migration between the models (docs/device.rst, "Migration"), with
+ * interrupts in flight, checked by delivery on the destination: SPI 40
+ * pending, SPI 41 active and pending, LPI 8192 pending in the pending
+ * table.  One CPU, running the CPU-interface stub (TCG).
+ */
+#define MIG_PROPBASE 0x40100000ULL
+#define MIG_PENDBASE 0x40200000ULL
+#define MIG_LPI      8192
+
+static char *mig_args(bool sim, const char *more)
+{
+    return g_strdup_printf("-M virt,gic-version=3,gic-model=%s,its=on "
+                           "-smp 1 -cpu max %s %s", sim ? "sim" : "qemu",
+                           sim ? "-global arm-gicv3-sim.profile=gic-600" : "",
+                           more);
+}
+
+static void mig_in_flight(Delivery *d, bool sim)
+{
+    uint64_t rd0 = gicr_addr(&d->g, 0, 0);
+
+    if (sim) {
+        /* GIC-600: power the redistributor up first (GICR_PWRR) */
+        wr(&d->g, rd0 + GICR_PWRR, 4, NS, 0);
+    }
+    wr(&d->g, rd0 + GICR_WAKER, 4, NS, 0);
+    gicd_wr(&d->g, GICD_CTLR, NS, 0x3);
+    route_spi(&d->g, 40, 1, 0);
+    route_spi(&d->g, 41, 1, 0);
+    gicd_wr(&d->g, GICD_IGROUPR + 4, NS, 3 << 8);  /* route_spi sets one */
+    gicd_wr(&d->g, GICD_ISACTIVER + 4, NS, 1 << 9);
+    gicd_wr(&d->g, GICD_ISPENDR + 4, NS, 3 << 8);
+    /* LPI 8192: priority 0xa0, enabled; pending in the pending table */
+    qtest_writeb(d->g.qts, MIG_PROPBASE, 0xa1);
+    qtest_writeb(d->g.qts, MIG_PENDBASE + MIG_LPI / 8, 1);
+    wr(&d->g, rd0 + GICR_PROPBASER, 8, NS, MIG_PROPBASE | 15);
+    wr(&d->g, rd0 + 0x0078, 8, NS, MIG_PENDBASE);
+    wr(&d->g, rd0 + GICR_CTLR, 4, NS, 1);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+}
+
+static void mig_check_delivery(Delivery *d)
+{
+    uint64_t rd0 = gicr_addr(&d->g, 0, 0);
+
+    /* The state came across */
+    g_assert_cmphex(gicd_rd(&d->g, GICD_ISPENDR + 4, NS) & 3 << 8, ==,
+                    3 << 8);
+    g_assert_cmphex(gicd_rd(&d->g, GICD_ISACTIVER + 4, NS) & 3 << 8, ==,
+                    1 << 9);
+    g_assert_cmphex(rd(&d->g, rd0 + GICR_CTLR, 4, NS) & 1, ==, 1);
+    /*
+     * The migration does not replay the output lines to qtest's
+     * interception: an update of SPI 40's state (pending again) re-drives
+     * them
+     */
+    gicd_wr(&d->g, GICD_ISPENDR + 4, NS, 1 << 8);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+    /* Without SPI 40 the LPI still asserts IRQ */
+    gicd_wr(&d->g, GICD_ICPENDR + 4, NS, 1 << 8);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+    /* Without LPIs nothing: SPI 41 is active, so not signalled */
+    wr(&d->g, rd0 + GICR_CTLR, 4, NS, 0);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), false));
+    /* Deactivated, its pending state is signalled */
+    gicd_wr(&d->g, GICD_ICACTIVER + 4, NS, 1 << 9);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+}
+
+static void check_cross_migration(bool from_sim)
+{
+    g_autofree char *file = g_strdup_printf("%s/gicsim-xmig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    g_autofree char *in = g_strdup_printf("-accel tcg -incoming 'exec:cat %s'",
+                                          file);
+    g_autofree char *dst_args = mig_args(!from_sim, in);
+    GString *src_args = g_string_new(NULL);
+    Delivery src = { .g = { .version = 3, .smp = 1 } };
+    Delivery dst = { .g = { .version = 3, .smp = 1 } };
+    char *a = mig_args(from_sim, "");
+
+    g_string_assign(src_args, a);
+    g_free(a);
+    gicsim_cpuif_args(src_args, 1);
+    src.g.qts = qtest_init(src_args->str);
+    g_string_free(src_args, true);
+    g_assert_true(gicsim_cpuif_start(src.g.qts, 1, false, false));
+    src.gic = gicsim_find_gic(src.g.qts);
+    qtest_irq_intercept_out_named(src.g.qts, src.gic, "sysbus-irq");
+    mig_in_flight(&src, from_sim);
+    qtest_qmp_assert_success(src.g.qts, "{ 'execute': 'migrate', "
+                             "'arguments': { 'uri': %s } }", uri);
+    wait_migration(src.g.qts);
+    delivery_end(&src);
+
+    dst.g.qts = qtest_init(dst_args);
+    wait_migration(dst.g.qts);
+    dst.gic = gicsim_find_gic(dst.g.qts);
+    qtest_irq_intercept_out_named(dst.g.qts, dst.gic, "sysbus-irq");
+    if (!from_sim) {
+        /* GIC-600 from stock QEMU: powered up, as stock's was */
+        g_assert_cmphex(rd(&dst.g, gicr_addr(&dst.g, 0, GICR_PWRR), 4, NS)
+                        & 0xf, ==, 0);
+        g_assert_cmphex(rd(&dst.g, gicr_addr(&dst.g, 0, GICR_TYPER), 8, NS)
+                        >> 32, ==, 0);
+    }
+    mig_check_delivery(&dst);
+    delivery_end(&dst);
+    unlink(file);
+}
+
+static void test_migration_stock_to_sim(void)
+{
+    check_cross_migration(false);
+}
+
+static void test_migration_sim_to_stock(void)
+{
+    check_cross_migration(true);
+}
+
 /* ---- Robustness ---- */
 
 /*
@@ -1351,6 +1475,10 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/security/ds", test_ds_set_by_secure);
     qtest_add_func("gicsim/redist/sgi-frame", test_gicr_sgi_frame);
     qtest_add_func("gicsim/irq/spi-to-cpu", test_spi_reaches_cpu_irq);
+    qtest_add_func("gicsim/migration/stock-to-sim",
+                   test_migration_stock_to_sim);
+    qtest_add_func("gicsim/migration/sim-to-stock",
+                   test_migration_sim_to_stock);
     qtest_add_func("gicsim/robustness/random-accesses", test_random_accesses);
     qtest_add_func("gicsim/irq/group0-fiq", test_group0_is_fiq);
     qtest_add_func("gicsim/irq/ppi-to-cpu", test_ppi_reaches_its_cpu);

@@ -44,10 +44,53 @@ static bool handlers_complete(Error **errp)
     return true;
 }
 
+/*
+ * Migration.  Everything but GICR_PWRR is in GICv3State, in the section
+ * stock QEMU's GIC sends too ("arm_gicv3"), so the two models can migrate
+ * to each other (docs/device.rst, "Migration").  Our own section follows
+ * it (priority MIG_PRI_DEFAULT < MIG_PRI_GICV3) and is sent only when its
+ * state differs from what a stock GIC would have: some redistributor of a
+ * GIC-600/700 profile is not powered up.  So an incoming stream without
+ * it, from stock QEMU or from a model whose redistributors are all up,
+ * means "powered", which gicsim_post_load() sets before our section, if
+ * any, overwrites it.
+ */
+#define PWRR_STATE_MASK (R_GICSIM_GICR_PWRR_RDPD_MASK | \
+                         R_GICSIM_GICR_PWRR_RDGPD_MASK | \
+                         R_GICSIM_GICR_PWRR_RDGPO_MASK)
+
+static bool gicsim_vmstate_needed(void *opaque)
+{
+    GICv3SimState *sim = opaque;
+    unsigned i;
+
+    if (!sim->profile->has_pwrr) {
+        return false;
+    }
+    for (i = 0; i < sim->num_pwrr; i++) {
+        if (sim->gicr_pwrr[i] & PWRR_STATE_MASK) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Rebuild what depends on the power state: 1-of-N routing, outputs */
+static int gicsim_vmstate_post_load(void *opaque, int version_id)
+{
+    GICv3SimState *sim = opaque;
+
+    gicsim_update_all_routing(&sim->parent_obj);
+    gicv3_full_update_noirqset(&sim->parent_obj);
+    return 0;
+}
+
 static const VMStateDescription vmstate_gicsim = {
     .name = "arm-gicv3-sim",
     .version_id = 1,
     .minimum_version_id = 1,
+    .needed = gicsim_vmstate_needed,
+    .post_load = gicsim_vmstate_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_VARRAY_UINT32(gicr_pwrr, GICv3SimState, num_pwrr, 0,
                               vmstate_info_uint32, uint32_t),
@@ -159,8 +202,15 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
 
 static void gicsim_post_load(GICv3State *s)
 {
+    GICv3SimState *sim = ARM_GICV3_SIM(s);
     GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(s);
 
+    /*
+     * Powered up, as stock QEMU's redistributors always are; our own
+     * section, loaded after this one when the source sent it, overwrites
+     * it (gicsim_vmstate_needed()).
+     */
+    memset(sim->gicr_pwrr, 0, sizeof(*sim->gicr_pwrr) * sim->num_pwrr);
     gc->parent_post_load(s);
     /* The parent rebuilt the routing cache by affinity only; add 1-of-N */
     gicsim_update_all_routing(s);
