@@ -5,6 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/bitops.h"
+#include "qemu/bswap.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
@@ -1381,6 +1382,74 @@ static void test_migration_sim_to_stock(void)
     check_cross_migration(true);
 }
 
+/*
+ * A migration stream is input too: each field of gicsim's own section
+ * (GICR_PWRR of each redistributor), set to values no device can hold,
+ * must make the destination refuse the stream, naming the field.
+ */
+static void test_migration_corrupt_stream(void)
+{
+    const char *extra = "-nodefaults -smp 2 -cpu max "
+                        "-global arm-gicv3-sim.profile=gic-600";
+    static const uint32_t bad[] = { 0x10, 0x1, 0x8, 0xffffffff };
+    static const char idstr[] = "\x0d" "arm-gicv3-sim";
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *file = g_strdup_printf("%s/gicsim-cmig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *bad_file = g_strdup_printf("%s.bad", file);
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    g_autofree char *stream = NULL;
+    Gic src = { .version = 3, .smp = 2 };
+    gsize len, off;
+    const char *sec;
+    unsigned cpu, k;
+
+    src.qts = qtest_initf("-M virt,gic-version=3,gic-model=sim %s", extra);
+    /* CPU 1 powered up, CPU 0 not: the section is sent */
+    wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, NS, 0);
+    qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', "
+                             "'arguments': { 'uri': %s } }", uri);
+    wait_migration(src.qts);
+    qtest_quit(src.qts);
+    g_assert_true(g_file_get_contents(file, &stream, &len, NULL));
+    sec = memmem(stream, len, idstr, sizeof(idstr) - 1);
+    g_assert_nonnull(sec);
+    /* after the name: instance id and version id (be32 each) */
+    off = sec - stream + sizeof(idstr) - 1 + 8;
+    g_assert_cmphex(ldl_be_p(stream + off), ==, 0xd);
+    g_assert_cmphex(ldl_be_p(stream + off + 4), ==, 0);
+
+    for (cpu = 0; cpu < 2; cpu++) {
+        for (k = 0; k < G_N_ELEMENTS(bad); k++) {
+            g_autofree char *copy = g_memdup2(stream, len);
+            g_autofree char *cmd = NULL, *out = NULL, *err = NULL;
+            g_autofree char *want = g_strdup_printf(
+                "migration stream field gicr_pwrr[%u]", cpu);
+            g_auto(GStrv) argv = NULL;
+            int status;
+
+            stl_be_p(copy + off + 4 * cpu, bad[k]);
+            g_assert_true(g_file_set_contents(bad_file, copy, len, NULL));
+            /* a refused stream ends QEMU; timeout guards a hang */
+            cmd = g_strdup_printf("timeout 60 %s -M virt,gic-version=3,"
+                                  "gic-model=sim -accel qtest -display none "
+                                  "%s -incoming 'exec:cat %s'",
+                                  qemu, extra, bad_file);
+            g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+            g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH,
+                                       NULL, NULL, &out, &err, &status,
+                                       NULL));
+            g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+            if (!strstr(err, want)) {
+                g_error("0x%x in gicr_pwrr[%u]: '%s', not '%s'", bad[k],
+                        cpu, err, want);
+            }
+        }
+    }
+    unlink(bad_file);
+    unlink(file);
+}
+
 /* ---- Robustness ---- */
 
 /*
@@ -1479,6 +1548,8 @@ int main(int argc, char **argv)
                    test_migration_stock_to_sim);
     qtest_add_func("gicsim/migration/sim-to-stock",
                    test_migration_sim_to_stock);
+    qtest_add_func("gicsim/migration/corrupt-stream",
+                   test_migration_corrupt_stream);
     qtest_add_func("gicsim/robustness/random-accesses", test_random_accesses);
     qtest_add_func("gicsim/irq/group0-fiq", test_group0_is_fiq);
     qtest_add_func("gicsim/irq/ppi-to-cpu", test_ppi_reaches_its_cpu);

@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qemu/error-report.h"
 #include "qapi/util.h"
 #include "qemu/module.h"
 #include "hw/qdev-properties.h"
@@ -75,11 +76,31 @@ static bool gicsim_vmstate_needed(void *opaque)
     return false;
 }
 
-/* Rebuild what depends on the power state: 1-of-N routing, outputs */
+/* A migration stream is input too: refuse what the device cannot hold */
 static int gicsim_vmstate_post_load(void *opaque, int version_id)
 {
     GICv3SimState *sim = opaque;
+    unsigned i;
 
+    for (i = 0; i < sim->num_pwrr; i++) {
+        uint32_t v = sim->gicr_pwrr[i];
+        bool rdpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDPD);
+        bool rdgpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPD);
+        bool rdgpo = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPO);
+
+        /*
+         * Only RDPD, RDGPD and RDGPO are state; each redistributor is its
+         * own power group (RDGPD == RDPD), and no transition is in flight
+         * between two accesses (RDGPO == RDGPD; completion is inline).
+         */
+        if ((v & ~PWRR_STATE_MASK) || rdgpd != rdpd || rdgpo != rdgpd) {
+            error_report("arm-gicv3-sim: migration stream field "
+                         "gicr_pwrr[%u] (GICR_PWRR of CPU %u) is 0x%" PRIx32
+                         ": not a power state (RDPD == RDGPD == RDGPO, no "
+                         "other bit)", i, i, v);
+            return -EINVAL;
+        }
+    }
     gicsim_update_all_routing(&sim->parent_obj);
     gicv3_full_update_noirqset(&sim->parent_obj);
     return 0;
