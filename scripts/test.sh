@@ -69,6 +69,8 @@ else
 fi
 
 export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
+# gicsim/differences/documented checks its machine-readable lines
+export GICSIM_DIFFERENCES=$top/docs/differences.rst
 for t in tests/qtest/*-test.c; do
     n=$(basename "$t" .c)
     run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
