@@ -1110,8 +1110,9 @@ static void test_gates_one_state(void)
 /*
  * GICSIM_GATE_POWERED: while a GIC-600/700 redistributor is powered down
  * its gated registers are RAZ/WI (GIC-600 TRM, GICR_PWRR); the others
- * (GICR_PWRR, GICR_TYPER, GICR_IIDR, the ID registers) answer.  A write while it is down is lost: after power-up the register
- * has its reset value.
+ * (GICR_PWRR, GICR_TYPER, GICR_IIDR, the ID registers) answer.  A write
+ * while it is down is lost: after power-up the register has its reset
+ * value.
  */
 static void test_gates_powered(void)
 {
