@@ -90,6 +90,8 @@ else
 fi
 
 export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
+# gicsim/differences/documented checks its machine-readable lines
+export GICSIM_DIFFERENCES=$top/docs/differences.rst
 for t in tests/qtest/*-test.c; do
     n=$(basename "$t" .c)
     run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
@@ -109,6 +111,18 @@ probe=build/qemu-build/tests/qtest/gicsim-probe
 run_tap probe "$probe" --tap --coverage tests/qtest/gicsim-scripts/*.poke
 grep -E '^# coverage: [0-9]' "$log/probe.tap" | sed 's|^# |probe: |'
 run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
+
+# The transcript marks undefined (and pedantic-class) accesses
+# (tests/qtest/gicsim-scripts/undefined-accesses.poke)
+if grep -qF '[undefined: width not supported by this register]' \
+        "$log/probe.tap" &&
+   grep -qF '[pedantic: write to a read-only register]' "$log/probe.tap"; then
+    echo "probe-marks: ok - the transcript marks undefined accesses"
+    passed=$((passed + 1))
+else
+    echo "probe-marks: not ok - no [undefined: ...] marks in $log/probe.tap"
+    failed=$((failed + 1))
+fi
 
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then

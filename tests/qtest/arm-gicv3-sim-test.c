@@ -5,6 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/bitops.h"
+#include "qemu/bswap.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
@@ -27,6 +28,7 @@
 #define GICD_ISPENDR    0x0200
 #define GICD_ICPENDR    0x0280
 #define GICD_ISACTIVER  0x0300
+#define GICD_ICACTIVER  0x0380
 #define GICD_IPRIORITYR 0x0400
 #define GICD_ICFGR      0x0c00
 #define GICD_IGRPMODR   0x0d00
@@ -234,14 +236,105 @@ static void test_strict_bus_error(void)
     g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 1, NS, &v));
     /* A reserved offset */
     g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + 0x14, 4, NS, &v));
-    /* A write to a read-only register */
-    g_assert_false(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 0));
+    /*
+     * A write to a read-only register and a read of a write-only one are
+     * defined (ignored; UNKNOWN): not refused by strict=on
+     */
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 0));
+    g_assert_cmphex(gicd_rd(&g, GICD_TYPER, NS) & 0x1f, ==, 8);
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + 0x0f00, 4, NS, &v));
+    g_assert_cmphex(v, ==, 0);
     /* Allowed accesses still work */
     g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 4, NS, &v));
     g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_IPRIORITYR + 33,
                                   1, NS, &v));
     g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_IROUTER + 8 * 40,
                                   8, NS, &v));
+    qtest_quit(g.qts);
+}
+
+/* How many lines of @file contain every one of @needles (NULL-ended) */
+static unsigned lines_with(const char *file, const char *const *needles)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    unsigned n = 0, i, k;
+
+    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
+            /* all so far */
+        }
+        n += !needles[k];
+    }
+    return n;
+}
+
+/*
+ * An undefined access is logged once, naming the register and the rule,
+ * with strict=off (RAZ/WI, in the dispatch) and with strict=on (a bus
+ * error: QEMU's memory core refuses it through .valid.accepts and the
+ * dispatch never runs).
+ */
+static void check_bad_access_logged(bool strict)
+{
+    g_autofree char *log = g_strdup_printf("%s/gicsim-log-%d-%d",
+                                           g_get_tmp_dir(), getpid(), strict);
+    g_autofree char *extra = g_strdup_printf(
+        "-d guest_errors -D %s -global arm-gicv3-sim.strict=%s", log,
+        strict ? "on" : "off");
+    const char *width[] = {
+        "arm-gicv3-sim: NS 2-byte read GICD cpu -1 offset 0x0000 "
+        "(GICD_CTLR): access width not supported by this register "
+        "(IHI 0069H, memory-mapped register access); ",
+        strict ? "bus error (strict=on)" : "RAZ/WI", NULL
+    };
+    const char *ro[] = {
+        "arm-gicv3-sim: NS 4-byte write GICD cpu -1 offset 0x0004 "
+        "(GICD_TYPER)", "write to a read-only register (pedantic: ",
+        "; ignored", NULL
+    };
+    const char *reserved[] = {
+        "arm-gicv3-sim: NS 4-byte write GICD cpu -1 offset 0x0014 "
+        "((reserved))", "reserved offset",
+        strict ? "bus error (strict=on)" : "RAZ/WI", NULL
+    };
+    Gic g;
+    uint64_t v;
+
+    unlink(log);
+    g = gic_start(3, 1, NULL, extra);
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 2, NS, &v)
+                  != strict);
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + 0x14, 4, NS, 1)
+                  != strict);
+    /* the pedantic class: logged, and ignored unless strict=pedantic */
+    g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 1));
+    qtest_quit(g.qts);
+    g_assert_cmpuint(lines_with(log, width), ==, 1);
+    g_assert_cmpuint(lines_with(log, reserved), ==, 1);
+    g_assert_cmpuint(lines_with(log, ro), ==, 1);
+    unlink(log);
+}
+
+static void test_bad_access_logged(void)
+{
+    check_bad_access_logged(false);
+    check_bad_access_logged(true);
+}
+
+/* strict=pedantic refuses those too; a bad value names the valid ones */
+static void test_strict_pedantic(void)
+{
+    Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.strict=pedantic");
+    uint64_t v;
+
+    g_assert_false(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS,
+                                    0));
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + 0x0f00, 4, NS, &v));
+    g_assert_false(qtest_mmio_read(g.qts, GICD_BASE + GICD_CTLR, 1, NS, &v));
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 4, NS, &v));
     qtest_quit(g.qts);
 }
 
@@ -380,8 +473,20 @@ static void test_pwrr_handshake(void)
 
     /* Out of reset powered down: RDPD = RDGPD = RDGPO = 1; RDG = 1 */
     g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0xd | 1 << 15);
-    /* While off, the power-gated registers are RAZ/WI */
+    /*
+     * While off, the discovery registers answer (TF-A walks GICR_TYPER to
+     * Last and reads GICR_IIDR before power-up; docs/device.rst, "Power"):
+     * GICR_TYPER.Processor_Number 1, Last; GICR_IIDR the GIC-600's
+     */
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, S) &
+                    0xffff10, ==, 1 << 8 | 1 << 4);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_TYPER), 8, S) & 0x10,
+                    ==, 0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x0004), 4, S), ==,
+                    0x0201643b);
+    /* ... the power-gated ones are RAZ/WI: GICR_WAKER, GICR_CTLR */
     g_assert_cmphex(rd(&g, waker, 4, S), ==, 0);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x0000), 4, S), ==, 0);
     /*
      * Power up as TF-A does: RDPD = 0; RDGPD follows at once, RDGPO once
      * the group is up (20 us with the GIC-600 profile's pwrr-ns)
@@ -450,6 +555,9 @@ static void test_startup_errors(void)
     check_startup_error("virt,gic-version=3,gic-model=sim",
                         "-global arm-gicv3-sim.profile=gic-400",
                         "unknown profile 'gic-400'");
+    check_startup_error("virt,gic-version=3,gic-model=sim",
+                        "-global arm-gicv3-sim.strict=very",
+                        "invalid strict value 'very'");
 }
 
 /* ---- Security ---- */
@@ -770,15 +878,16 @@ static void power_up_redistributors(Gic *g)
 }
 
 /*
- * strict=on: at every element of every register, each access width is
- * accepted exactly when the table allows it (IHI 0069H, memory-mapped
+ * strict=pedantic: at every element of every register, each access width
+ * is accepted exactly when the table allows it (IHI 0069H, memory-mapped
  * register access); writes to read-only registers and reads of
- * write-only ones are bus errors.
+ * write-only ones are bus errors (strict=on leaves those to the
+ * specification: test_strict_bus_error).
  */
 static void test_all_regs_widths(void)
 {
-    Gic g = gic_start(4, 2, ALL_REGS_MACHINE,
-                      ALL_REGS_EXTRA " -global arm-gicv3-sim.strict=on");
+    Gic g = gic_start(4, 2, ALL_REGS_MACHINE, ALL_REGS_EXTRA
+                      " -global arm-gicv3-sim.strict=pedantic");
     unsigned id, n, size, checked = 0;
 
     power_up_redistributors(&g);
@@ -822,6 +931,10 @@ static void test_all_regs_widths(void)
                     g_assert_false(qtest_mmio_write(g.qts, a, size, NS, 0));
                 }
                 checked++;
+            }
+            if (r->widths & GICSIM_W16) {
+                /* 16-bit accesses to bits [15:0] only (GICD_SETSPI_NSR) */
+                g_assert_false(qtest_mmio_write(g.qts, a + 2, 2, NS, 0));
             }
             if (r->size == 8) {
                 /* the upper 32-bit half of a 64-bit register */
@@ -1028,8 +1141,9 @@ static void test_gates_one_state(void)
 /*
  * GICSIM_GATE_POWERED: while a GIC-600/700 redistributor is powered down
  * its gated registers are RAZ/WI (GIC-600 TRM, GICR_PWRR); the others
- * answer.  A write while it is down is lost: after power-up the register
- * has its reset value.
+ * (GICR_PWRR, GICR_TYPER, GICR_IIDR, the ID registers) answer.  A write
+ * while it is down is lost: after power-up the register has its reset
+ * value.
  */
 static void test_gates_powered(void)
 {
@@ -1063,8 +1177,11 @@ static void test_gates_powered(void)
         }
         checked++;
     }
-    g_assert_cmpuint(checked, >=, 25);
+    g_assert_cmpuint(checked, >=, 24);
     g_assert_cmphex(answered[GICSIM_GICR_PWRR] & 0xd, ==, 0xd);
+    /* Discovery answers while down (docs/device.rst, "Power") */
+    g_assert_cmphex(answered[GICSIM_GICR_TYPER] & 0xffff00, ==, 1 << 8);
+    g_assert_cmphex(answered[GICSIM_GICR_IIDR], ==, 0x0201643b);
     wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S, 0);
     qtest_clock_step(g.qts, 100000);
     for (id = 0; id < GICSIM_REG__COUNT; id++) {
@@ -1271,6 +1388,367 @@ static void test_timing_properties(void)
                         "rwp-ns=2000000000 is out of range");
 }
 
+/*
+ * Migration between the models (docs/device.rst, "Migration"), with
+ * interrupts in flight, checked by delivery on the destination: SPI 40
+ * pending, SPI 41 active and pending, LPI 8192 pending in the pending
+ * table.  One CPU, running the CPU-interface stub (TCG).
+ */
+#define MIG_PROPBASE 0x40100000ULL
+#define MIG_PENDBASE 0x40200000ULL
+#define MIG_LPI      8192
+
+static char *mig_args(bool sim, const char *more)
+{
+    return g_strdup_printf("-M virt,gic-version=3,gic-model=%s,its=on "
+                           "-smp 1 -cpu max %s %s", sim ? "sim" : "qemu",
+                           sim ? "-global arm-gicv3-sim.profile=gic-600" : "",
+                           more);
+}
+
+static void mig_in_flight(Delivery *d, bool sim)
+{
+    uint64_t rd0 = gicr_addr(&d->g, 0, 0);
+
+    if (sim) {
+        /* GIC-600: power the redistributor up first (GICR_PWRR) */
+        wr(&d->g, rd0 + GICR_PWRR, 4, NS, 0);
+    }
+    wr(&d->g, rd0 + GICR_WAKER, 4, NS, 0);
+    gicd_wr(&d->g, GICD_CTLR, NS, 0x3);
+    route_spi(&d->g, 40, 1, 0);
+    route_spi(&d->g, 41, 1, 0);
+    gicd_wr(&d->g, GICD_IGROUPR + 4, NS, 3 << 8);  /* route_spi sets one */
+    gicd_wr(&d->g, GICD_ISACTIVER + 4, NS, 1 << 9);
+    gicd_wr(&d->g, GICD_ISPENDR + 4, NS, 3 << 8);
+    /* LPI 8192: priority 0xa0, enabled; pending in the pending table */
+    qtest_writeb(d->g.qts, MIG_PROPBASE, 0xa1);
+    qtest_writeb(d->g.qts, MIG_PENDBASE + MIG_LPI / 8, 1);
+    wr(&d->g, rd0 + GICR_PROPBASER, 8, NS, MIG_PROPBASE | 15);
+    wr(&d->g, rd0 + 0x0078, 8, NS, MIG_PENDBASE);
+    wr(&d->g, rd0 + GICR_CTLR, 4, NS, 1);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+}
+
+static void mig_check_delivery(Delivery *d)
+{
+    uint64_t rd0 = gicr_addr(&d->g, 0, 0);
+
+    /* The state came across */
+    g_assert_cmphex(gicd_rd(&d->g, GICD_ISPENDR + 4, NS) & 3 << 8, ==,
+                    3 << 8);
+    g_assert_cmphex(gicd_rd(&d->g, GICD_ISACTIVER + 4, NS) & 3 << 8, ==,
+                    1 << 9);
+    g_assert_cmphex(rd(&d->g, rd0 + GICR_CTLR, 4, NS) & 1, ==, 1);
+    /*
+     * The migration does not replay the output lines to qtest's
+     * interception: an update of SPI 40's state (pending again) re-drives
+     * them
+     */
+    gicd_wr(&d->g, GICD_ISPENDR + 4, NS, 1 << 8);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+    /* Without SPI 40 the LPI still asserts IRQ */
+    gicd_wr(&d->g, GICD_ICPENDR + 4, NS, 1 << 8);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+    /* Without LPIs nothing: SPI 41 is active, so not signalled */
+    wr(&d->g, rd0 + GICR_CTLR, 4, NS, 0);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), false));
+    /* Deactivated, its pending state is signalled */
+    gicd_wr(&d->g, GICD_ICACTIVER + 4, NS, 1 << 9);
+    g_assert_true(wait_irq(d, OUT_IRQ(0), true));
+}
+
+static void check_cross_migration(bool from_sim)
+{
+    g_autofree char *file = g_strdup_printf("%s/gicsim-xmig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    g_autofree char *in = g_strdup_printf("-accel tcg -incoming 'exec:cat %s'",
+                                          file);
+    g_autofree char *dst_args = mig_args(!from_sim, in);
+    GString *src_args = g_string_new(NULL);
+    Delivery src = { .g = { .version = 3, .smp = 1 } };
+    Delivery dst = { .g = { .version = 3, .smp = 1 } };
+    char *a = mig_args(from_sim, "");
+
+    g_string_assign(src_args, a);
+    g_free(a);
+    gicsim_cpuif_args(src_args, 1);
+    src.g.qts = qtest_init(src_args->str);
+    g_string_free(src_args, true);
+    g_assert_true(gicsim_cpuif_start(src.g.qts, 1, false, false));
+    src.gic = gicsim_find_gic(src.g.qts);
+    qtest_irq_intercept_out_named(src.g.qts, src.gic, "sysbus-irq");
+    mig_in_flight(&src, from_sim);
+    qtest_qmp_assert_success(src.g.qts, "{ 'execute': 'migrate', "
+                             "'arguments': { 'uri': %s } }", uri);
+    wait_migration(src.g.qts);
+    delivery_end(&src);
+
+    dst.g.qts = qtest_init(dst_args);
+    wait_migration(dst.g.qts);
+    dst.gic = gicsim_find_gic(dst.g.qts);
+    qtest_irq_intercept_out_named(dst.g.qts, dst.gic, "sysbus-irq");
+    if (!from_sim) {
+        /* GIC-600 from stock QEMU: powered up, as stock's was */
+        g_assert_cmphex(rd(&dst.g, gicr_addr(&dst.g, 0, GICR_PWRR), 4, NS)
+                        & 0xf, ==, 0);
+        g_assert_cmphex(rd(&dst.g, gicr_addr(&dst.g, 0, GICR_TYPER), 8, NS)
+                        >> 32, ==, 0);
+    }
+    mig_check_delivery(&dst);
+    delivery_end(&dst);
+    unlink(file);
+}
+
+static void test_migration_stock_to_sim(void)
+{
+    check_cross_migration(false);
+}
+
+static void test_migration_sim_to_stock(void)
+{
+    check_cross_migration(true);
+}
+
+/*
+ * A migration stream is input too: each field of gicsim's own section
+ * (GICR_PWRR of each redistributor), set to values no device can hold,
+ * must make the destination refuse the stream, naming the field.
+ */
+static void test_migration_corrupt_stream(void)
+{
+    const char *extra = "-nodefaults -smp 2 -cpu max "
+                        "-global arm-gicv3-sim.profile=gic-600";
+    static const uint32_t bad[] = { 0x10, 0x1, 0x8, 0xffffffff };
+    static const char idstr[] = "\x0d" "arm-gicv3-sim";
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *file = g_strdup_printf("%s/gicsim-cmig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *bad_file = g_strdup_printf("%s.bad", file);
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    g_autofree char *stream = NULL;
+    Gic src = { .version = 3, .smp = 2 };
+    gsize len, off;
+    const char *sec;
+    unsigned cpu, k;
+
+    /* With EL3 (secure=on) the redistributors reset powered down */
+    src.qts = qtest_initf("-M virt,gic-version=3,gic-model=sim,secure=on %s",
+                          extra);
+    /* CPU 1 powered up, CPU 0 not: the section is sent */
+    wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S, 0);
+    qtest_clock_step(src.qts, 100000);
+    qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', "
+                             "'arguments': { 'uri': %s } }", uri);
+    wait_migration(src.qts);
+    qtest_quit(src.qts);
+    g_assert_true(g_file_get_contents(file, &stream, &len, NULL));
+    sec = memmem(stream, len, idstr, sizeof(idstr) - 1);
+    g_assert_nonnull(sec);
+    /* after the name: instance id and version id (be32 each) */
+    off = sec - stream + sizeof(idstr) - 1 + 8;
+    g_assert_cmphex(ldl_be_p(stream + off), ==, 0xd);
+    g_assert_cmphex(ldl_be_p(stream + off + 4), ==, 0);
+
+    for (cpu = 0; cpu < 2; cpu++) {
+        for (k = 0; k < G_N_ELEMENTS(bad); k++) {
+            g_autofree char *copy = g_memdup2(stream, len);
+            g_autofree char *cmd = NULL, *out = NULL, *err = NULL;
+            g_autofree char *want = g_strdup_printf(
+                "migration stream field gicr_pwrr[%u]", cpu);
+            g_auto(GStrv) argv = NULL;
+            int status;
+
+            stl_be_p(copy + off + 4 * cpu, bad[k]);
+            g_assert_true(g_file_set_contents(bad_file, copy, len, NULL));
+            /* a refused stream ends QEMU; timeout guards a hang */
+            cmd = g_strdup_printf("timeout 60 %s -M virt,gic-version=3,"
+                                  "gic-model=sim,secure=on -accel qtest "
+                                  "-display none "
+                                  "%s -incoming 'exec:cat %s'",
+                                  qemu, extra, bad_file);
+            g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+            g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH,
+                                       NULL, NULL, &out, &err, &status,
+                                       NULL));
+            g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+            if (!strstr(err, want)) {
+                g_error("0x%x in gicr_pwrr[%u]: '%s', not '%s'", bad[k],
+                        cpu, err, want);
+            }
+        }
+    }
+    unlink(bad_file);
+    unlink(file);
+}
+
+/*
+ * docs/differences.rst is complete: after the same writes, every 32-bit
+ * word of every frame (GICv4: GICD, RD, SGI, VLPI and the reserved
+ * frame), read in both Security states, is the same on
+ * gic-model=sim (profile=qemu) and on stock QEMU, except where the
+ * document's machine-readable lines allow it:
+ *
+ *   .. gicsim-diff: REGISTER VIEW MASK
+ *
+ * (an rST comment): the bits of MASK (of the whole register) of REGISTER
+ * may differ when read from VIEW (S, NS or any).  The document's path is
+ * $GICSIM_DIFFERENCES (scripts/test.sh sets it).
+ */
+typedef struct DiffAllow {
+    char name[48];
+    char view[8];
+    uint64_t mask;
+} DiffAllow;
+
+static GArray *diff_allowances(const char *doc)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    GArray *a = g_array_new(false, true, sizeof(DiffAllow));
+    unsigned i;
+
+    g_assert_true(g_file_get_contents(doc, &text, NULL, NULL));
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        DiffAllow d = { 0 };
+
+        if (!g_str_has_prefix(lines[i], ".. gicsim-diff: ")) {
+            continue;
+        }
+        if (sscanf(lines[i] + 16, "%47s %7s %" SCNx64, d.name, d.view,
+                   &d.mask) != 3 ||
+            (strcmp(d.view, "S") && strcmp(d.view, "NS") &&
+             strcmp(d.view, "any")) || !gicsim_reg_by_name(d.name)) {
+            g_error("%s: malformed line '%s' (want: .. gicsim-diff: "
+                    "REGISTER S|NS|any MASK)", doc, lines[i]);
+        }
+        g_array_append_val(a, d);
+    }
+    g_assert_cmpuint(a->len, >, 0);
+    return a;
+}
+
+static bool diff_allowed(GArray *allow, const GicsimReg *r, unsigned byte,
+                         bool secure, uint32_t diff)
+{
+    uint64_t mask = 0;
+    unsigned i;
+
+    /* the union of the entries for this register and view */
+    for (i = 0; r && i < allow->len; i++) {
+        DiffAllow *d = &g_array_index(allow, DiffAllow, i);
+
+        if (!strcmp(d->name, r->name) &&
+            (!strcmp(d->view, "any") ||
+             !strcmp(d->view, secure ? "S" : "NS"))) {
+            mask |= d->mask;
+        }
+    }
+    return !(((uint64_t)diff << (8 * byte)) & ~mask);
+}
+
+/* The same writes on both models: all-ones to every RW register, Secure */
+static void diff_writes(Gic *g)
+{
+    unsigned id, n;
+
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+        uint64_t v = ~0ULL;
+
+        if (r->access != GICSIM_RW || id == GICSIM_GICD_CTLR ||
+            id == GICSIM_GICR_CTLR || id == GICSIM_GICR_WAKER ||
+            !reg_exists(g, r)) {
+            continue;
+        }
+        if (id == GICSIM_GICR_VPENDBASER) {
+            v &= ~(1ULL << 63);     /* Valid: would scan guest memory */
+        }
+        for (n = r->first; n < r->first + r->count; n++) {
+            qtest_mmio_write(g->qts, frame_base(g, r->frame, 0) +
+                             gicsim_reg_offset(r, n), r->size, S, v);
+        }
+    }
+}
+
+static void check_differences(int version, GArray *allow, GString *bad)
+{
+    static GicsimDecoder dec;
+    const char *m = version == 4 ? ",secure=on,virtualization=on,its=on" :
+                                   ",secure=on,its=on";
+    g_autofree char *qemu_m = g_strdup_printf("%s", m);
+    Gic sim = gic_start(version, 1, m, "-global arm-gicv3-sim.profile=qemu");
+    Gic stock = { .version = version, .smp = 1 };
+    unsigned f, nframes = version == 4 ? GICSIM_FRAME__COUNT : 3;
+    uint32_t off;
+    int sec;
+
+    g_assert_true(gicsim_decoder_init(&dec));
+    stock.qts = qtest_initf("-M virt,gic-version=%d,gic-model=qemu%s "
+                            "-smp 1 -cpu max", version, qemu_m);
+    diff_writes(&sim);
+    diff_writes(&stock);
+    for (f = 0; f < nframes; f++) {
+        uint64_t base = frame_base(&sim, f, 0);
+
+        for (off = 0; off < GICSIM_FRAME_SIZE; off += 4) {
+            for (sec = 0; sec < 2; sec++) {
+                uint64_t a = 0, b = 0;
+                GicsimDecoded d = { 0 };
+                bool oka, okb;
+
+                oka = qtest_mmio_read(sim.qts, base + off, 4, sec ? S : NS,
+                                      &a);
+                okb = qtest_mmio_read(stock.qts, base + off, 4,
+                                      sec ? S : NS, &b);
+                g_assert_true(oka && okb);
+                if (a == b) {
+                    continue;
+                }
+                gicsim_decode(&dec, f, off, &d);
+                if (!diff_allowed(allow, d.reg, d.byte, sec, a ^ b) &&
+                    bad->len < 4000) {
+                    g_string_append_printf(bad, "  GICv%d %s %s offset "
+                                           "0x%04x (%s): sim 0x%08" PRIx64
+                                           ", stock 0x%08" PRIx64 "\n",
+                                           version, gicsim_frame_name(f),
+                                           sec ? "S" : "NS", off,
+                                           d.reg ? d.reg->name : "reserved",
+                                           a, b);
+                }
+            }
+        }
+    }
+    qtest_quit(sim.qts);
+    qtest_quit(stock.qts);
+}
+
+static void test_differences_documented(void)
+{
+    const char *doc = g_getenv("GICSIM_DIFFERENCES");
+    g_autoptr(GString) bad = g_string_new(NULL);
+    GArray *allow;
+
+    if (!doc) {
+        g_test_skip("GICSIM_DIFFERENCES is not set (scripts/test.sh sets "
+                    "it to docs/differences.rst)");
+        return;
+    }
+    allow = diff_allowances(doc);
+    /*
+     * GICv4 has every frame GICv3 has (same layout) and the VLPI frames;
+     * one sweep of about 330000 reads keeps the test under a minute
+     */
+    check_differences(4, allow, bad);
+    g_array_free(allow, true);
+    if (bad->len) {
+        g_error("reads that differ between gic-model=sim and stock QEMU "
+                "and are not listed in %s:\n%s", doc, bad->str);
+    }
+}
+
 /* ---- Robustness ---- */
 
 /*
@@ -1359,6 +1837,8 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/regs/setspi-mbis", test_setspi_mbis);
     qtest_add_func("gicsim/profile/ids", test_profiles);
     qtest_add_func("gicsim/profile/pwrr", test_pwrr_handshake);
+    qtest_add_func("gicsim/access/logged", test_bad_access_logged);
+    qtest_add_func("gicsim/access/pedantic", test_strict_pedantic);
     qtest_add_func("gicsim/security/views", test_secure_views);
     qtest_add_func("gicsim/security/nsacr", test_nsacr_pending_rights);
     qtest_add_func("gicsim/security/waker", test_waker_secure_only);
@@ -1366,6 +1846,14 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/security/ds", test_ds_set_by_secure);
     qtest_add_func("gicsim/redist/sgi-frame", test_gicr_sgi_frame);
     qtest_add_func("gicsim/irq/spi-to-cpu", test_spi_reaches_cpu_irq);
+    qtest_add_func("gicsim/migration/stock-to-sim",
+                   test_migration_stock_to_sim);
+    qtest_add_func("gicsim/migration/sim-to-stock",
+                   test_migration_sim_to_stock);
+    qtest_add_func("gicsim/migration/corrupt-stream",
+                   test_migration_corrupt_stream);
+    qtest_add_func("gicsim/differences/documented",
+                   test_differences_documented);
     qtest_add_func("gicsim/robustness/random-accesses", test_random_accesses);
     qtest_add_func("gicsim/irq/group0-fiq", test_group0_is_fiq);
     qtest_add_func("gicsim/irq/ppi-to-cpu", test_ppi_reaches_its_cpu);

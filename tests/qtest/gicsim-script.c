@@ -581,10 +581,16 @@ static void parse_machine(Parser *p, Tok *kw)
             }
             m->its = b;
         } else if (!strcmp(k->text, "strict")) {
-            if (!parse_onoff(p, v, k->text, &b)) {
+            if (v->kind == T_IDENT && !strcmp(v->text, "pedantic")) {
+                m->strict = 2;
+            } else if (v->kind == T_IDENT && (!strcmp(v->text, "on") ||
+                                              !strcmp(v->text, "off"))) {
+                m->strict = !strcmp(v->text, "on");
+            } else {
+                perror_at(p, v->col, "expected on, off or pedantic for "
+                          "strict, found '%s'", v->text);
                 return;
             }
-            m->strict = b;
         } else if (!strcmp(k->text, "cpuif")) {
             if (!parse_onoff(p, v, k->text, &b)) {
                 return;

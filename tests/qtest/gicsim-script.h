@@ -41,7 +41,7 @@ typedef struct GsMachine {
     unsigned smp;
     char model[8];          /* "sim" or "qemu" */
     char *profile;          /* NULL: device default */
-    int strict;             /* -1: device default */
+    int strict;             /* -1: default; 0 off, 1 on, 2 pedantic */
     int cpuif;              /* -1: auto (on if the script checks IRQ/FIQ) */
     GString *timing;        /* " -global arm-gicv3-sim.rwp-ns=N"... */
 } GsMachine;

@@ -97,6 +97,33 @@ static void test_widths(void)
     g_assert_cmpstr(gicsim_widths_name(prio->widths), ==, "8/32");
 }
 
+/*
+ * GICD_SETSPI_NSR and the like: 16-bit accesses to bits [15:0] (IHI 0069H,
+ * the registers' descriptions), no other register takes them
+ */
+static void test_widths_16(void)
+{
+    static const char *const w16[] = {
+        "GICD_SETSPI_NSR", "GICD_CLRSPI_NSR", "GICD_SETSPI_SR",
+        "GICD_CLRSPI_SR",
+    };
+    unsigned i, n = 0;
+
+    for (i = 0; i < G_N_ELEMENTS(w16); i++) {
+        const GicsimReg *r = gicsim_reg_by_name(w16[i]);
+
+        g_assert_true(gicsim_access_allowed(r->widths, 2, 0));
+        g_assert_false(gicsim_access_allowed(r->widths, 2, 2));
+        g_assert_true(gicsim_access_allowed(r->widths, 4, 0));
+        g_assert_false(gicsim_access_allowed(r->widths, 1, 0));
+        g_assert_cmpstr(gicsim_widths_name(r->widths), ==, "16/32");
+    }
+    for (i = 0; i < GICSIM_REG__COUNT; i++) {
+        n += !!(gicsim_regs[i].widths & GICSIM_W16);
+    }
+    g_assert_cmpuint(n, ==, G_N_ELEMENTS(w16));
+}
+
 static void test_fields(void)
 {
     const GicsimReg *typer = gicsim_reg_by_name("GICD_TYPER");
@@ -256,6 +283,7 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/regs/table", test_table_consistent);
     g_test_add_func("/gicsim/regs/decode", test_decode_known_offsets);
     g_test_add_func("/gicsim/regs/widths", test_widths);
+    g_test_add_func("/gicsim/regs/widths-16", test_widths_16);
     g_test_add_func("/gicsim/regs/fields", test_fields);
     g_test_add_func("/gicsim/regs/masks", test_masks);
     g_test_add_func("/gicsim/regs/fields-disjoint", test_fields_disjoint);

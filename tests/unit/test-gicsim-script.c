@@ -66,6 +66,9 @@ static void test_header(void)
     g_assert_true(s->machine.secure);
     g_assert_cmpint(stmt(s, 0)->kind, ==, GS_RESET);
     gs_script_free(s);
+    s = parse_ok("machine strict=pedantic\nreset\n");
+    g_assert_cmpint(s->machine.strict, ==, 2);
+    gs_script_free(s);
 }
 
 static void test_accesses(void)
@@ -406,6 +409,9 @@ static void test_error_header(void)
     check_error("machine secure=yes\nreset\n",
                 "t.poke:1:16: expected on or off for secure, found "
                 "'yes'\n");
+    check_error("machine strict=yes\nreset\n",
+                "t.poke:1:16: expected on, off or pedantic for strict, "
+                "found 'yes'\n");
     check_error("machine profile=gic-800\nreset\n",
                 "t.poke:1:17: expected a profile (qemu, gic-500, gic-600, "
                 "gic-700), found 'gic-800'\n");

@@ -7,6 +7,8 @@
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qemu/error-report.h"
+#include "qapi/util.h"
 #include "qemu/module.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
@@ -116,9 +118,72 @@ static const VMStateDescription vmstate_gicsim_writes = {
     },
 };
 
+/*
+ * Migration.  Everything but GICR_PWRR and the writes in flight is in
+ * GICv3State, in the section stock QEMU's GIC sends too ("arm_gicv3"), so
+ * the two models can migrate to each other (docs/device.rst,
+ * "Migration").  Our own section follows it (priority MIG_PRI_DEFAULT <
+ * MIG_PRI_GICV3) and is sent only when its state differs from what a
+ * stock GIC would have: some redistributor of a GIC-600/700 profile is
+ * not powered up, or some write is still in flight (docs/timing.rst).  So
+ * an incoming stream without it, from stock QEMU or from a quiet model
+ * whose redistributors are all up, means "powered, nothing in flight",
+ * which gicsim_post_load() sets before our section, if any, overwrites it.
+ */
+#define PWRR_STATE_MASK (R_GICSIM_GICR_PWRR_RDPD_MASK | \
+                         R_GICSIM_GICR_PWRR_RDGPD_MASK | \
+                         R_GICSIM_GICR_PWRR_RDGPO_MASK)
+
+static bool gicsim_vmstate_needed(void *opaque)
+{
+    GICv3SimState *sim = opaque;
+    unsigned i;
+
+    if (writes_in_flight(sim)) {
+        return true;
+    }
+    if (!sim->profile->has_pwrr) {
+        return false;
+    }
+    for (i = 0; i < sim->num_pwrr; i++) {
+        if (sim->gicr_pwrr[i] & PWRR_STATE_MASK) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A migration stream is input too: refuse what the device cannot hold */
 static int gicsim_vmstate_post_load(void *opaque, int version_id)
 {
-    gicsim_effects_post_load(opaque);
+    GICv3SimState *sim = opaque;
+    unsigned i;
+
+    for (i = 0; i < sim->num_pwrr; i++) {
+        uint32_t v = sim->gicr_pwrr[i];
+        bool rdpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDPD);
+        bool rdgpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPD);
+        bool rdgpo = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPO);
+        bool moving = sim->rfx[i].pending & (1u << GICSIM_FX_PWRR);
+
+        /*
+         * Only RDPD, RDGPD and RDGPO are state; each redistributor is its
+         * own power group (RDGPD == RDPD), and RDGPO differs from RDGPD
+         * only while a power transition is in flight.
+         */
+        if ((v & ~PWRR_STATE_MASK) || rdgpd != rdpd ||
+            (rdgpo != rdgpd && !moving)) {
+            error_report("arm-gicv3-sim: migration stream field "
+                         "gicr_pwrr[%u] (GICR_PWRR of CPU %u) is 0x%" PRIx32
+                         ": not a power state (RDPD == RDGPD, RDGPO == "
+                         "RDGPD unless a transition is in flight, no "
+                         "other bit)", i, i, v);
+            return -EINVAL;
+        }
+    }
+    gicsim_effects_post_load(sim);
+    gicsim_update_all_routing(&sim->parent_obj);
+    gicv3_full_update_noirqset(&sim->parent_obj);
     return 0;
 }
 
@@ -126,6 +191,7 @@ static const VMStateDescription vmstate_gicsim = {
     .name = "arm-gicv3-sim",
     .version_id = 1,
     .minimum_version_id = 1,
+    .needed = gicsim_vmstate_needed,
     .post_load = gicsim_vmstate_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_VARRAY_UINT32(gicr_pwrr, GICv3SimState, num_pwrr, 0,
@@ -137,6 +203,29 @@ static const VMStateDescription vmstate_gicsim = {
         NULL
     },
 };
+
+/*
+ * strict: which accesses are bus errors (docs/device.rst).  "on" and
+ * "off" (and QEMU's other boolean spellings) as the boolean it was.
+ */
+static bool parse_strict(GICv3SimState *sim, Error **errp)
+{
+    const char *v = sim->strict_name ?: "off";
+    bool on;
+
+    sim->pedantic = !strcmp(v, "pedantic");
+    if (sim->pedantic) {
+        sim->strict = true;
+        return true;
+    }
+    if (!qapi_bool_parse("strict", v, &on, NULL)) {
+        error_setg(errp, "arm-gicv3-sim: invalid strict value '%s'", v);
+        error_append_hint(errp, "Valid values are: off, on, pedantic\n");
+        return false;
+    }
+    sim->strict = on;
+    return true;
+}
 
 static void gicsim_realize(DeviceState *dev, Error **errp)
 {
@@ -153,7 +242,8 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
                           gicsim_profile_names());
         return;
     }
-    if (!handlers_complete(errp) || !gicsim_effects_configure(sim, errp)) {
+    if (!parse_strict(sim, errp) || !handlers_complete(errp) ||
+        !gicsim_effects_configure(sim, errp)) {
         return;
     }
     if (!gicsim_cost_realize(sim, errp)) {
@@ -229,8 +319,15 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
 
 static void gicsim_post_load(GICv3State *s)
 {
+    GICv3SimState *sim = ARM_GICV3_SIM(s);
     GICv3SimClass *gc = ARM_GICV3_SIM_GET_CLASS(s);
 
+    /*
+     * Powered up, as stock QEMU's redistributors always are; our own
+     * section, loaded after this one when the source sent it, overwrites
+     * it (gicsim_vmstate_needed()).
+     */
+    memset(sim->gicr_pwrr, 0, sizeof(*sim->gicr_pwrr) * sim->num_pwrr);
     gc->parent_post_load(s);
     /* The parent rebuilt the routing cache by affinity only; add 1-of-N */
     gicsim_update_all_routing(s);
@@ -252,7 +349,7 @@ static void gicsim_linux_init(ARMLinuxBootIf *obj, bool secure_boot)
 
 static const Property gicsim_properties[] = {
     DEFINE_PROP_STRING("profile", GICv3SimState, profile_name),
-    DEFINE_PROP_BOOL("strict", GICv3SimState, strict, false),
+    DEFINE_PROP_STRING("strict", GICv3SimState, strict_name),
     /* Durations in ns; unset: the profile's (docs/timing.rst) */
     DEFINE_PROP_UINT32("rwp-ns", GICv3SimState, rwp_ns, UINT32_MAX),
     DEFINE_PROP_UINT32("waker-ns", GICv3SimState, waker_ns, UINT32_MAX),

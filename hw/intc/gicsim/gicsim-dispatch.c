@@ -11,10 +11,14 @@
  * Access widths.  IHI 0069H (memory-mapped register access) allows
  * 32-bit accesses to every register; 8-bit accesses to the
  * byte-per-interrupt registers (IPRIORITYR, ITARGETSR, CPENDSGIR,
- * SPENDSGIR); 64-bit accesses, and 32-bit accesses to either half, of
- * 64-bit registers.  Anything else is UNPREDICTABLE or CONSTRAINED
- * UNPREDICTABLE; we make it RAZ/WI and log it, or a bus error with the
- * strict property.
+ * SPENDSGIR); 16-bit accesses to bits [15:0] of GICD_SETSPI_NSR,
+ * CLRSPI_NSR, SETSPI_SR and CLRSPI_SR (their descriptions); 64-bit
+ * accesses, and 32-bit accesses to either half, of 64-bit registers.
+ * Anything else is UNPREDICTABLE or CONSTRAINED UNPREDICTABLE; we make it
+ * RAZ/WI and log it, or a bus error with strict=on.  Writes to read-only
+ * and reads of write-only registers are defined (ignored, UNKNOWN): we
+ * log them as the "pedantic" class, a bus error only with
+ * strict=pedantic (docs/device.rst).
  *
  * Each 64 KiB frame is one MemoryRegion whose .valid.accepts hook applies
  * the table's exact width set for the register at the accessed offset, so
@@ -95,35 +99,60 @@ static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
 }
 
 /*
- * Classify an access: returns NULL if it is one the spec does not define,
- * with *rule saying which rule it breaks.
+ * Classify an access: returns NULL if it breaks a rule, with *rule saying
+ * which.  *defined says whether the specification still defines the
+ * outcome (a write to a read-only register is ignored, a read of a
+ * write-only one is UNKNOWN): the "pedantic" class, refused only with
+ * strict=pedantic.  The others (reserved offset, width) are the
+ * "undefined" class, refused with strict=on and strict=pedantic.
  */
 static const GicsimReg *check_access(GICv3SimState *sim,
                                      const GicsimLoc *loc,
                                      unsigned size, bool is_write,
-                                     GicsimDecoded *d, const char **rule)
+                                     GicsimDecoded *d, const char **rule,
+                                     bool *defined)
 {
     const GicsimReg *r;
 
+    *defined = false;
     if (!gicsim_decode(sim->decoder, loc->frame, loc->offset, d)) {
         *rule = "reserved offset (RES0, IHI 0069H reserved register addresses)";
         return NULL;
     }
     r = d->reg;
-    if (!gicsim_width_allowed(r->widths, size) || (d->byte & (size - 1))) {
+    if (!gicsim_access_allowed(r->widths, size, d->byte)) {
         *rule = "access width not supported by this register "
                 "(IHI 0069H, memory-mapped register access)";
         return NULL;
     }
     if (is_write && r->access == GICSIM_RO) {
-        *rule = "write to a read-only register";
+        *rule = "write to a read-only register (pedantic: the write is "
+                "ignored, IHI 0069H register access types)";
+        *defined = true;
         return NULL;
     }
     if (!is_write && r->access == GICSIM_WO) {
-        *rule = "read of a write-only register";
+        *rule = "read of a write-only register (pedantic: the value is "
+                "UNKNOWN, IHI 0069H register access types)";
+        *defined = true;
         return NULL;
     }
     return r;
+}
+
+/* Whether an access that breaks a rule of class @defined is a bus error */
+static inline bool refused(GICv3SimState *sim, bool defined)
+{
+    return defined ? sim->pedantic : sim->strict;
+}
+
+static const char *outcome(GICv3SimState *sim, bool defined, bool is_write)
+{
+    if (!refused(sim, defined)) {
+        return !defined ? "RAZ/WI" : is_write ? "ignored" : "reads 0";
+    }
+    return sim->pedantic ? "bus error (strict=pedantic)" :
+                           "bus error (strict=on)";
 }
 
 static void reg_where(const GicsimDecoded *d, char *where, size_t len)
@@ -135,20 +164,41 @@ static void reg_where(const GicsimDecoded *d, char *where, size_t len)
     }
 }
 
+/*
+ * Log an access the specification does not define, once, wherever it is
+ * refused: in gicsim_access() (strict=off: RAZ/WI) or in the
+ * .valid.accepts hook (strict=on: QEMU's memory core makes it a bus error
+ * and never calls the dispatch).  @value is NULL where the access is
+ * refused before its data is seen (the accepts hook, and every read).
+ */
 static void log_bad_access(const GicsimLoc *loc, const GicsimDecoded *d,
-                           unsigned size, bool is_write, uint64_t value,
-                           MemTxAttrs attrs, const char *rule, bool strict)
+                           unsigned size, bool is_write,
+                           const uint64_t *value, MemTxAttrs attrs,
+                           const char *rule, const char *result)
 {
     char where[64];
+    char val[32] = "";
 
     reg_where(d, where, sizeof(where));
+    if (value) {
+        snprintf(val, sizeof(val), " value 0x%" PRIx64, *value);
+    }
     qemu_log_mask(LOG_GUEST_ERROR,
                   "arm-gicv3-sim: %s %u-byte %s %s cpu %d offset 0x%04x "
-                  "(%s) value 0x%" PRIx64 ": %s; %s\n",
+                  "(%s)%s: %s; %s\n",
                   sec_name(attrs), size, is_write ? "write" : "read",
                   gicsim_frame_name(loc->frame),
                   loc->cs ? loc->cs->cpu->cpu_index : -1, loc->offset, where,
-                  value, rule, strict ? "bus error (strict=on)" : "RAZ/WI");
+                  val, rule, result);
+}
+
+static void log_beyond_redists(hwaddr addr, bool strict)
+{
+    /* Outside the redistributors; cannot happen with virt's layout */
+    qemu_log_mask(LOG_GUEST_ERROR,
+                  "arm-gicv3-sim: access beyond the last redistributor "
+                  "at region offset 0x%" HWADDR_PRIx "; %s\n", addr,
+                  strict ? "bus error (strict=on)" : "RAZ/WI");
 }
 
 /*
@@ -213,35 +263,34 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     GicsimDecoded d = { 0 };
     GicsimCtx c;
     const char *rule = NULL;
+    bool defined;
     unsigned shift;
     uint64_t mask, hidden;
 
     if (!locate(sim, region, addr, &loc)) {
         gicsim_cost_access(sim, GICSIM_COST_UNDEFINED, size, is_write);
-        /* Outside the redistributors; cannot happen with virt's layout */
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "arm-gicv3-sim: access beyond the last redistributor "
-                      "at region offset 0x%" HWADDR_PRIx "\n", addr);
+        log_beyond_redists(addr, sim->strict);
         if (!is_write) {
             *data = 0;
         }
         return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
     }
 
-    c.reg = check_access(sim, &loc, size, is_write, &d, &rule);
+    c.reg = check_access(sim, &loc, size, is_write, &d, &rule, &defined);
     /* Cost accounting (gicsim-cost-account.h): one counter */
     gicsim_cost_access(sim, c.reg ? d.id : GICSIM_COST_UNDEFINED, size,
                        is_write);
     if (!c.reg) {
-        log_bad_access(&loc, &d, size, is_write, is_write ? *data : 0,
-                       attrs, rule, sim->strict);
+        /* RAZ/WI; a refused one never gets here (.valid.accepts) */
+        log_bad_access(&loc, &d, size, is_write, is_write ? data : NULL,
+                       attrs, rule, outcome(sim, defined, is_write));
         if (!is_write) {
             *data = 0;
         }
         trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
                                 loc.cs ? loc.cs->cpu->cpu_index : -1,
                                 loc.offset, size, is_write, sec_name(attrs));
-        return sim->strict ? MEMTX_DECODE_ERROR : MEMTX_OK;
+        return refused(sim, defined) ? MEMTX_DECODE_ERROR : MEMTX_OK;
     }
 
     c.sim = sim;
@@ -289,22 +338,40 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
 }
 
 /*
- * .valid.accepts (strict=on only): the spec's width set for the register
- * at @addr, so that QEMU's memory core rejects everything else.  With
- * strict=off there is no hook: every access reaches gicsim_access(),
- * which makes the undefined ones RAZ/WI.
+ * .valid.accepts (strict=on and strict=pedantic only): the spec's width
+ * set for the register at @addr, so that QEMU's memory core rejects
+ * everything else; with strict=pedantic also writes to read-only and reads
+ * of write-only registers.  The
+ * dispatch never sees a rejected access, so the log line is written here
+ * (the memory core calls the hook once per access: .impl takes every
+ * width whole).  With strict=off there is no hook: every access reaches
+ * gicsim_access(), which makes the undefined ones RAZ/WI and logs them.
  */
 static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
-                           hwaddr addr, unsigned size, bool is_write)
+                           hwaddr addr, unsigned size, bool is_write,
+                           MemTxAttrs attrs)
 {
     GicsimLoc loc;
-    GicsimDecoded d;
-    const char *rule;
+    GicsimDecoded d = { 0 };
+    const char *rule = NULL;
+    bool defined;
 
     if (!locate(sim, region, addr, &loc)) {
+        log_beyond_redists(addr, true);
         return false;
     }
-    return check_access(sim, &loc, size, is_write, &d, &rule) != NULL;
+    if (!check_access(sim, &loc, size, is_write, &d, &rule, &defined)) {
+        if (!refused(sim, defined)) {
+            return true;    /* gicsim_access() logs it and ignores it */
+        }
+        log_bad_access(&loc, &d, size, is_write, NULL, attrs, rule,
+                       outcome(sim, defined, is_write));
+        trace_gicsim_bad_access(gicsim_frame_name(loc.frame),
+                                loc.cs ? loc.cs->cpu->cpu_index : -1,
+                                loc.offset, size, is_write, sec_name(attrs));
+        return false;
+    }
+    return true;
 }
 
 static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
@@ -324,7 +391,8 @@ static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
                          bool is_write, MemTxAttrs attrs)
 {
-    return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write);
+    return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write,
+                          attrs);
 }
 
 static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
@@ -351,7 +419,7 @@ static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
     GICv3RedistRegion *region = opaque;
 
     return gicsim_accepts(gicsim_of(region->gic), region, addr, size,
-                          is_write);
+                          is_write, attrs);
 }
 
 /*

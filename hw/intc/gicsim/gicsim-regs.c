@@ -88,6 +88,7 @@ const char *gicsim_widths_name(uint8_t widths)
     case GICSIM_W32: return "32";
     case GICSIM_W8 | GICSIM_W32: return "8/32";
     case GICSIM_W32 | GICSIM_W64: return "32/64";
+    case GICSIM_W16 | GICSIM_W32: return "16/32";
     }
     return "?";
 }

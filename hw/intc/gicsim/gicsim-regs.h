@@ -59,6 +59,19 @@ static inline bool gicsim_width_allowed(uint8_t widths, unsigned size)
     }
 }
 
+/*
+ * An access of @size bytes at byte @byte of a register whose width set is
+ * @widths: the width is allowed, the access is naturally aligned, and a
+ * 16-bit access is to bits [15:0] (IHI 0069H: the registers that take
+ * 16-bit accesses, GICD_SETSPI_NSR and the like, take them there only).
+ */
+static inline bool gicsim_access_allowed(uint8_t widths, unsigned size,
+                                         unsigned byte)
+{
+    return gicsim_width_allowed(widths, size) && !(byte & (size - 1)) &&
+           (size != 2 || byte == 0);
+}
+
 /* Architectural access type, as the spec's register descriptions give it. */
 typedef enum GicsimAccess {
     GICSIM_RW,      /* read/write */

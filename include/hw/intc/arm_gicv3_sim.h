@@ -40,12 +40,16 @@ struct GICv3SimState {
 
     /* Properties */
     char *profile_name;
-    bool strict;
+    char *strict_name;          /* off, on or pedantic (docs/device.rst) */
     /* Modelled durations in ns; UINT32_MAX: the profile's (gicsim-effects.c) */
     uint32_t rwp_ns;
     uint32_t waker_ns;
     uint32_t pwrr_ns;
     uint32_t syncr_ns;
+
+    /* Derived from strict_name at realize */
+    bool strict;                /* undefined accesses are bus errors */
+    bool pedantic;              /* so are RO writes and WO reads */
 
     /* Derived at realize */
     const GicsimProfile *profile;
