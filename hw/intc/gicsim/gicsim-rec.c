@@ -111,6 +111,14 @@ void gicsim_rec_realm_abort(const GicsimDabtIss *iss, uint64_t va,
     if (!s.dfsc) {
         s.dfsc = GICSIM_DFSC_TRANS_L3;
     }
+    if (!s.isv) {
+        /* ISS[23:14] are RES0 without a valid instruction syndrome */
+        s.sas = 0;
+        s.sse = false;
+        s.srt = 0;
+        s.sf = false;
+        s.ar = false;
+    }
     out->esr = gicsim_dabt_esr(&s);
     out->far = va;
     /* HPFAR_EL2.FIPA holds IPA[51:12] in bits [43:4] */
