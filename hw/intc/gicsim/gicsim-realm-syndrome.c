@@ -16,7 +16,8 @@ bool gicsim_realm_insn_syndrome(uint32_t *syndrome, bool *aarch32)
 {
     CPUState *cs = current_cpu;
 
-    if (!cs || !object_dynamic_cast(OBJECT(cs), TYPE_ARM_CPU)) {
+    /* Built for Arm targets only: every vCPU is an ARMCPU */
+    if (!cs) {
         return false;
     }
     if (!arm_cpu_io_syndrome(cs, syndrome)) {

@@ -156,8 +156,17 @@ GicsimRmmAction gicsim_rmm_data_abort(GicsimRmm *rmm,
     uint64_t fipa = gicsim_dabt_ipa(dabt->hpfar, 0);
     unsigned srt = (esr & GICSIM_ESR_SRT_MASK) >> GICSIM_ESR_SRT_SHIFT;
 
-    memset(exit, 0, sizeof(*exit));
+    /*
+     * The RMM zeroes the whole RecExit before it runs the REC.  The model
+     * writes no RecExit field but these five, so clearing them is the
+     * same as long as the rest started at 0 (a zeroed RecRun), and it
+     * keeps 2 KiB of stores off the MMIO path.
+     */
     exit->exit_reason = GICSIM_REC_EXIT_SYNC;
+    exit->esr = 0;
+    exit->far = 0;
+    exit->hpfar = 0;
+    exit->gprs[0] = 0;
 
     if (dfsc_is_external_abort(esr & GICSIM_ESR_DFSC_MASK)) {
         unsigned set = (esr & GICSIM_ESR_SET_MASK) >> GICSIM_ESR_SET_SHIFT;

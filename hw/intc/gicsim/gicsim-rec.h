@@ -244,8 +244,9 @@ typedef enum GicsimRmmAction {
 } GicsimRmmAction;
 
 /*
- * RMM: a realm data abort @dabt.  Fills @exit (zeroed first) when the
- * access goes to the host; records last_run_info.
+ * RMM: a realm data abort @dabt.  Fills @exit when the access goes to
+ * the host (the fields it does not use must be 0: start from a zeroed
+ * RecExit); records last_run_info.
  */
 GicsimRmmAction gicsim_rmm_data_abort(GicsimRmm *rmm,
                                       const GicsimRealmCpu *cpu,
