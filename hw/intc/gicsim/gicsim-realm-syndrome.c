@@ -3,7 +3,7 @@
  * The data-abort syndrome of the instruction behind the MMIO access in
  * flight, for gicsim-realm-shim: target/arm's translator records one per
  * load/store that can report it (ISV, SAS, SSE, SRT, SF, AR), and
- * arm_cpu_io_syndrome() (patches/0007) reads it back for the host return
+ * arm_cpu_io_syndrome() (patches/0008) reads it back for the host return
  * address of the current access.  Built per target: needs target/arm's
  * cpu.h.
  */
