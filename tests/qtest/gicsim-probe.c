@@ -415,6 +415,8 @@ static void print_stats(Run *r)
             qdict_get_double(d, "ns"));
     }
     qobject_unref(stats);
+}
+
 /* "rec": the host's device access, through qtest at the device address */
 typedef struct RecMmio {
     Run *r;
