@@ -62,6 +62,7 @@ run_tap unit-stage2 build/core/test-gicsim-stage2 --tap
 run_tap unit-cost build/core/test-gicsim-cost --tap
 run_tap unit-script-stats build/core/test-gicsim-script-stats --tap
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py
+run_tap unit-rec build/core/test-gicsim-rec --tap
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then

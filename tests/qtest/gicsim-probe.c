@@ -95,6 +95,10 @@ static char *machine_args(const GsScript *s, const char *model, bool cpuif)
     if (m->its >= 0) {
         g_string_append_printf(a, ",its=%s", m->its ? "on" : "off");
     }
+    if (m->realm_shim) {
+        g_string_append_printf(a, ",realm-shim=on,realm-ipa-bits=%u",
+                               m->realm_ipa_bits);
+    }
     g_string_append_printf(a, " -cpu max -smp %u -nic none", m->smp);
     if (!strcmp(model, "sim")) {
         if (m->profile) {
@@ -440,6 +444,102 @@ static void print_stats(Run *r)
     qobject_unref(stats);
 }
 
+/* "rec": the host's device access, through qtest at the device address */
+typedef struct RecMmio {
+    Run *r;
+    const GsStmt *st;
+} RecMmio;
+
+static bool rec_mmio(void *opaque, uint64_t addr, unsigned len, bool write,
+                     uint64_t *val)
+{
+    RecMmio *m = opaque;
+    unsigned attrs = m->st->acc.sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
+
+    touch(&m->st->acc);
+    if (write) {
+        return qtest_mmio_write(m->r->qts, addr, len, attrs, *val);
+    }
+    return qtest_mmio_read(m->r->qts, addr, len, attrs, val);
+}
+
+/*
+ * One realm access with the statement's syndrome, run through the
+ * protocol (gicsim-rec.c) here, the host's device access through qtest.
+ * The realm's registers start as Xn = 0x5a5a5a5a5a5a5a00 + n.
+ */
+static void exec_rec(Run *r, const GsStmt *st, Result *res)
+{
+    const GsMachine *m = &r->s->machine;
+    const GicsimDabtIss *iss = &st->rec.iss;
+    RecMmio ctx = { .r = r, .st = st };
+    g_autofree GicsimRecRun *run = g_new0(GicsimRecRun, 1);
+    g_autoptr(GString) line = g_string_new(NULL);
+    g_autoptr(GString) steps = g_string_new(NULL);
+    uint64_t ipa = gs_rec_ipa(m, st);
+    GicsimRmm rmm;
+    GicsimRealmCpu cpu = { .pc = 0x40001000 };
+    GicsimDabt dabt;
+    GicsimRecStep step;
+    uint64_t xt = 0;
+    gchar **lines;
+    bool ok, pass;
+    unsigned i;
+
+    gicsim_rmm_init(&rmm, m->realm_ipa_bits);
+    for (i = 0; i < GICSIM_REC_GPRS; i++) {
+        cpu.x[i] = 0x5a5a5a5a5a5a5a00ULL + i;
+    }
+    if (iss->wnr && iss->srt != 31) {
+        cpu.x[iss->srt] = st->value;
+    }
+    /* FAR_EL2: the realm's VA, taken equal to the IPA */
+    gicsim_rec_realm_abort(iss, ipa, ipa, &dabt);
+    ok = gicsim_rec_forward(&rmm, &cpu, run, &dabt, rec_mmio, &ctx, &step);
+    if (iss->srt != 31) {
+        xt = iss->sf ? cpu.x[iss->srt] : (uint32_t)cpu.x[iss->srt];
+    }
+    res->ok = ok;
+    res->value = xt;
+
+    g_string_printf(line, "rec %s%-2u %s ", iss->wnr ? "write" : "read",
+                    st->acc.size * 8, sec_name(st->acc.sec));
+    gs_format_target(&st->acc, line);
+    g_string_append(line, iss->wnr ? " from " : " to ");
+    gs_format_rec_reg(iss, line);
+    g_string_append_printf(line, " at IPA 0x%" PRIx64 "%s%s", ipa,
+                           iss->isv ? "" : " (no syndrome)",
+                           iss->sse ? " (sign-extending)" : "");
+    if (!ok) {
+        g_string_append(line, " -> abort");
+    } else if (!iss->wnr && iss->srt != 31) {
+        g_string_append(line, " -> ");
+        gs_format_rec_reg(iss, line);
+        g_string_append_printf(line, " = 0x%" PRIx64, xt);
+    } else {
+        g_string_append(line, " -> completed");
+    }
+    if (st->rec.expect_abort) {
+        g_string_append(line, "  (expect abort)");
+        pass = !ok;
+    } else if (st->check == GS_CHECK_EQ) {
+        g_string_append_printf(line, "  (expect == 0x%" PRIx64 ")",
+                               st->value);
+        pass = ok && xt == st->value;
+    } else {
+        pass = ok;
+    }
+    record(r, st, pass, "%s", line->str);
+    gs_format_rec_step(&step, iss, &cpu, "            ", steps);
+    lines = g_strsplit(steps->str, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        if (*lines[i]) {
+            say(r, "%s", lines[i]);
+        }
+    }
+    g_strfreev(lines);
+}
+
 static void exec_stmt(Run *r, unsigned idx)
 {
     const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
@@ -594,6 +694,9 @@ static void exec_stmt(Run *r, unsigned idx)
         break;
     case GS_STATS:
         check_stats(r, st);
+        break;
+    case GS_REC:
+        exec_rec(r, st, res);
         break;
     }
 }

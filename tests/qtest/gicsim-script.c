@@ -288,6 +288,13 @@ static bool is_word(Parser *p, const char *s)
     return t->kind == T_IDENT && !g_ascii_strcasecmp(t->text, s);
 }
 
+static bool is_word_at(Parser *p, unsigned pos, const char *s)
+{
+    Tok *t = g_ptr_array_index(p->toks, pos);
+
+    return t->kind == T_IDENT && !g_ascii_strcasecmp(t->text, s);
+}
+
 static bool accept_word(Parser *p, const char *s)
 {
     if (is_word(p, s)) {
@@ -622,6 +629,17 @@ static void parse_machine(Parser *p, Tok *kw)
             }
             g_free(m->profile);
             m->profile = g_strdup(v->text);
+        } else if (!strcmp(k->text, "realm-shim")) {
+            if (!parse_onoff(p, v, k->text, &m->realm_shim)) {
+                return;
+            }
+        } else if (!strcmp(k->text, "realm-ipa-bits")) {
+            if (v->kind != T_NUMBER || v->num < 32 || v->num > 52) {
+                perror_at(p, v->col, "expected 32..52 for realm-ipa-bits, "
+                          "found '%s'", v->text);
+                return;
+            }
+            m->realm_ipa_bits = v->num;
         } else {
             static const char *const keys[] = {
                 "gic-version", "gic-model", "secure", "virtualization",
@@ -1071,12 +1089,181 @@ static bool parse_stats(Parser *p, GsStmt *st)
     return expect_number(p, "a number", &st->value, NULL);
 }
 
+/* ---- Realm statements (docs/realm.rst) ---- */
+
+/*
+ * "realm VERB ...": a read, expect, write or wait through the realm shim
+ * at the Unprotected alias.  Returns the verb's token, NULL on error.
+ */
+static Tok *parse_realm_prefix(Parser *p, Tok *kw)
+{
+    Tok *v = peek(p);
+    unsigned size;
+
+    if (!p->script->machine.realm_shim) {
+        perror_at(p, kw->col, "expected a machine with realm-shim=on for "
+                  "an access through the realm alias");
+        return NULL;
+    }
+    if (v->kind != T_IDENT ||
+        !(verb_size(v->text, "read", &size) ||
+          verb_size(v->text, "write", &size) ||
+          verb_size(v->text, "wait", &size) ||
+          verb_size(v->text, "expect", &size)) ||
+        (p->pos + 1 < p->toks->len &&
+         (is_word_at(p, p->pos + 1, "irq") ||
+          is_word_at(p, p->pos + 1, "fiq")))) {
+        expected(p, "read, expect, write or wait (a register access) "
+                 "after 'realm'");
+        return NULL;
+    }
+    return next(p);
+}
+
+/* reg=R: X0..X30, W0..W30, XZR, WZR */
+static bool parse_rec_reg(Parser *p, GicsimDabtIss *iss)
+{
+    Tok *t = peek(p);
+    uint64_t n;
+
+    if (t->kind == T_IDENT && (!g_ascii_strcasecmp(t->text, "xzr") ||
+                               !g_ascii_strcasecmp(t->text, "wzr"))) {
+        iss->srt = 31;
+        iss->sf = g_ascii_tolower(t->text[0]) == 'x';
+    } else if (t->kind == T_IDENT &&
+               (g_ascii_tolower(t->text[0]) == 'x' ||
+                g_ascii_tolower(t->text[0]) == 'w') &&
+               t->text[1] && g_ascii_isdigit(t->text[1]) &&
+               parse_number(t->text + 1, &n) && n <= 30) {
+        iss->srt = n;
+        iss->sf = g_ascii_tolower(t->text[0]) == 'x';
+    } else {
+        expected(p, "a register X0..X30, W0..W30, XZR or WZR");
+        return false;
+    }
+    next(p);
+    return true;
+}
+
+/*
+ * rec readN  T [reg=R] [sse] [isv=0|1] [ipa=WHERE] [== V | abort]
+ * rec writeN T = V [reg=R] [isv=0|1] [ipa=WHERE] [abort]
+ */
+static bool parse_rec(Parser *p, GsStmt *st)
+{
+    GsRec *rec = &st->rec;
+    Tok *v = peek(p), *opt;
+    unsigned size, len;
+    bool write, reg_given = false;
+
+    if (v->kind != T_IDENT) {
+        expected(p, "read or write (with an optional width) after 'rec'");
+        return false;
+    }
+    if (verb_size(v->text, "read", &size)) {
+        write = false;
+    } else if (verb_size(v->text, "write", &size)) {
+        write = true;
+    } else {
+        expected(p, "read or write (with an optional width) after 'rec'");
+        return false;
+    }
+    next(p);
+    st->kind = GS_REC;
+    if (!parse_sec(p, &st->acc.sec) ||
+        !parse_access(p, size, false, &st->acc)) {
+        return false;
+    }
+    len = st->acc.size;
+    if (write) {
+        /* the register's value: the RMM takes the access's bytes of it */
+        if (!expect_punct(p, "=") || !parse_value(p, &st->value)) {
+            return false;
+        }
+    }
+    rec->iss.isv = true;
+    rec->iss.wnr = write;
+    rec->iss.sas = __builtin_ctz(len);
+    rec->ipa = GS_REC_UNPROTECTED;
+    while ((opt = peek(p))->kind == T_IDENT) {
+        if (accept_word(p, "reg")) {
+            if (!expect_punct(p, "=") || !parse_rec_reg(p, &rec->iss)) {
+                return false;
+            }
+            reg_given = true;
+        } else if (accept_word(p, "sse")) {
+            if (write || len == 8) {
+                perror_at(p, opt->col, "expected sse only on a 1-, 2- or "
+                          "4-byte read (LDRSB, LDRSH, LDRSW)");
+                return false;
+            }
+            rec->iss.sse = true;
+        } else if (accept_word(p, "isv")) {
+            uint64_t b;
+            unsigned col;
+
+            if (!expect_punct(p, "=") ||
+                !expect_number(p, "0 or 1", &b, &col)) {
+                return false;
+            }
+            if (b > 1) {
+                perror_at(p, col, "expected 0 or 1 for isv, found %" PRIu64,
+                          b);
+                return false;
+            }
+            rec->iss.isv = b;
+        } else if (accept_word(p, "ipa")) {
+            if (!expect_punct(p, "=")) {
+                return false;
+            }
+            if (accept_word(p, "unprotected")) {
+                rec->ipa = GS_REC_UNPROTECTED;
+            } else if (accept_word(p, "protected")) {
+                rec->ipa = GS_REC_PROTECTED;
+            } else if (accept_word(p, "outside")) {
+                rec->ipa = GS_REC_OUTSIDE;
+            } else {
+                expected(p, "unprotected, protected or outside");
+                return false;
+            }
+        } else if (accept_word(p, "abort")) {
+            rec->expect_abort = true;
+            break;
+        } else {
+            expected(p, "reg=, sse, isv=, ipa=, abort or '=='");
+            return false;
+        }
+    }
+    if (!reg_given) {
+        rec->iss.srt = 0;
+        rec->iss.sf = len == 8 || rec->iss.sse;
+    }
+    if (len == 8 && !rec->iss.sf) {
+        perror_at(p, v->col, "expected an X register for an 8-byte access");
+        return false;
+    }
+    if (len < 8 && rec->iss.sf && !rec->iss.sse) {
+        perror_at(p, v->col, "expected a W register for a %u-byte access "
+                  "without sign extension", len);
+        return false;
+    }
+    if (!write && !rec->expect_abort && is_punct(p, "==")) {
+        next(p);
+        if (!parse_value(p, &st->value)) {
+            return false;
+        }
+        st->check = GS_CHECK_EQ;
+    }
+    return true;
+}
+
 static void parse_stmt(Parser *p, const char *text)
 {
     GsScript *s = p->script;
     Tok *kw = peek(p);
     GsStmt *st;
     unsigned size;
+    bool via_alias = false;
 
     if (kw->kind == T_END) {
         return;     /* blank line or comment */
@@ -1101,6 +1288,13 @@ static void parse_stmt(Parser *p, const char *text)
                       "found smp=%u", max_cpus(m), m->gic_version, m->smp);
             return;
         }
+    }
+    if (!g_ascii_strcasecmp(kw->text, "realm")) {
+        kw = parse_realm_prefix(p, kw);
+        if (!kw) {
+            return;
+        }
+        via_alias = true;
     }
     if (!g_ascii_strcasecmp(kw->text, "default")) {
         if (accept_word(p, "secure") || accept_word(p, "S")) {
@@ -1262,6 +1456,10 @@ static void parse_stmt(Parser *p, const char *text)
         next(p);
         st->value = t->num;
         p->script->timed = true;
+    } else if (!g_ascii_strcasecmp(kw->text, "rec") && !via_alias) {
+        if (!parse_rec(p, st)) {
+            goto fail;
+        }
     } else if (!g_ascii_strcasecmp(kw->text, "reset")) {
         st->kind = GS_RESET;
     } else if (!g_ascii_strcasecmp(kw->text, "echo")) {
@@ -1306,6 +1504,10 @@ static void parse_stmt(Parser *p, const char *text)
     if (!expect_end(p)) {
         goto fail;
     }
+    if (via_alias) {
+        st->acc.addr = gs_realm_alias(&s->machine, st->acc.addr);
+        st->acc.realm_alias = true;
+    }
     g_ptr_array_add(s->stmts, st);
     return;
 
@@ -1336,6 +1538,7 @@ GsScript *gs_parse(const char *filename, const char *text, GString *errors)
     s->machine = (GsMachine) {
         .gic_version = 3, .its = -1, .smp = 1, .strict = -1, .cpuif = -1,
         .timing = g_string_new(NULL),
+        .realm_ipa_bits = 48,
     };
     g_strlcpy(s->machine.model, "sim", sizeof(s->machine.model));
     p.script = s;
@@ -1467,6 +1670,143 @@ void gs_format_target(const GsAccess *a, GString *out)
     }
     if (a->field) {
         g_string_append_printf(out, ".%s", a->field->name);
+    }
+    if (a->realm_alias) {
+        g_string_append(out, " via the realm alias");
+    }
+}
+
+uint64_t gs_realm_alias(const GsMachine *m, uint64_t addr)
+{
+    return addr + (1ULL << (m->realm_ipa_bits - 1));
+}
+
+uint64_t gs_rec_ipa(const GsMachine *m, const GsStmt *st)
+{
+    uint64_t addr = st->acc.addr;
+
+    switch (st->rec.ipa) {
+    case GS_REC_PROTECTED:
+        return addr;
+    case GS_REC_OUTSIDE:
+        return addr + (1ULL << m->realm_ipa_bits);
+    default:
+        return gs_realm_alias(m, addr);
+    }
+}
+
+void gs_format_rec_reg(const GicsimDabtIss *iss, GString *out)
+{
+    if (iss->srt == 31) {
+        g_string_append(out, iss->sf ? "XZR" : "WZR");
+    } else {
+        g_string_append_printf(out, "%c%u", iss->sf ? 'X' : 'W', iss->srt);
+    }
+}
+
+static void format_iss(uint64_t esr, GString *out)
+{
+    GicsimDabtIss d;
+
+    gicsim_dabt_iss_decode(esr, &d);
+    g_string_append_printf(out, "EC=0x%02x IL=%u ISV=%u",
+                           (unsigned)((esr & GICSIM_ESR_EC_MASK) >>
+                                      GICSIM_ESR_EC_SHIFT),
+                           !!(esr & GICSIM_ESR_IL), d.isv);
+    if (d.isv) {
+        g_string_append_printf(out, " SAS=%u SSE=%u SRT=%u SF=%u AR=%u",
+                               d.sas, d.sse, d.srt, d.sf, d.ar);
+    }
+    g_string_append_printf(out, " WnR=%u DFSC=0x%02x", d.wnr, d.dfsc);
+}
+
+void gs_format_rec_step(const GicsimRecStep *st, const GicsimDabtIss *iss,
+                        const GicsimRealmCpu *cpu, const char *indent,
+                        GString *out)
+{
+    g_string_append_printf(out, "%srealm abort: ESR_EL2 0x%08" PRIx64
+                           " FAR_EL2 0x%" PRIx64 " HPFAR_EL2 0x%" PRIx64
+                           " (", indent, st->dabt.esr, st->dabt.far,
+                           st->dabt.hpfar);
+    format_iss(st->dabt.esr, out);
+    g_string_append(out, ")\n");
+    switch (st->rmm) {
+    case GICSIM_RMM_INJECT_SEA:
+        g_string_append_printf(out, "%sRMM: IPA outside the realm's IPA "
+                               "space: SEA injected, no exit\n", indent);
+        return;
+    case GICSIM_RMM_FATAL:
+        g_string_append_printf(out, "%sRMM: uncontainable external abort: "
+                               "fatal\n", indent);
+        return;
+    default:
+        break;
+    }
+    g_string_append_printf(out, "%sRecExit: exit_reason %" PRIu64 " esr 0x%08"
+                           PRIx64 " far 0x%" PRIx64 " hpfar 0x%" PRIx64
+                           " gprs[0] 0x%" PRIx64 " (", indent,
+                           st->exit_reason, st->exit_esr, st->exit_far,
+                           st->exit_hpfar, st->exit_gpr0);
+    format_iss(st->exit_esr, out);
+    g_string_append(out, ")\n");
+    switch (st->host) {
+    case GICSIM_HOST_NOT_MMIO:
+        g_string_append_printf(out, "%shost: a Protected IPA is not MMIO: "
+                               "no emulation (the access ends as an abort "
+                               "here)\n", indent);
+        return;
+    case GICSIM_HOST_INJECT_SEA:
+        if (st->mmio.len) {
+            g_string_append_printf(out, "%shost: the device failed the "
+                                   "%u-byte %s at 0x%08" PRIx64 ": "
+                                   "INJECT_SEA\n", indent, st->mmio.len,
+                                   st->mmio.write ? "write" : "read",
+                                   st->mmio.addr);
+        } else {
+            g_string_append_printf(out, "%shost: no valid syndrome, cannot "
+                                   "emulate: INJECT_SEA\n", indent);
+        }
+        break;
+    default:
+        g_string_append_printf(out, "%shost: emulated %u-byte %s at 0x%08"
+                               PRIx64 " %s 0x%" PRIx64 "\n", indent,
+                               st->mmio.len,
+                               st->mmio.write ? "write" : "read",
+                               st->mmio.addr, st->mmio.write ? "<-" : "->",
+                               st->mmio.val);
+        break;
+    }
+    g_string_append_printf(out, "%sRecEntry: flags 0x%" PRIx64 "%s%s "
+                           "gprs[0] 0x%" PRIx64 "\n", indent,
+                           st->entry_flags,
+                           st->entry_flags & GICSIM_REC_ENTRY_EMULATED_MMIO ?
+                           " EMULATED_MMIO" : "",
+                           st->entry_flags & GICSIM_REC_ENTRY_INJECT_SEA ?
+                           " INJECT_SEA" : "", st->entry_gpr0);
+    g_string_append_printf(out, "%sREC_ENTER: %s", indent,
+                           gicsim_rmi_status_name(st->status));
+    if (st->status != GICSIM_RMI_SUCCESS) {
+        g_string_append(out, "\n");
+        return;
+    }
+    switch (st->outcome) {
+    case GICSIM_REC_COMPLETED:
+        g_string_append(out, ", completed:");
+        if (!st->mmio.write && iss->srt != 31) {
+            g_string_append_c(out, ' ');
+            gs_format_rec_reg(iss, out);
+            g_string_append_printf(out, " = 0x%" PRIx64 ",",
+                                   iss->sf ? cpu->x[iss->srt] :
+                                   (uint32_t)cpu->x[iss->srt]);
+        }
+        g_string_append(out, " PC += 4\n");
+        break;
+    case GICSIM_REC_SEA:
+        g_string_append(out, ", synchronous external abort injected\n");
+        break;
+    default:
+        g_string_append(out, ", the instruction restarts\n");
+        break;
     }
 }
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "gicsim-regs.h"
+#include "gicsim-rec.h"
 
 /* The virt machine's GIC layout (hw/arm/virt.c memmap). */
 #define GS_GICD_BASE        0x08000000ULL
@@ -44,6 +45,8 @@ typedef struct GsMachine {
     int strict;             /* -1: default; 0 off, 1 on, 2 pedantic */
     int cpuif;              /* -1: auto (on if the script checks IRQ/FIQ) */
     GString *timing;        /* " -global arm-gicv3-sim.rwp-ns=N"... */
+    bool realm_shim;        /* the virt machine's realm-shim */
+    unsigned realm_ipa_bits;    /* and realm-ipa-bits (default 48) */
 } GsMachine;
 
 /* What an access reads or writes. */
@@ -58,6 +61,7 @@ typedef struct GsAccess {
     const GicsimField *field;   /* compare/print this field only */
     bool has_mask;
     uint64_t mask;
+    bool realm_alias;       /* through the realm shim (addr is the alias) */
 } GsAccess;
 
 typedef enum GsCheck {
@@ -77,7 +81,22 @@ typedef enum GsKind {
     GS_ECHO,
     GS_STEP,                /* advance the virtual clock by value ns */
     GS_STATS,               /* check a cost statistic (expect stats) */
+    GS_REC,                 /* one realm access with an explicit syndrome */
 } GsKind;
+
+/* Where a "rec" access's IPA lies in the realm's IPA space */
+typedef enum GsRecIpa {
+    GS_REC_UNPROTECTED,     /* the device's Unprotected alias */
+    GS_REC_PROTECTED,       /* the device's own address */
+    GS_REC_OUTSIDE,         /* beyond the realm's IPA space */
+} GsRecIpa;
+
+/* A "rec" statement: the instruction behind the realm's access */
+typedef struct GsRec {
+    GicsimDabtIss iss;      /* ISV, SAS, SSE, SRT, SF, WnR */
+    GsRecIpa ipa;
+    bool expect_abort;
+} GsRec;
 
 typedef struct GsStmt {
     GsKind kind;
@@ -100,6 +119,7 @@ typedef struct GsStmt {
      * "accesses"); compared with @value by @check.
      */
     char *stats;
+    GsRec rec;              /* GS_REC */
 } GsStmt;
 
 typedef struct GsScript {
@@ -142,6 +162,24 @@ void gs_format_fields(const GsAccess *a, uint64_t raw, GString *out);
 
 /* "GICD_IPRIORITYR(10)[2]", "GICR_WAKER@cpu1", "0x08000000" */
 void gs_format_target(const GsAccess *a, GString *out);
+
+/* The Unprotected alias of @addr for the machine's realm-ipa-bits */
+uint64_t gs_realm_alias(const GsMachine *m, uint64_t addr);
+
+/* The IPA a "rec" statement's access is at */
+uint64_t gs_rec_ipa(const GsMachine *m, const GsStmt *st);
+
+/* "X5", "W5", "XZR", "WZR" for the register of @iss */
+void gs_format_rec_reg(const GicsimDabtIss *iss, GString *out);
+
+/*
+ * The transcript lines of one forwarded realm access, one per step
+ * (abort, RecExit, host, RecEntry, REC_ENTER and the register after),
+ * each prefixed with @indent.
+ */
+void gs_format_rec_step(const GicsimRecStep *step, const GicsimDabtIss *iss,
+                        const GicsimRealmCpu *cpu, const char *indent,
+                        GString *out);
 
 /* Levenshtein distance, ASCII case-insensitive. */
 unsigned gs_edit_distance(const char *a, const char *b);

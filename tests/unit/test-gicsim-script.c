@@ -443,6 +443,185 @@ static void test_error_all_lines_reported(void)
                 "t.poke:3:17: expected '=', found '1'\n");
 }
 
+/* ---- Realm statements (docs/realm.rst) ---- */
+
+static void test_realm_alias(void)
+{
+    GsScript *s = parse_ok(
+        "machine realm-shim=on\n"
+        "realm read GICD_CTLR\n"
+        "realm write8 GICD_IPRIORITYR(10)[2] = 0xa0\n"
+        "realm expect GICR_TYPER@cpu0.Last == 1\n"
+        "read GICD_CTLR\n");
+    g_autoptr(GString) t = g_string_new(NULL);
+
+    g_assert_true(s->machine.realm_shim);
+    g_assert_cmpuint(s->machine.realm_ipa_bits, ==, 48);
+    g_assert_cmphex(stmt(s, 0)->acc.addr, ==, (1ULL << 47) + GS_GICD_BASE);
+    g_assert_true(stmt(s, 0)->acc.realm_alias);
+    g_assert_cmphex(stmt(s, 1)->acc.addr, ==,
+                    (1ULL << 47) + GS_GICD_BASE + 0x42a);
+    g_assert_cmpint(stmt(s, 1)->kind, ==, GS_WRITE);
+    g_assert_cmphex(stmt(s, 2)->acc.addr, ==,
+                    (1ULL << 47) + GS_GICR_BASE + 8);
+    g_assert_cmpint(stmt(s, 2)->check, ==, GS_CHECK_EQ);
+    g_assert_false(stmt(s, 3)->acc.realm_alias);
+    g_assert_cmphex(stmt(s, 3)->acc.addr, ==, GS_GICD_BASE);
+    gs_format_target(&stmt(s, 0)->acc, t);
+    g_assert_cmpstr(t->str, ==, "GICD_CTLR via the realm alias");
+    gs_script_free(s);
+
+    s = parse_ok("machine realm-shim=on realm-ipa-bits=40\n"
+                 "realm read 0x08000004\n");
+    g_assert_cmphex(stmt(s, 0)->acc.addr, ==, (1ULL << 39) + 0x08000004);
+    gs_script_free(s);
+}
+
+static void test_rec(void)
+{
+    GsScript *s = parse_ok(
+        "rec read32 GICD_TYPER reg=x3 sse == 0xffffffff80000000\n"
+        "rec write8 GICD_IPRIORITYR(10)[2] = 0x1234 reg=wzr\n"
+        "rec read GICD_IROUTER(32) isv=0 abort\n"
+        "rec read16 GICD_CTLR ipa=protected abort\n"
+        "rec write GICD_CTLR = 1 ipa=outside abort\n"
+        "rec read8 GICD_IPRIORITYR(10)[1]\n");
+    const GsStmt *st;
+
+    st = stmt(s, 0);
+    g_assert_cmpint(st->kind, ==, GS_REC);
+    g_assert_true(st->rec.iss.isv && st->rec.iss.sse && st->rec.iss.sf);
+    g_assert_false(st->rec.iss.wnr);
+    g_assert_cmpuint(st->rec.iss.sas, ==, 2);
+    g_assert_cmpuint(st->rec.iss.srt, ==, 3);
+    g_assert_cmpint(st->check, ==, GS_CHECK_EQ);
+    g_assert_cmphex(st->value, ==, 0xffffffff80000000ULL);
+    g_assert_cmpint(st->rec.ipa, ==, GS_REC_UNPROTECTED);
+    g_assert_cmphex(gs_rec_ipa(&s->machine, st), ==,
+                    (1ULL << 47) + GS_GICD_BASE + 4);
+    st = stmt(s, 1);
+    g_assert_true(st->rec.iss.wnr);
+    g_assert_cmpuint(st->rec.iss.srt, ==, 31);
+    g_assert_false(st->rec.iss.sf);
+    g_assert_cmpuint(st->acc.size, ==, 1);
+    g_assert_cmphex(st->value, ==, 0x1234);
+    st = stmt(s, 2);
+    g_assert_false(st->rec.iss.isv);
+    g_assert_true(st->rec.expect_abort);
+    g_assert_true(st->rec.iss.sf);      /* default X0 for 8 bytes */
+    st = stmt(s, 3);
+    g_assert_cmphex(gs_rec_ipa(&s->machine, st), ==, GS_GICD_BASE);
+    st = stmt(s, 4);
+    g_assert_cmphex(gs_rec_ipa(&s->machine, st), ==,
+                    (1ULL << 48) + GS_GICD_BASE);
+    st = stmt(s, 5);
+    g_assert_false(st->rec.iss.sf);     /* default W0 */
+    g_assert_cmpuint(st->rec.iss.srt, ==, 0);
+    g_assert_cmpint(st->check, ==, GS_CHECK_NONE);
+    g_assert_false(st->rec.expect_abort);
+    gs_script_free(s);
+}
+
+static void test_error_realm(void)
+{
+    check_error("realm read GICD_CTLR\n",
+                "t.poke:1:1: expected a machine with realm-shim=on for an "
+                "access through the realm alias\n");
+    check_error("machine realm-shim=on\nrealm expect irq cpu 0 == 1\n",
+                "t.poke:2:7: expected read, expect, write or wait (a "
+                "register access) after 'realm', found 'expect'\n");
+    check_error("machine realm-shim=on\nrealm reset\n",
+                "t.poke:2:7: expected read, expect, write or wait (a "
+                "register access) after 'realm', found 'reset'\n");
+    check_error("machine realm-ipa-bits=60\n",
+                "t.poke:1:24: expected 32..52 for realm-ipa-bits, found "
+                "'60'\n");
+    check_error("rec poke GICD_CTLR\n",
+                "t.poke:1:5: expected read or write (with an optional "
+                "width) after 'rec', found 'poke'\n");
+    check_error("rec write GICD_CTLR = 1 sse\n",
+                "t.poke:1:25: expected sse only on a 1-, 2- or 4-byte read "
+                "(LDRSB, LDRSH, LDRSW)\n");
+    check_error("rec read64 GICD_IROUTER(32) reg=w1\n",
+                "t.poke:1:5: expected an X register for an 8-byte access\n");
+    check_error("rec read8 GICD_IPRIORITYR(10)[2] reg=x1\n",
+                "t.poke:1:5: expected a W register for a 1-byte access "
+                "without sign extension\n");
+    check_error("rec read GICD_CTLR reg=x31\n",
+                "t.poke:1:24: expected a register X0..X30, W0..W30, XZR or "
+                "WZR, found 'x31'\n");
+    check_error("rec read GICD_CTLR isv=2\n",
+                "t.poke:1:24: expected 0 or 1 for isv, found 2\n");
+    check_error("rec read GICD_CTLR ipa=elsewhere\n",
+                "t.poke:1:24: expected unprotected, protected or outside, "
+                "found 'elsewhere'\n");
+    check_error("rec read GICD_CTLR fast\n",
+                "t.poke:1:20: expected reg=, sse, isv=, ipa=, abort or '==', "
+                "found 'fast'\n");
+}
+
+typedef struct RecDev {
+    uint64_t rval;
+} RecDev;
+
+static bool rec_dev(void *opaque, uint64_t addr, unsigned len, bool write,
+                    uint64_t *val)
+{
+    RecDev *d = opaque;
+
+    if (!write) {
+        *val = d->rval;
+    }
+    return addr == GS_GICD_BASE + 4 && len == 4;
+}
+
+static void test_rec_transcript(void)
+{
+    GsScript *s = parse_ok("rec read32 GICD_TYPER reg=x3 sse\n"
+                           "rec read32 GICD_TYPER isv=0 abort\n");
+    g_autoptr(GString) out = g_string_new(NULL);
+    GicsimRecRun *run = g_new0(GicsimRecRun, 1);
+    GicsimRmm rmm;
+    GicsimRealmCpu cpu = { .pc = 0x1000 };
+    GicsimDabt dabt;
+    GicsimRecStep step;
+    RecDev dev = { .rval = 0x80000019 };
+    uint64_t ipa = gs_rec_ipa(&s->machine, stmt(s, 0));
+
+    gicsim_rmm_init(&rmm, 48);
+    gicsim_rec_realm_abort(&stmt(s, 0)->rec.iss, ipa, ipa, &dabt);
+    g_assert_true(gicsim_rec_forward(&rmm, &cpu, run, &dabt, rec_dev, &dev,
+                                     &step));
+    gs_format_rec_step(&step, &stmt(s, 0)->rec.iss, &cpu, "  ", out);
+    g_assert_cmpstr(out->str, ==,
+        "  realm abort: ESR_EL2 0x93a38007 FAR_EL2 0x800008000004 "
+        "HPFAR_EL2 0x8000080000 (EC=0x24 IL=1 ISV=1 SAS=2 SSE=1 SRT=3 SF=1 "
+        "AR=0 WnR=0 DFSC=0x07)\n"
+        "  RecExit: exit_reason 0 esr 0x91808007 far 0x4 hpfar 0x8000080000 "
+        "gprs[0] 0x0 (EC=0x24 IL=0 ISV=1 SAS=2 SSE=0 SRT=0 SF=1 AR=0 WnR=0 "
+        "DFSC=0x07)\n"
+        "  host: emulated 4-byte read at 0x08000004 -> 0x80000019\n"
+        "  RecEntry: flags 0x1 EMULATED_MMIO gprs[0] 0x80000019\n"
+        "  REC_ENTER: RMI_SUCCESS, completed: X3 = 0xffffffff80000019, "
+        "PC += 4\n");
+
+    g_string_truncate(out, 0);
+    gicsim_rec_realm_abort(&stmt(s, 1)->rec.iss, ipa, ipa, &dabt);
+    g_assert_false(gicsim_rec_forward(&rmm, &cpu, run, &dabt, rec_dev, &dev,
+                                      &step));
+    gs_format_rec_step(&step, &stmt(s, 1)->rec.iss, &cpu, "", out);
+    g_assert_cmpstr(out->str, ==,
+        "realm abort: ESR_EL2 0x92000007 FAR_EL2 0x800008000004 "
+        "HPFAR_EL2 0x8000080000 (EC=0x24 IL=1 ISV=0 WnR=0 DFSC=0x07)\n"
+        "RecExit: exit_reason 0 esr 0x92000007 far 0x0 hpfar 0x8000080000 "
+        "gprs[0] 0x0 (EC=0x24 IL=1 ISV=0 WnR=0 DFSC=0x07)\n"
+        "host: no valid syndrome, cannot emulate: INJECT_SEA\n"
+        "RecEntry: flags 0x2 INJECT_SEA gprs[0] 0x80000019\n"
+        "REC_ENTER: RMI_SUCCESS, synchronous external abort injected\n");
+    g_free(run);
+    gs_script_free(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -468,5 +647,9 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/script/time", test_time);
     g_test_add_func("/script/error/header", test_error_header);
     g_test_add_func("/script/error/all-lines", test_error_all_lines_reported);
+    g_test_add_func("/script/realm/alias", test_realm_alias);
+    g_test_add_func("/script/realm/rec", test_rec);
+    g_test_add_func("/script/realm/errors", test_error_realm);
+    g_test_add_func("/script/realm/transcript", test_rec_transcript);
     return g_test_run();
 }

@@ -333,6 +333,8 @@ static void __attribute__((noreturn)) fatal(struct frame *f, int kind,
     finish("exception");
 }
 
+void (*el1_sync_hook)(struct frame *f, uint64_t esr, uint64_t far);
+
 void el1_exception(struct frame *f, int kind)
 {
     int cpu = cpu_id();
@@ -352,6 +354,10 @@ void el1_exception(struct frame *f, int kind)
         }
         return;
     default:
+        if ((kind & 3) == 0 && el1_sync_hook) {
+            el1_sync_hook(f, read_sysreg(esr_el1), read_sysreg(far_el1));
+            return;
+        }
         fatal(f, kind, read_sysreg(esr_el1), read_sysreg(far_el1), 1);
     }
 }

@@ -75,6 +75,8 @@ extern irq_fn irq_hook[MAX_CPUS];
 extern irq_fn fiq_hook[MAX_CPUS];
 extern irq_fn el3_fiq_hook, el3_irq_hook;
 extern void (*el3_smc_hook)(struct frame *f);
+/* A synchronous exception at EL1 (e.g. a data abort); NULL: fatal. */
+extern void (*el1_sync_hook)(struct frame *f, uint64_t esr, uint64_t far);
 
 int main(void);
 
