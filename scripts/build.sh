@@ -11,12 +11,16 @@
 # the tree and patches are re-applied only when patches/ changes.
 #
 # Options (one of):
-#   --sanitize   a second tree built with AddressSanitizer and
-#                UndefinedBehaviorSanitizer: build/qemu-build-san (QEMU,
-#                qtests, probe) and build/core-san (core and unit tests).
-#                gcov instruments hw/intc/gicsim/ in it (and nothing
-#                else: -fprofile-filter-files), so the sanitizer run also
-#                measures the suite's coverage (scripts/test.sh --coverage)
+#   --sanitize   a second tree, build/qemu-build-san (QEMU, qtests,
+#                probe), where the device's files are compiled with
+#                AddressSanitizer, UndefinedBehaviorSanitizer and gcov
+#                (scripts/sanitize-cc.sh; every other file as in the plain
+#                tree, from ccache), and build/core-san (core and unit
+#                tests with ASan and UBSan)
+#   --sanitize-all  all of QEMU with --enable-asan --enable-ubsan (gcov
+#                on hw/intc/gicsim/ only): build/qemu-build-asan and
+#                build/core-san; about as long to build as the plain tree
+#                twice
 #   --fuzz       the libFuzzer target qemu-fuzz-aarch64 (clang,
 #                --enable-fuzzing, ASan, UBSan): build/qemu-build-fuzz
 #                (scripts/fuzz.sh builds and runs it)
@@ -37,14 +41,18 @@ case "${1:-}" in
     --sanitize)
         flavour=san bld=build/qemu-build-san core=build/core-san
         nice="nice -n 10" ;;
+    --sanitize-all)
+        flavour=asan bld=build/qemu-build-asan core=build/core-san
+        nice="nice -n 10" ;;
     --fuzz)
         flavour=fuzz bld=build/qemu-build-fuzz core=
         nice="nice -n 10" ;;
-    *) echo "build.sh: unknown option $1 (--sanitize, --fuzz)" >&2
+    *) echo "build.sh: unknown option $1 (--sanitize, --sanitize-all, --fuzz)" >&2
        exit 2 ;;
 esac
 case $flavour in
-    san) flavour_args=(--enable-asan --enable-ubsan
+    san) flavour_args=("--cc=$top/scripts/sanitize-cc.sh") ;;
+    asan) flavour_args=(--enable-asan --enable-ubsan
                        "--extra-cflags=--coverage -fprofile-update=atomic -fprofile-filter-files=hw/intc/gicsim/"
                        --extra-ldflags=--coverage) ;;
     fuzz) flavour_args=(--cc=clang --cxx=clang++ --enable-fuzzing
@@ -147,7 +155,7 @@ done
 # in the --sanitize tree).
 [ -n "$core" ] || exit 0
 if [ ! -f $core/build.ninja ]; then
-    if [ $flavour = san ]; then
+    if [ $flavour = san ] || [ $flavour = asan ]; then
         meson setup $core . -Db_sanitize=address,undefined \
             -Db_lundef=false >/dev/null
     else

@@ -6,14 +6,15 @@
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
-#   - the unit tests, qtests and poke scripts again against the
-#     AddressSanitizer + UndefinedBehaviorSanitizer build
-#     (scripts/build.sh --sanitize); any sanitizer report fails the run.
+#   - the unit tests, qtests and poke scripts again against the build
+#     whose device code has AddressSanitizer, UndefinedBehaviorSanitizer
+#     and gcov (scripts/build.sh --sanitize); any sanitizer report
+#     fails the run.
 # Prints one line per test and ends with "N passed, M failed".
 # Options: --skip-e2e (quicker local runs), --no-sanitize (no sanitizer
 # build and run), --no-install, --coverage (report the line and branch
-# coverage of hw/intc/gicsim/ reached by the sanitizer run, whose tree
-# gcov instruments there, in build/coverage/; needs gcovr).
+# coverage of hw/intc/gicsim/ reached by the sanitizer run in
+# build/coverage/; needs gcovr).  docs/robustness.rst has the details.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,7 @@ for a in "$@"; do
         --skip-e2e) e2e=no ;;
         --no-sanitize) sanitize=no ;;
         --no-install) install=no ;;
-        --coverage) coverage=yes ;;
+        --coverage) coverage=yes sanitize=yes ;;
         *) echo "test.sh: unknown option $a" >&2; exit 2 ;;
     esac
 done
