@@ -9,22 +9,67 @@
 #   build/qemu-system-aarch64, build/gicsim-probe   the results
 # Re-running rebuilds only what changed: our files are symbolic links into
 # the tree and patches are re-applied only when patches/ changes.
+#
+# Options (one of):
+#   --sanitize   a second tree, build/qemu-build-san (QEMU, qtests,
+#                probe), where the device's files are compiled with
+#                AddressSanitizer, UndefinedBehaviorSanitizer and gcov
+#                (scripts/sanitize-cc.sh; every other file as in the plain
+#                tree, from ccache), and build/core-san (core and unit
+#                tests with ASan and UBSan)
+#   --sanitize-all  all of QEMU with --enable-asan --enable-ubsan (gcov
+#                on hw/intc/gicsim/ only): build/qemu-build-asan and
+#                build/core-san; about as long to build as the plain tree
+#                twice
+#   --fuzz       the libFuzzer target qemu-fuzz-aarch64 (clang,
+#                --enable-fuzzing, ASan, UBSan): build/qemu-build-fuzz
+#                (scripts/fuzz.sh builds and runs it)
+# These extra trees are built under "nice -n 10" so that they do not
+# starve other work on the machine.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 src=build/qemu-src
 bld=build/qemu-build
+core=build/core
 jobs=${JOBS:-$(nproc)}
+flavour=plain
+nice=
+case "${1:-}" in
+    "") ;;
+    --sanitize)
+        flavour=san bld=build/qemu-build-san core=build/core-san
+        nice="nice -n 10" ;;
+    --sanitize-all)
+        flavour=asan bld=build/qemu-build-asan core=build/core-san
+        nice="nice -n 10" ;;
+    --fuzz)
+        flavour=fuzz bld=build/qemu-build-fuzz core=
+        nice="nice -n 10" ;;
+    *) echo "build.sh: unknown option $1 (--sanitize, --sanitize-all, --fuzz)" >&2
+       exit 2 ;;
+esac
+case $flavour in
+    san) flavour_args=("--cc=$top/scripts/sanitize-cc.sh") ;;
+    asan) flavour_args=(--enable-asan --enable-ubsan
+                       "--extra-cflags=--coverage -fprofile-update=atomic -fprofile-filter-files=hw/intc/gicsim/"
+                       --extra-ldflags=--coverage) ;;
+    fuzz) flavour_args=(--cc=clang --cxx=clang++ --enable-fuzzing
+                        --enable-asan --enable-ubsan) ;;
+    *) flavour_args=() ;;
+esac
 
 # QEMU's configure hands meson an explicit compiler, so meson's own ccache
 # detection does not apply: put Debian's ccache wrappers first in PATH.
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
 [ -d /usr/lib/ccache ] && export PATH=/usr/lib/ccache:$PATH
 
-# One build at a time in this tree (several shells may call us).
+# One preparation of the source tree at a time (several shells may call
+# us); then one build per build directory, so that the --sanitize,
+# --coverage and --fuzz trees can build side by side.
 mkdir -p build
-exec 9>build/.build.lock
+exec 9>build/.prep.lock
 flock 9
 
 scripts/fetch-qemu.sh "$src"
@@ -68,6 +113,10 @@ if [ "$want" != "$have" ]; then
     echo "$want" >"$applied/.sum"
 fi
 
+flock -u 9
+exec 8>"$bld.lock"
+flock 8
+
 if [ ! -f "$bld/build.ninja" ]; then
     mkdir -p "$bld"
     (cd "$bld" && "$top/$src/configure" \
@@ -79,6 +128,7 @@ if [ ! -f "$bld/build.ninja" ]; then
         --disable-docs \
         --disable-install-blobs \
         --disable-werror \
+        ${flavour_args[@]+"${flavour_args[@]}"} \
         ${QEMU_CONFIGURE_EXTRA:-})
 fi
 # The patched QEMU, our qtests and the probe runner.
@@ -86,10 +136,12 @@ targets="qemu-system-aarch64"
 for t in tests/qtest/*-test.c tests/qtest/gicsim-probe.c; do
     [ -f "$t" ] && targets="$targets tests/qtest/$(basename "$t" .c)"
 done
+[ $flavour != fuzz ] || targets=qemu-fuzz-aarch64
 # Regenerate build.ninja first if meson files changed (new targets).
 ninja -C "$bld" build.ninja >/dev/null
-ninja -C "$bld" -j "$jobs" $targets ${QEMU_EXTRA_TARGETS:-}
-ln -sfn qemu-build/qemu-system-aarch64 build/qemu-system-aarch64
+$nice ninja -C "$bld" -j "$jobs" $targets ${QEMU_EXTRA_TARGETS:-}
+[ $flavour != plain ] ||
+    ln -sfn qemu-build/qemu-system-aarch64 build/qemu-system-aarch64
 # Debian's +ds source has no firmware blobs; virt's default NIC wants its
 # option ROM, which Debian ships in ipxe-qemu.
 # QEMU run from its build tree looks for data files in qemu-bundle/.
@@ -99,8 +151,15 @@ for rom in /usr/lib/ipxe/qemu/efi-*.rom; do
     [ -e "$rom" ] && ln -sfn "$rom" "$datadir/$(basename "$rom")"
 done
 
-# The QEMU-independent core and its unit tests.
-if [ ! -f build/core/build.ninja ]; then
-    meson setup build/core . >/dev/null
+# The QEMU-independent core and its unit tests (with the sanitizers too
+# in the --sanitize tree).
+[ -n "$core" ] || exit 0
+if [ ! -f $core/build.ninja ]; then
+    if [ $flavour = san ] || [ $flavour = asan ]; then
+        meson setup $core . -Db_sanitize=address,undefined \
+            -Db_lundef=false >/dev/null
+    else
+        meson setup $core . >/dev/null
+    fi
 fi
-ninja -C build/core >/dev/null
+$nice ninja -C $core >/dev/null

@@ -3,7 +3,18 @@
 #
 # Install what building and testing gicsim needs on Debian 12 or 13.
 # Idempotent: packages already present are not touched.
+#   --fuzz       also clang and libFuzzer (scripts/fuzz.sh)
+#   --coverage   also gcovr (scripts/test.sh --coverage)
 set -euo pipefail
+
+extra=()
+for a in "$@"; do
+    case "$a" in
+        --fuzz) extra+=(clang libclang-rt-dev) ;;
+        --coverage) extra+=(gcovr) ;;
+        *) echo "install-deps: unknown option $a" >&2; exit 2 ;;
+    esac
+done
 
 need_root() {
     if [ "$(id -u)" != 0 ]; then
@@ -33,7 +44,7 @@ SRC
 pkgs=(build-essential pkg-config git ccache ninja-build python3-venv
       python3-pycotap libglib2.0-dev libfdt-dev libpixman-1-dev dpkg-dev
       flex bison gcc-aarch64-linux-gnu xz-utils cpio patch
-      ipxe-qemu)
+      ipxe-qemu ${extra[@]+"${extra[@]}"})
 
 missing=()
 for p in "${pkgs[@]}"; do

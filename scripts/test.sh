@@ -5,28 +5,49 @@
 #   - the unit tests of the QEMU-independent core,
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
-#   - the end-to-end guest programs and Linux boots (scripts/e2e.sh).
+#   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
+#   - the unit tests, qtests and poke scripts again against the build
+#     whose device code has AddressSanitizer, UndefinedBehaviorSanitizer
+#     and gcov (scripts/build.sh --sanitize); any sanitizer report
+#     fails the run.
 # Prints one line per test and ends with "N passed, M failed".
-# Options: --skip-e2e (quicker local runs), --no-install.
+# Options: --skip-e2e (quicker local runs), --no-sanitize (no sanitizer
+# build and run), --no-install, --coverage (report the line and branch
+# coverage of hw/intc/gicsim/ reached by the sanitizer run in
+# build/coverage/; needs gcovr).  docs/robustness.rst has the details.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-install=yes e2e=yes
+install=yes e2e=yes sanitize=yes coverage=no
 for a in "$@"; do
     case "$a" in
         --skip-e2e) e2e=no ;;
+        --no-sanitize) sanitize=no ;;
         --no-install) install=no ;;
+        --coverage) coverage=yes sanitize=yes ;;
         *) echo "test.sh: unknown option $a" >&2; exit 2 ;;
     esac
 done
 
 set -e
 if [ $install = yes ]; then
-    scripts/install-deps.sh
+    if [ $coverage = yes ]; then
+        scripts/install-deps.sh --coverage
+    else
+        scripts/install-deps.sh
+    fi
     [ $e2e = no ] || scripts/install-e2e-deps.sh
 fi
+if [ $coverage = yes ] && [ $sanitize = no ]; then
+    echo "test.sh: --coverage measures the sanitizer run; drop --no-sanitize" >&2
+    exit 2
+fi
 scripts/build.sh
+[ $sanitize = no ] || scripts/build.sh --sanitize
+# coverage counts this run only
+[ $sanitize = no ] || find build/qemu-build-san -name '*.gcda' -delete
+qbld=build/qemu-build
 set +e
 
 passed=0 failed=0
@@ -56,13 +77,17 @@ run_tap() {
     fi
 }
 
-run_tap unit build/core/test-gicsim-regs --tap
-run_tap unit-script build/core/test-gicsim-script --tap
-run_tap unit-stage2 build/core/test-gicsim-stage2 --tap
-run_tap unit-cost build/core/test-gicsim-cost --tap
-run_tap unit-script-stats build/core/test-gicsim-script-stats --tap
+# unit_tests PREFIX COREDIR
+unit_tests() {
+    run_tap "$1unit" "$2"/test-gicsim-regs --tap
+    run_tap "$1unit-script" "$2"/test-gicsim-script --tap
+    run_tap "$1unit-stage2" "$2"/test-gicsim-stage2 --tap
+    run_tap "$1unit-cost" "$2"/test-gicsim-cost --tap
+    run_tap "$1unit-script-stats" "$2"/test-gicsim-script-stats --tap
+    run_tap "$1unit-rec" "$2"/test-gicsim-rec --tap
+}
+unit_tests "" build/core
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py
-run_tap unit-rec build/core/test-gicsim-rec --tap
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -90,28 +115,38 @@ else
     failed=$((failed + 1))
 fi
 
-export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
+# qemu_tests PREFIX BUILDDIR: the qtests and the register-poke scripts
+# against the QEMU of BUILDDIR
+qemu_tests() {
+    local pre=$1 bld=$top/$2 t n probe
+    export QTEST_QEMU_BINARY=$bld/qemu-system-aarch64
+    for t in tests/qtest/*-test.c; do
+        n=$(basename "$t" .c)
+        run_tap "$pre$n" "$bld"/tests/qtest/"$n" --tap -k
+    done
+
+    # Register-poke scripts: each script is its own test case, run
+    # against gic-model=sim, then compared with stock QEMU
+    # (gic-model=qemu).  The first run adds one case, "coverage": it
+    # fails if a register of the table is accessed by no script
+    # (build/test-logs/probe.tap lists the (register, width) pairs left
+    # out).
+    probe=$bld/tests/qtest/gicsim-probe
+    run_tap "${pre}probe" "$probe" --tap --coverage \
+        tests/qtest/gicsim-scripts/*.poke
+    grep -E '^# coverage: [0-9]' "$log/${pre}probe.tap" |
+        sed "s|^# |${pre}probe: |"
+    run_tap "${pre}probe-diff" "$probe" --tap --diff \
+        tests/qtest/gicsim-scripts/*.poke
+}
 # gicsim/differences/documented checks its machine-readable lines
 export GICSIM_DIFFERENCES=$top/docs/differences.rst
-for t in tests/qtest/*-test.c; do
-    n=$(basename "$t" .c)
-    run_tap "$n" build/qemu-build/tests/qtest/"$n" --tap -k
-done
+qemu_tests "" $qbld
 
 # The cost properties end to end: errors, QMP statistics of every path
 # and shipped profile against the profile's arithmetic, reset, stats file
 run_tap cost-device python3 tests/cost/test-cost-device.py \
     "$top/build/qemu-system-aarch64"
-
-# Register-poke scripts: each script is its own test case, run against
-# gic-model=sim, then compared with stock QEMU (gic-model=qemu).  The
-# first run adds one case, "coverage": it fails if a register of the
-# table is accessed by no script (build/test-logs/probe.tap lists the
-# (register, width) pairs left out).
-probe=build/qemu-build/tests/qtest/gicsim-probe
-run_tap probe "$probe" --tap --coverage tests/qtest/gicsim-scripts/*.poke
-grep -E '^# coverage: [0-9]' "$log/probe.tap" | sed 's|^# |probe: |'
-run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
 
 # The transcript marks undefined (and pedantic-class) accesses
 # (tests/qtest/gicsim-scripts/undefined-accesses.poke)
@@ -173,6 +208,7 @@ run_e2e() {      # run_e2e MODEL [PROFILE]
 }
 
 if [ $e2e = yes ]; then
+    export QTEST_QEMU_BINARY=$top/$qbld/qemu-system-aarch64
     run_e2e sim
     run_e2e qemu
     # The GIC-600/700 profiles, with their modelled durations
@@ -180,6 +216,46 @@ if [ $e2e = yes ]; then
     run_e2e sim gic-700
     # charge-time under -icount: the guest measures the published figures
     run_tap charge-time scripts/test-charge-time.sh
+fi
+
+# The same unit tests, qtests and scripts under AddressSanitizer and
+# UndefinedBehaviorSanitizer.  UBSan stops at its first report
+# (halt_on_error), ASan always does; either makes the process fail.
+# LeakSanitizer stays on: QEMU's own exit leaks nothing it reports with
+# this configuration, so a leak report is a finding too (docs/robustness.rst).
+# A report in a QEMU child whose qtest still passed is caught by the scan
+# of the logs below.
+if [ $sanitize = yes ]; then
+    export ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:print_summary=1
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:print_summary=1
+    unit_tests san- build/core-san
+    qemu_tests san- build/qemu-build-san
+    reports=$(grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|UndefinedBehavior|Leak)Sanitizer' \
+              "$log"/san-*.err "$log"/san-*.tap 2>/dev/null)
+    if [ -z "$reports" ]; then
+        echo "sanitizers: ok - no AddressSanitizer/UBSan report in the sanitizer run"
+        passed=$((passed + 1))
+    else
+        echo "sanitizers: not ok - sanitizer reports in:" $reports
+        grep -hE -A 12 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' \
+            $reports | head -n 60
+        failed=$((failed + 1))
+    fi
+    unset ASAN_OPTIONS UBSAN_OPTIONS
+fi
+
+# Line and branch coverage of the device's files from the sanitizer run
+if [ $coverage = yes ]; then
+    mkdir -p build/coverage
+    (cd build/qemu-build-san &&
+     gcovr --root "$top/build/qemu-src" --filter '.*hw/intc/gicsim/' \
+         --exclude-unreachable-branches --print-summary \
+         --txt "$top/build/coverage/coverage.txt" \
+         --html-details "$top/build/coverage/index.html" \
+         --object-directory . .) >build/coverage/summary.txt 2>&1
+    sed 's/^/coverage: /' build/coverage/summary.txt | grep -E 'lines|branch'
+    echo "coverage: per file in build/coverage/coverage.txt," \
+         "annotated sources in build/coverage/index.html"
 fi
 
 echo "$passed passed, $failed failed"

@@ -490,23 +490,36 @@ static bool reg_is_gicr(const GicsimReg *r)
     return r->frame != GICSIM_FRAME_GICD;
 }
 
+/* Bytes per redistributor: two 64 KiB frames, four with GICv4 */
+static uint64_t redist_stride(const GsMachine *m)
+{
+    return (m->gic_version == 4 ? 4 : 2) * GICSIM_FRAME_SIZE;
+}
+
 uint64_t gs_reg_addr(const GsMachine *m, const GicsimReg *r, unsigned n,
                      unsigned byte, unsigned cpu)
 {
     uint64_t off = gicsim_reg_offset(r, n) + byte;
+    unsigned first = GS_GICR_REGION_SIZE / redist_stride(m);
+    uint64_t rd;
 
     if (!reg_is_gicr(r)) {
         return GS_GICD_BASE + off;
     }
-    return GS_GICR_BASE + (uint64_t)cpu * (m->gic_version == 4 ? 4 : 2) *
-           GICSIM_FRAME_SIZE + (uint64_t)(r->frame - GICSIM_FRAME_RD) *
-           GICSIM_FRAME_SIZE + off;
+    /* virt fills its first redistributor region, then the second */
+    rd = cpu < first ? GS_GICR_BASE + cpu * redist_stride(m) :
+         GS_GICR2_BASE + (cpu - first) * redist_stride(m);
+    return rd + (uint64_t)(r->frame - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE +
+           off;
 }
 
+/* The most CPUs virt gives the GIC: both redistributor regions full */
 static unsigned max_cpus(const GsMachine *m)
 {
-    return GS_GICR_REGION_SIZE /
-           ((m->gic_version == 4 ? 4 : 2) * GICSIM_FRAME_SIZE);
+    unsigned n = (GS_GICR_REGION_SIZE + GS_GICR2_REGION_SIZE) /
+                 redist_stride(m);
+
+    return n < GS_VIRT_MAX_CPUS ? n : GS_VIRT_MAX_CPUS;
 }
 
 /* ---- Header ---- */
@@ -1284,7 +1297,7 @@ static void parse_stmt(Parser *p, const char *text)
         p->seen_stmt = true;
         if (m->smp > max_cpus(m)) {
             perror_at(p, kw->col, "expected smp <= %u for gic-version=%u "
-                      "(the virt machine's first redistributor region), "
+                      "(the virt machine's redistributor regions), "
                       "found smp=%u", max_cpus(m), m->gic_version, m->smp);
             return;
         }

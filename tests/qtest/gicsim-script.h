@@ -19,6 +19,13 @@
 #define GS_GICD_BASE        0x08000000ULL
 #define GS_GICR_BASE        0x080a0000ULL
 #define GS_GICR_REGION_SIZE 0x00f60000ULL
+/*
+ * virt's second redistributor region (VIRT_HIGH_GIC_REDIST2, 64 MiB),
+ * the first high I/O region: at 256 GiB while RAM ends below that.
+ */
+#define GS_GICR2_BASE       0x4000000000ULL
+#define GS_GICR2_REGION_SIZE 0x04000000ULL
+#define GS_VIRT_MAX_CPUS    512     /* virt with GICv3 */
 #define GS_VIRT_NUM_IRQ     288     /* virt: 256 SPIs + 32 internal */
 #define GS_RAM_BASE         0x40000000ULL
 

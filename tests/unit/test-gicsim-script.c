@@ -176,6 +176,27 @@ static void test_gicv4_frames(void)
     gs_script_free(s);
 }
 
+/* Beyond the first region's 123 (GICv3) or 61 (GICv4) redistributors */
+static void test_second_region(void)
+{
+    GsScript *s = parse_ok(
+        "machine gic-version=3 smp=512\n"
+        "read GICR_TYPER@cpu122\n"
+        "read GICR_TYPER@cpu123\n"
+        "read GICR_ISENABLER0@cpu511\n");
+
+    g_assert_cmphex(stmt(s, 0)->acc.addr, ==, 0x080a0000 + 122 * 0x20000 + 8);
+    g_assert_cmphex(stmt(s, 1)->acc.addr, ==, 0x4000000000ULL + 8);
+    g_assert_cmphex(stmt(s, 2)->acc.addr, ==,
+                    0x4000000000ULL + 388 * 0x20000 + 0x10000 + 0x100);
+    gs_script_free(s);
+    s = parse_ok("machine gic-version=4 smp=317\n"
+                 "read GICR_VPROPBASER@cpu316\n");
+    g_assert_cmphex(stmt(s, 0)->acc.addr, ==,
+                    0x4000000000ULL + 255 * 0x40000 + 0x20000 + 0x70);
+    gs_script_free(s);
+}
+
 static void test_lines(void)
 {
     GsScript *s = parse_ok(
@@ -421,10 +442,10 @@ static void test_error_header(void)
     check_error("reset\nmachine smp=2\n",
                 "t.poke:2:1: expected 'machine' lines before the first "
                 "statement, found 'machine' after one\n");
-    check_error("machine smp=124\nreset\n",
-                "t.poke:2:1: expected smp <= 123 for gic-version=3 (the "
-                "virt machine's first redistributor region), found "
-                "smp=124\n");
+    check_error("machine gic-version=4 smp=318\nreset\n",
+                "t.poke:2:1: expected smp <= 317 for gic-version=4 (the "
+                "virt machine's redistributor regions), found "
+                "smp=318\n");
     check_error("read S GICD_CTLR\n",
                 "t.poke:1:8: expected a machine with secure=on for a "
                 "Secure access (the CPU has no Secure state)\n");
@@ -629,6 +650,7 @@ int main(int argc, char **argv)
     g_test_add_func("/script/header", test_header);
     g_test_add_func("/script/accesses", test_accesses);
     g_test_add_func("/script/gicv4-frames", test_gicv4_frames);
+    g_test_add_func("/script/second-region", test_second_region);
     g_test_add_func("/script/lines", test_lines);
     g_test_add_func("/script/decode", test_decode);
     g_test_add_func("/script/suggestions", test_suggestions);

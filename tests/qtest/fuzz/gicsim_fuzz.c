@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * libFuzzer target for arm-gicv3-sim on the virt machine.
+ *
+ * Each input is a list of commands (tests/qtest/gicsim-fuzz-input.h):
+ * accesses to any register of the register table, of any element and
+ * any CPU's redistributor, at any width, Secure or Non-secure, or to any
+ * offset of the distributor and redistributor frames; interrupt input
+ * lines driven high or low; the virtual clock advanced; system resets.
+ * The machine is reset after every input.
+ *
+ * The configuration is the command line in $GICSIM_FUZZ_ARGS (appended
+ * to "-M virt,gic-model=sim"), for instance
+ *   GICSIM_FUZZ_ARGS="-M gic-version=4,virtualization=on,secure=on
+ *                     -smp 4 -global arm-gicv3-sim.profile=gic-700
+ *                     -global arm-gicv3-sim.strict=on"
+ * scripts/fuzz.sh builds this target and runs it over the configurations.
+ * GICSIM_FUZZ_TRACE=1 prints every command executed (to turn a crash
+ * into a qtest); at exit the number of accesses executed is printed.
+ */
+#include "qemu/osdep.h"
+#include "qemu/bswap.h"
+#include "qom/object.h"
+#include "hw/core/cpu.h"
+#include "hw/irq.h"
+#include "hw/qdev-core.h"
+#include "exec/memory.h"
+#include "hw/intc/arm_gicv3_common.h"
+#include "hw/intc/arm_gicv3_sim.h"
+#include "hw/intc/gicsim/gicsim-regs.h"
+#include "tests/qtest/gicsim-fuzz-input.h"
+#include "fuzz.h"
+
+/* The virt machine's GIC layout (hw/arm/virt.c memmap) */
+#define VIRT_GICD_BASE      0x08000000ULL
+#define VIRT_GICR_BASE      0x080a0000ULL
+#define VIRT_GICR_SIZE      0x00f60000ULL
+
+static struct {
+    DeviceState *gic;
+    unsigned num_cpu;       /* redistributors in the first region */
+    unsigned lines;
+    uint32_t stride;        /* bytes per redistributor */
+    bool trace;
+    uint64_t accesses;
+    uint64_t inputs;
+} fz;
+
+/* Operand bytes of a command, zero past its end */
+typedef struct Operands {
+    const uint8_t *p;
+    size_t len;
+} Operands;
+
+static uint64_t take(Operands *o, unsigned bytes)
+{
+    uint8_t buf[8] = { 0 };
+    size_t n = MIN(bytes, o->len);
+
+    memcpy(buf, o->p, n);
+    o->p += n;
+    o->len -= n;
+    return ldn_le_p(buf, bytes);
+}
+
+static void gic_access(uint64_t addr, uint8_t flags, uint64_t value)
+{
+    unsigned size = 1u << (flags & GICSIM_FUZZ_LOG2_SIZE);
+    MemTxAttrs attrs = { .secure = !!(flags & GICSIM_FUZZ_SECURE) };
+    CPUState *cpu = first_cpu;
+    AddressSpace *as;
+    uint8_t buf[8];
+    int idx = cpu_asidx_from_attrs(cpu, attrs);
+
+    if (idx >= cpu->num_ases) {
+        /* No Secure address space (secure=off): a Non-secure access */
+        attrs.secure = 0;
+        idx = cpu_asidx_from_attrs(cpu, attrs);
+    }
+    /* The address space the first CPU uses for these attributes */
+    as = cpu_get_address_space(cpu, idx);
+    addr &= ~(uint64_t)(size - 1);
+    if (flags & GICSIM_FUZZ_WRITE) {
+        if (fz.trace) {
+            fprintf(stderr, "write%u %s 0x%" PRIx64 " = 0x%" PRIx64 "\n",
+                    size * 8, attrs.secure ? "S" : "NS", addr,
+                    size == 8 ? value : value & MAKE_64BIT_MASK(0, size * 8));
+        }
+        stn_le_p(buf, size, value);
+        address_space_write(as, addr, attrs, buf, size);
+    } else {
+        if (fz.trace) {
+            fprintf(stderr, "read%u %s 0x%" PRIx64 "\n", size * 8,
+                    attrs.secure ? "S" : "NS", addr);
+        }
+        address_space_read(as, addr, attrs, buf, size);
+    }
+    fz.accesses++;
+}
+
+static void op_reg(Operands *o)
+{
+    const GicsimReg *r = &gicsim_regs[take(o, 2) % GICSIM_REG__COUNT];
+    unsigned n = r->first + take(o, 2) % r->count;
+    unsigned cpu = take(o, 1) % fz.num_cpu;
+    unsigned byte = take(o, 1) % r->size;
+    uint8_t flags = take(o, 1);
+    uint64_t value = take(o, 8);
+    uint64_t base;
+
+    if (r->frame == GICSIM_FRAME_GICD) {
+        base = VIRT_GICD_BASE;
+    } else {
+        base = VIRT_GICR_BASE + (uint64_t)cpu * fz.stride +
+               (r->frame - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE;
+    }
+    gic_access(base + gicsim_reg_offset(r, n) + byte, flags, value);
+}
+
+static void op_raw(Operands *o)
+{
+    bool gicr = take(o, 1) & 1;
+    uint32_t off = take(o, 4);
+    uint8_t flags = take(o, 1);
+    uint64_t value = take(o, 8);
+
+    if (gicr) {
+        gic_access(VIRT_GICR_BASE + off % (fz.num_cpu * fz.stride), flags,
+                   value);
+    } else {
+        gic_access(VIRT_GICD_BASE + off % GICSIM_FRAME_SIZE, flags, value);
+    }
+}
+
+static void op_irq(Operands *o)
+{
+    unsigned line = take(o, 2) % fz.lines;
+    int level = take(o, 1) & 1;
+
+    if (fz.trace) {
+        fprintf(stderr, "irq line %u = %d\n", line, level);
+    }
+    qemu_set_irq(qdev_get_gpio_in(fz.gic, line), level);
+}
+
+static void op_clock(QTestState *s, Operands *o)
+{
+    uint32_t ns = take(o, 4);
+
+    if (fz.trace) {
+        fprintf(stderr, "clock step %" PRIu32 "\n", ns);
+    }
+    if (ns) {
+        qtest_clock_step(s, ns);
+    } else {
+        qtest_clock_step_next(s);
+    }
+}
+
+static void gicsim_fuzz(QTestState *s, const unsigned char *data, size_t size)
+{
+    const uint8_t *cmd = data;
+
+    while (size) {
+        const uint8_t *next = memmem(cmd, size, GICSIM_FUZZ_SEP,
+                                     GICSIM_FUZZ_SEP_LEN);
+        size_t len = next ? next - cmd : size;
+
+        if (len) {
+            Operands o = { cmd + 1, len - 1 };
+
+            switch (cmd[0] % GICSIM_FUZZ_OP__COUNT) {
+            case GICSIM_FUZZ_OP_REG:
+                op_reg(&o);
+                break;
+            case GICSIM_FUZZ_OP_RAW:
+                op_raw(&o);
+                break;
+            case GICSIM_FUZZ_OP_IRQ:
+                op_irq(&o);
+                break;
+            case GICSIM_FUZZ_OP_CLOCK:
+                op_clock(s, &o);
+                break;
+            default:
+                if (fz.trace) {
+                    fprintf(stderr, "reset\n");
+                }
+                fuzz_reset(s);
+                break;
+            }
+            flush_events(s);
+        }
+        if (!next) {
+            break;
+        }
+        size -= len + GICSIM_FUZZ_SEP_LEN;
+        cmd = next + GICSIM_FUZZ_SEP_LEN;
+    }
+    fz.inputs++;
+    fuzz_reset(s);
+}
+
+static void report_accesses(void)
+{
+    fprintf(stderr, "gicsim-fuzz: %" PRIu64 " accesses in %" PRIu64
+            " inputs\n", fz.accesses, fz.inputs);
+}
+
+static void gicsim_pre_fuzz(QTestState *s)
+{
+    Object *o = object_resolve_path_type("", TYPE_ARM_GICV3_SIM, NULL);
+    GICv3State *gs;
+
+    if (!o) {
+        fprintf(stderr, "gicsim-fuzz: no arm-gicv3-sim in the machine\n");
+        exit(1);
+    }
+    gs = ARM_GICV3_COMMON(o);
+    fz.gic = DEVICE(o);
+    fz.stride = gs->revision == 4 ? 4 * GICSIM_FRAME_SIZE :
+                                    2 * GICSIM_FRAME_SIZE;
+    fz.num_cpu = MIN(gs->num_cpu, VIRT_GICR_SIZE / fz.stride);
+    fz.lines = gs->num_irq - GIC_INTERNAL + GIC_INTERNAL * gs->num_cpu;
+    fz.trace = getenv("GICSIM_FUZZ_TRACE");
+    atexit(report_accesses);
+}
+
+static GString *gicsim_fuzz_cmdline(FuzzTarget *t)
+{
+    const char *args = getenv("GICSIM_FUZZ_ARGS");
+    GString *cmd = g_string_new(TARGET_NAME);
+
+    g_string_append_printf(cmd, " -display none -nodefaults -m 512M "
+                           "-machine virt,gic-model=sim,accel=qtest "
+                           "-cpu max %s",
+                           args ? args : "-M gic-version=3,secure=on -smp 2");
+    return cmd;
+}
+
+static void register_gicsim_fuzz_targets(void)
+{
+    fuzz_add_target(&(FuzzTarget){
+        .name = "gicsim-fuzz",
+        .description = "arm-gicv3-sim on virt: register accesses in both "
+                       "Security states, interrupt lines, clock, reset "
+                       "(configuration in GICSIM_FUZZ_ARGS)",
+        .get_init_cmdline = gicsim_fuzz_cmdline,
+        .pre_fuzz = gicsim_pre_fuzz,
+        .fuzz = gicsim_fuzz,
+    });
+}
+
+fuzz_target_init(register_gicsim_fuzz_targets);
