@@ -288,8 +288,8 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
     for (;;) {
         ok = do_read(r, &st->acc, &v);
         reads++;
-        if (!ok || (met = gs_check_value(st, v)) ||
-            now - start >= (int64_t)st->within_ns) {
+        met = ok && gs_check_value(st, v);
+        if (!ok || met || now - start >= (int64_t)st->within_ns) {
             break;
         }
         now = vclock_step(r, MIN(GS_POLL_NS, st->within_ns - (now - start)));

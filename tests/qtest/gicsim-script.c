@@ -1525,6 +1525,7 @@ static void parse_stmt(Parser *p, const char *text)
     return;
 
 fail:
+    g_free(st->stats);
     g_free(st->text);
     g_free(st);
 }
