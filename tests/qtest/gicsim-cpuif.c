@@ -154,3 +154,22 @@ bool gicsim_cpuif_start(QTestState *qts, unsigned smp, bool secure,
     qtest_qmp_assert_success(qts, "{'execute': 'cont'}");
     return gicsim_cpuif_wait(qts, smp);
 }
+
+void gicsim_expect_startup_error(const char *args, const char *message)
+{
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *cmd = NULL;
+    g_autofree char *out = NULL, *err = NULL;
+    g_auto(GStrv) argv = NULL;
+    int status;
+
+    g_assert_nonnull(qemu);
+    cmd = g_strdup_printf("%s -display none -nodefaults %s", qemu, args);
+    g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, NULL));
+    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 0);
+    if (!strstr(err, message)) {
+        g_error("'%s' printed '%s', not '%s'", cmd, err, message);
+    }
+}

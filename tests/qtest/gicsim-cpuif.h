@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * gicsim qtest helpers: find the GIC, open the CPUs' interfaces.
+ * gicsim qtest helpers: find the GIC, open the CPUs' interfaces, check
+ * that a configuration is refused at start-up.
  */
 #ifndef TESTS_QTEST_GICSIM_CPUIF_H
 #define TESTS_QTEST_GICSIM_CPUIF_H
@@ -32,5 +33,11 @@ bool gicsim_cpuif_start(QTestState *qts, unsigned smp, bool secure,
 void gicsim_cpuif_reset(QTestState *qts);
 /* Wait (bounded) until @smp CPUs have run the stub */
 bool gicsim_cpuif_wait(QTestState *qts, unsigned smp);
+
+/*
+ * Run $QTEST_QEMU_BINARY -display none -nodefaults @args: it must exit
+ * with an error whose text contains @message.
+ */
+void gicsim_expect_startup_error(const char *args, const char *message);
 
 #endif

@@ -242,6 +242,22 @@ static void describe_read(const GsAccess *a, uint64_t v, GString *line)
     }
 }
 
+/* A wait's result, and the start of its transcript line */
+static void wait_result(const GsStmt *st, Result *res, bool ok, uint64_t v,
+                        GString *line)
+{
+    res->ok = ok;
+    res->value = v;
+    g_string_printf(line, "wait%-2u %s ", st->acc.size * 8,
+                    sec_name(st->acc.sec));
+    if (ok) {
+        describe_read(&st->acc, v, line);
+    } else {
+        gs_format_target(&st->acc, line);
+        g_string_append(line, " -> bus error");
+    }
+}
+
 /*
  * wait ... within TIME: read; until the check holds, advance the virtual
  * clock by a poll interval and read again, at most TIME of virtual time.
@@ -294,16 +310,7 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
         }
         now = vclock_step(r, MIN(GS_POLL_NS, st->within_ns - (now - start)));
     }
-    res->ok = ok;
-    res->value = v;
-    g_string_printf(line, "wait%-2u %s ", st->acc.size * 8,
-                    sec_name(st->acc.sec));
-    if (ok) {
-        describe_read(&st->acc, v, line);
-    } else {
-        gs_format_target(&st->acc, line);
-        g_string_append(line, " -> bus error");
-    }
+    wait_result(st, res, ok, v, line);
     g_string_append_printf(line, "%s after %" PRId64 " ns (%u reads) of at "
                            "most %" PRIu64 " ns  (virtual time %" PRId64
                            " ns)", check_desc(st, chk), now - start, reads,
@@ -618,16 +625,7 @@ static void exec_stmt(Run *r, unsigned idx)
                 break;
             }
         }
-        res->ok = ok;
-        res->value = v;
-        g_string_printf(line, "wait%-2u %s ", st->acc.size * 8,
-                        sec_name(st->acc.sec));
-        if (ok) {
-            describe_read(&st->acc, v, line);
-        } else {
-            gs_format_target(&st->acc, line);
-            g_string_append(line, " -> bus error");
-        }
+        wait_result(st, res, ok, v, line);
         g_string_append_printf(line, "%s after %u of at most %u reads",
                                check_desc(st, chk),
                                MIN(i + 1, st->within), st->within);

@@ -15,6 +15,7 @@
 #include "qobject/qlist.h"
 #include "qobject/qjson.h"
 #include "qobject/qstring.h"
+#include "gicsim-cpuif.h"
 
 #define GICD_BASE       0x08000000ULL
 #define GICR_BASE       0x080a0000ULL
@@ -251,22 +252,10 @@ static void test_log_ring(void)
 static void check_startup_error(const char *accel, const char *machine,
                                 const char *message)
 {
-    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
-    g_autofree char *cmd = NULL;
-    g_autofree char *out = NULL, *err = NULL;
-    g_auto(GStrv) argv = NULL;
-    int status;
+    g_autofree char *args = g_strdup_printf("-M %s -accel %s", machine,
+                                            accel);
 
-    g_assert_nonnull(qemu);
-    cmd = g_strdup_printf("%s -M %s -accel %s -display none -nodefaults",
-                          qemu, machine, accel);
-    g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
-    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, NULL));
-    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 0);
-    if (!strstr(err, message)) {
-        g_error("'%s' printed '%s', not '%s'", cmd, err, message);
-    }
+    gicsim_expect_startup_error(args, message);
 }
 
 static void test_startup_errors(void)
