@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/bench.sh [--runs K] [--iters N] [--callgrind [--cg-iters M]]
+#
 # What one guest MMIO access to the GIC costs: gicsim (gic-model=sim)
 # against stock QEMU's GIC (gic-model=qemu), in the same run.
-#
-#   scripts/bench.sh [--runs K] [--iters N] [--callgrind [--cg-iters M]]
 #
 # Builds tests/guest/bench_mmio.c and runs it K times (default 5) on each
 # model, alternating qemu/sim, each run timing N accesses per kind
@@ -22,6 +22,7 @@
 #
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/install-e2e-deps.sh
+#
 # Install what the end-to-end tests (scripts/e2e.sh) need on Debian 12/13:
 # an AArch64 cross toolchain for the bare-metal guest programs, cpio/gzip
 # for the Linux initramfs, and arm64 multiarch so that fetch-linux.sh can
 # `apt-get download` the Debian arm64 kernel and busybox-static:arm64.
 # Idempotent: does nothing when everything is already there.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
