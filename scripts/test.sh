@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/test.sh [--skip-e2e] [--no-install]
+#
 # The whole test suite: installs what is missing, builds, then runs
 #   - the unit tests of the QEMU-independent core,
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
-#   - the end-to-end guest programs and Linux boots (scripts/e2e.sh).
+#   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
+#   - every script's --help, device options, --json/--junit, the
+#     interactive probe in a terminal.
 # Prints one line per test and ends with "N passed, M failed".
 # Options: --skip-e2e (quicker local runs), --no-install.
+. "$(dirname "$0")/lib/help.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +22,7 @@ for a in "$@"; do
     case "$a" in
         --skip-e2e) e2e=no ;;
         --no-install) install=no ;;
-        *) echo "test.sh: unknown option $a" >&2; exit 2 ;;
+        *) echo "test.sh: unknown option $a (see scripts/test.sh --help)" >&2; exit 2 ;;
     esac
 done
 
@@ -83,6 +88,48 @@ probe=build/qemu-build/tests/qtest/gicsim-probe
 run_tap probe "$probe" --tap --coverage tests/qtest/gicsim-scripts/*.poke
 grep -E '^# coverage: [0-9]' "$log/probe.tap" | sed 's|^# |probe: |'
 run_tap probe-diff "$probe" --tap --diff tests/qtest/gicsim-scripts/*.poke
+
+# ok NAME TEXT / notok NAME TEXT: one test line
+ok() { echo "$1: ok - $2"; passed=$((passed + 1)); }
+notok() { echo "$1: not ok - $2"; failed=$((failed + 1)); }
+
+# Every script in scripts/ answers --help with its usage
+nohelp=
+for s in scripts/*.sh; do
+    "$s" --help 2>&1 | head -n 1 | grep -q '^usage: ' || nohelp="$nohelp $s"
+done
+if [ -z "$nohelp" ]; then
+    ok help "every script in scripts/ answers --help with its usage"
+else
+    notok help "no usage from --help:$nohelp"
+fi
+
+# Device options on the command line: the bundled probe on a GIC-600
+# with 4 CPUs through scripts/run.sh, which (warm) prints only the
+# transcript, whose header line names the options
+out=$(scripts/run.sh --profile gic-600 --smp 4 2>&1)
+rc=$?
+echo "$out" >"$log/run-gic600.out"
+if [ $rc = 0 ] &&
+   echo "$out" | head -n 1 | grep -qE '^== <default probe> \(gic-model=sim, command line: --profile gic-600 --smp 4\): .* -smp 4 .*arm-gicv3-sim.profile=gic-600' &&
+   echo "$out" | tail -n 1 | grep -q -- '-- PASS$'; then
+    ok run "scripts/run.sh --profile gic-600 --smp 4: only the transcript, options in its header, all checks pass"
+else
+    notok run "scripts/run.sh --profile gic-600 --smp 4 (see $log/run-gic600.out)"
+fi
+err=$("$probe" --smp 0 2>&1 >/dev/null)
+rc=$?
+if [ $rc = 2 ] && [ "$err" = "gicsim-probe: --smp 0: expected a CPU count for smp, found '0'" ]; then
+    ok options "a bad device option is refused naming the option"
+else
+    notok options "gicsim-probe --smp 0: status $rc, said: $err"
+fi
+
+# --json and --junit, parsed and checked against the transcript
+run_tap report python3 tests/report/check-report.py "$probe"
+
+# The interactive probe, driven through a terminal (tmux)
+run_tap interactive tests/interactive/probe-interactive.sh "$probe"
 
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then
