@@ -78,12 +78,18 @@ fi
 export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
 [ -d /usr/lib/ccache ] && export PATH=/usr/lib/ccache:$PATH
 
-# One build at a time in this tree (several shells may call us).
+# One build at a time in a tree (several shells may call us); the log
+# of a build in your own tree is DIR/build-gicsim.log.
 mkdir -p build
-exec 9>build/.build.lock
+if [ -n "$own_tree" ]; then
+    log=$own_tree/build-gicsim.log
+    exec 9>"$own_tree/.gicsim-build.lock"
+else
+    log=$top/build/build.log
+    exec 9>build/.build.lock
+fi
 flock 9
-
-log=$top/build/build.log
+ourfiles=${own_tree:-$top/build}/.gicsim-ourfiles
 : >"$log"
 
 # fail MESSAGE: the end of the log, where the rest is, and exit
@@ -117,6 +123,9 @@ progress() {
         printf '%s\n' "$line" >>"$log"
         [[ $line =~ ^\[([0-9]+)/([0-9]+)\] ]] || continue
         f=${BASH_REMATCH[1]} t=${BASH_REMATCH[2]}
+        # A warm build regenerates qemu-version.h and relinks a little:
+        # no progress for small builds
+        [ "$t" -ge 20 ] || continue
         pct=$((f * 100 / t))
         el=$((SECONDS - start))
         el=$(printf '%dm%02ds' $((el / 60)) $((el % 60)))
@@ -124,7 +133,7 @@ progress() {
             printf '\rbuild: QEMU %3d%% (%d/%d steps) %s ' \
                 "$pct" "$f" "$t" "$el" >&2
             shown=yes
-        elif [ "$t" -ge 100 ] && [ $((pct / 10)) != $last ]; then
+        elif [ $((pct / 10)) != $last ]; then
             last=$((pct / 10))
             echo "build: QEMU $pct% ($f/$t steps) $el" >&2
         fi
@@ -182,8 +191,8 @@ fi
 
 # Link our files into the tree at the paths they have there.
 git ls-files --cached --others --exclude-standard hw include tests/qtest \
-    2>/dev/null >build/.ourfiles ||
-    find hw include tests/qtest -type f >build/.ourfiles
+    2>/dev/null >"$ourfiles" ||
+    find hw include tests/qtest -type f >"$ourfiles"
 while read -r f; do
     [ -f "$f" ] || continue
     mkdir -p "$src/$(dirname "$f")"
@@ -193,7 +202,7 @@ while read -r f; do
         fi
         ln -sfn "$top/$f" "$src/$f"
     fi
-done <build/.ourfiles
+done <"$ourfiles"
 
 srcabs=$(cd "$src" && pwd)
 if [ ! -f "$bld/build.ninja" ]; then
@@ -227,7 +236,7 @@ else
     rc=${PIPESTATUS[0]}
     set -e
     [ "$rc" = 0 ] || fail "the QEMU build failed"
-    if grep -q '^\[' "$log"; then
+    if grep -qE '^\[[0-9]+/[0-9]+] (Compiling|Linking)' "$log"; then
         el=$((SECONDS - start))
         printf 'build: QEMU built in %dm%02ds\n' $((el / 60)) $((el % 60)) >&2
     fi

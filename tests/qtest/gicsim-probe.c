@@ -31,6 +31,7 @@ typedef struct Opts {
     const char *json;       /* --json FILE ("-": stdout) */
     const char *junit;      /* --junit FILE */
     bool interactive;       /* -i */
+    bool print_default;     /* --print-default */
 } Opts;
 
 
@@ -549,6 +550,25 @@ static char *find_qemu(const char *argv0)
     return g_strdup("build/qemu-system-aarch64");
 }
 
+/*
+ * The default probe for the machine the command line asks for: parse the
+ * tour's header with @o to learn it, then write the tour for it.
+ */
+static char *default_probe(const GsOverrides *o, GString *errors)
+{
+    GsScript *s = gs_parse_with("<command line>",
+                                "machine gic-version=3 secure=on smp=2\n"
+                                "reset\n", o, errors);
+    char *text;
+
+    if (!s) {
+        return NULL;
+    }
+    text = gs_default_probe_for(&s->machine);
+    gs_script_free(s);
+    return text;
+}
+
 static void usage(void)
 {
     printf("usage: gicsim-probe [OPTION...] [SCRIPT...]\n"
@@ -578,7 +598,9 @@ static void usage(void)
            "=qemu, compare reads\n"
            "  --coverage            report registers and widths the "
            "scripts access\n"
-           "  --print-default       print the default probe's source\n"
+           "  --print-default       print the default probe's source (for "
+           "the device options\n"
+           "                        given)\n"
            "  -h, --help            this help\n"
            "\n"
            "QEMU: $QTEST_QEMU_BINARY, or build/qemu-system-aarch64 of the "
@@ -702,8 +724,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "-k")) {
             continue;   /* meson passes the qtest options --tap -k */
         } else if (!strcmp(argv[i], "--print-default")) {
-            fputs(gs_default_probe, stdout);
-            return 0;
+            o.print_default = true;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage();
             return 0;
@@ -737,10 +758,16 @@ int main(int argc, char **argv)
     }
 
     /* Parse everything first: nothing runs unless every script parses */
-    if (!files->len) {
-        g_ptr_array_add(scripts, gs_parse_with("<default probe>",
-                                               gs_default_probe, o.machine,
-                                               errors));
+    if (!files->len || o.print_default) {
+        g_autofree char *text = default_probe(o.machine, errors);
+
+        if (o.print_default && text) {
+            fputs(text, stdout);
+            return 0;
+        }
+        g_ptr_array_add(scripts, text ? gs_parse_with("<default probe>", text,
+                                                      o.machine, errors)
+                                      : NULL);
     }
     for (i = 0; i < files->len; i++) {
         const char *f = g_ptr_array_index(files, i);

@@ -1595,3 +1595,78 @@ const char gs_default_probe[] =
     "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
     "write NS GICD_ICPENDR(1) = 1 << 10\n"
     "expect NS GICD_ISPENDR(1) == 0\n";
+
+/*
+ * The tour adapted to @m, the machine after the command line: Security
+ * views only with two Security states, the GIC revision it has, the
+ * GIC-600/700 redistributor power-up (GICR_PWRR) where the profile has
+ * it, and the redistributor of CPU 1 (CPU 0 with one CPU).
+ */
+char *gs_default_probe_for(const GsMachine *m)
+{
+    const GicsimProfile *prof = gicsim_profile_find(m->profile ? m->profile
+                                                    : "qemu");
+    GString *t = g_string_new(NULL);
+    const char *S = m->secure ? "S " : "";
+    unsigned c = m->smp > 1 ? 1 : 0;
+
+    g_string_append(t,
+        "# gicsim-probe's default tour (IHI 0069H chapter 12), adapted to\n"
+        "# the machine the command line asks for.\n"
+        "machine gic-version=3 secure=on smp=2\n"
+        "echo \"Distributor identification\"\n"
+        "read GICD_TYPER\n"
+        "expect GICD_TYPER.ITLinesNumber == 8   # 288 INTIDs: 32*(N+1)\n");
+    g_string_append_printf(t, "expect GICD_TYPER.SecurityExtn == %d\n",
+                           m->secure);
+    g_string_append(t, "read GICD_IIDR\n");
+    if (prof && prof->pidr2_archrev) {
+        g_string_append_printf(t, "expect GICD_PIDR2.ArchRev == %u"
+                               "         # GICv%u\n", m->gic_version,
+                               m->gic_version);
+    } else {
+        g_string_append(t, "read GICD_PIDR2\n");
+    }
+    if (m->secure) {
+        g_string_append(t,
+            "echo \"GICD_CTLR: Secure and Non-secure views (12.9.4)\"\n"
+            "expect S GICD_CTLR.DS == 0\n"
+            "write S GICD_CTLR = 0x37      # ARE_S ARE_NS Grp1S Grp1NS Grp0\n"
+            "read S GICD_CTLR\n"
+            "expect NS GICD_CTLR & 0x13 == 0x12     # ARE_NS, EnableGrp1A\n");
+    } else {
+        g_string_append(t,
+            "echo \"GICD_CTLR: one Security state, DS == 1 (12.9.4)\"\n"
+            "expect GICD_CTLR.DS == 1\n"
+            "write GICD_CTLR = 0x13        # ARE, EnableGrp1, EnableGrp0\n"
+            "expect GICD_CTLR & 0x13 == 0x13\n");
+    }
+    g_string_append_printf(t, "echo \"Redistributor of CPU %u\"\n", c);
+    if (prof && prof->has_pwrr) {
+        g_string_append_printf(t,
+            "echo \"%s: power the redistributor up (GICR_PWRR)\"\n"
+            "expect %sGICR_PWRR@cpu%u.RDPD == 1\n"
+            "write %sGICR_PWRR@cpu%u = 0\n"
+            "expect %sGICR_PWRR@cpu%u.RDPD == 0\n",
+            prof->name, S, c, S, c, S, c);
+    }
+    g_string_append_printf(t,
+        "read GICR_TYPER@cpu%u\n"
+        "expect GICR_TYPER@cpu%u.Processor_Number == %u\n"
+        "expect GICR_TYPER@cpu%u.Last == %d\n"
+        "expect %sGICR_WAKER@cpu%u == 0x6        # asleep out of reset\n"
+        "write %sGICR_WAKER@cpu%u = 0\n"
+        "expect %sGICR_WAKER@cpu%u.ChildrenAsleep == 0\n",
+        c, c, c, c, c == m->smp - 1, S, c, S, c, S, c);
+    g_string_append_printf(t,
+        "echo \"Enable SPI 42 (Group 1 NS, edge) and see it pend\"\n"
+        "write %sGICD_IGROUPR(1) = 1 << 10\n"
+        "write NS GICD_ICFGR(2) = 2 << 20      # INTID 42: edge-triggered\n"
+        "write NS GICD_ISENABLER(1) = 1 << 10\n"
+        "expect NS GICD_ISENABLER(1) == 1 << 10\n"
+        "pulse spi 42\n"
+        "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
+        "write NS GICD_ICPENDR(1) = 1 << 10\n"
+        "expect NS GICD_ISPENDR(1) == 0\n", S);
+    return g_string_free(t, false);
+}

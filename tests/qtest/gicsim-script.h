@@ -197,4 +197,11 @@ void gs_suggest_registers(const char *name, unsigned max, GString *out);
 /* The bundled default probe (the tour), a script text. */
 extern const char gs_default_probe[];
 
+/*
+ * The tour for machine @m (gs_default_probe's machine with the command
+ * line applied): its checks hold on every profile, GIC version, number
+ * of CPUs and Security setting.  A script text to g_free().
+ */
+char *gs_default_probe_for(const GsMachine *m);
+
 #endif

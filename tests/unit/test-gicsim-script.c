@@ -563,6 +563,45 @@ static void test_json_string(void)
     g_assert_cmpstr(out->str, ==, "\"a\\\"b\\\\c\\n\\u0001\"");
 }
 
+/* The tour for any machine parses with that machine's rules */
+static void test_default_probe_for(void)
+{
+    static const char *const cfgs[][2] = {
+        { "secure=off", "profile=gic-600" },
+        { "smp=1", "gic-version=4" },
+        { "profile=gic-700", "smp=8" },
+        { "secure=off", "profile=qemu" },
+    };
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS(cfgs); i++) {
+        g_autoptr(GString) err = g_string_new(NULL);
+        GsOverrides *o = gs_overrides_new();
+        GsScript *hdr, *s;
+        g_autofree char *text = NULL;
+
+        g_assert_true(gs_overrides_add(o, cfgs[i][0], cfgs[i][0], err));
+        g_assert_true(gs_overrides_add(o, cfgs[i][1], cfgs[i][1], err));
+        hdr = gs_parse_with("h", "machine smp=2 secure=on\nreset\n", o,
+                            err);
+        g_assert_nonnull(hdr);
+        text = gs_default_probe_for(&hdr->machine);
+        s = gs_parse_with("tour", text, o, err);
+        g_assert_cmpstr(err->str, ==, "");
+        g_assert_nonnull(s);
+        /* GICR_PWRR only where the profile has it */
+        g_assert_cmpint(strstr(text, "GICR_PWRR") != NULL, ==,
+                        strstr(cfgs[i][0], "profile=gic-") ||
+                        strstr(cfgs[i][1], "profile=gic-"));
+        /* Secure accesses only with two Security states */
+        g_assert_cmpint(strstr(text, " S GICD_CTLR") != NULL, ==,
+                        hdr->machine.secure);
+        gs_script_free(s);
+        gs_script_free(hdr);
+        gs_overrides_free(o);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -591,6 +630,7 @@ int main(int argc, char **argv)
     g_test_add_func("/script/overrides-checked",
                     test_overrides_checked_against_script);
     g_test_add_func("/script/session", test_session);
+    g_test_add_func("/script/default-probe-for", test_default_probe_for);
     g_test_add_func("/script/complete", test_complete);
     g_test_add_func("/script/help", test_help);
     g_test_add_func("/script/json-string", test_json_string);
