@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: scripts/build.sh [--verbose] [--qemu-src DIR] [--install PREFIX]
+# usage: scripts/build.sh [--verbose] [--qemu-src DIR [--build-dir BDIR]]
+#                         [--install PREFIX]
 #
 # Build the patched qemu-system-aarch64 and the gicsim tools.
 #   build/qemu-src     QEMU 10.0.x tree with gicsim's files linked in and
@@ -22,6 +23,7 @@
 #                      (a git checkout of a v10.0.x tag or Debian's source)
 #                      and build there, in DIR/build-gicsim; refuses a tree
 #                      that is not 10.0.x or that patches/ does not apply to
+#   --build-dir BDIR   with --qemu-src: build in BDIR instead
 #   --install PREFIX   install qemu-system-aarch64 and gicsim-probe into
 #                      PREFIX/bin (and the option ROMs into PREFIX/share/qemu)
 #
@@ -36,6 +38,7 @@ src=build/qemu-src
 bld=build/qemu-build
 applied=build/applied-patches
 own_tree=
+build_dir=
 prefix=
 verbose=no
 jobs=${JOBS:-$(nproc)}
@@ -50,6 +53,11 @@ while [ $# -gt 0 ]; do
             own_tree=$(cd "$2" 2>/dev/null && pwd) ||
                 die "--qemu-src $2: no such directory"
             shift 2 ;;
+        --build-dir)
+            [ $# -ge 2 ] || die "--build-dir: expected a directory"
+            mkdir -p "$2" || die "--build-dir $2: cannot create it"
+            build_dir=$(cd "$2" && pwd)
+            shift 2 ;;
         --install)
             [ $# -ge 2 ] || die "--install: expected a directory (PREFIX)"
             mkdir -p "$2" || die "--install $2: cannot create it"
@@ -59,6 +67,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+[ -z "$build_dir" ] || [ -n "$own_tree" ] ||
+    die "--build-dir: only with --qemu-src (the default is build/qemu-build)"
 if [ -n "$own_tree" ]; then
     v=$(cat "$own_tree/VERSION" 2>/dev/null) ||
         die "--qemu-src $own_tree: not a QEMU source tree (no VERSION file)"
@@ -69,13 +79,24 @@ if [ -n "$own_tree" ]; then
     [ -f "$own_tree/hw/intc/arm_gicv3.c" ] ||
         die "--qemu-src $own_tree: no hw/intc/arm_gicv3.c; not a QEMU source tree"
     src=$own_tree
-    bld=$own_tree/build-gicsim
+    bld=${build_dir:-$own_tree/build-gicsim}
     applied=$own_tree/.gicsim-patches
 fi
 
 # QEMU's configure hands meson an explicit compiler, so meson's own ccache
 # detection does not apply: put Debian's ccache wrappers first in PATH.
-export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+# Paths under CCACHE_BASEDIR are hashed relative to the build directory,
+# so trees laid out alike (SRC and BUILD side by side) share the cache.
+if [ -n "$own_tree" ]; then
+    base=$own_tree
+    while [ "${bld#"$base"/}" = "$bld" ]; do
+        base=$(dirname "$base")
+    done
+    export CCACHE_BASEDIR=$base
+else
+    export CCACHE_BASEDIR=$top
+fi
+export CCACHE_NOHASHDIR=1
 [ -d /usr/lib/ccache ] && export PATH=/usr/lib/ccache:$PATH
 
 # One build at a time in a tree (several shells may call us); the log

@@ -23,18 +23,8 @@ need_root() {
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$top/build/install-deps.log
 
-# step "WHAT" CMD...: one line, CMD's output in the log
-step() {
-    local what=$1
-    shift
-    echo "install-deps: $what" >&2
-    if ! "$@" >>"$log" 2>&1; then
-        echo "install-deps: failed: $what; the last lines of $log:" >&2
-        tail -n 20 "$log" | sed 's/^/  | /' >&2
-        echo "install-deps: full log: $log" >&2
-        exit 1
-    fi
-}
+name=install-deps
+. "$top/scripts/lib/step.bash"
 
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 
@@ -94,7 +84,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 if [ ${#missing[@]} != 0 ]; then
-    step "installing ${#missing[@]} packages: ${missing[*]}" \
+    step "installing ${#missing[@]} package(s): ${missing[*]}" \
         apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 if [ $meson_ok = no ]; then
