@@ -1604,8 +1604,10 @@ const char gs_default_probe[] =
  */
 char *gs_default_probe_for(const GsMachine *m)
 {
-    const GicsimProfile *prof = gicsim_profile_find(m->profile ? m->profile
-                                                    : "qemu");
+    /* Stock QEMU's GIC (gic-model=qemu) has no profiles */
+    bool sim = !strcmp(m->model, "sim");
+    const GicsimProfile *prof = gicsim_profile_find(sim && m->profile ?
+                                                    m->profile : "qemu");
     GString *t = g_string_new(NULL);
     const char *S = m->secure ? "S " : "";
     unsigned c = m->smp > 1 ? 1 : 0;
