@@ -125,6 +125,30 @@ else
     notok options "gicsim-probe --smp 0: status $rc, said: $err"
 fi
 
+# build.sh --qemu-src refuses a tree that is not QEMU 10.0.x, and one
+# that patches/ was applied to by something else (a hard-linked copy of
+# build/qemu-src), changing none of its files and building nothing
+tmpq=$(mktemp -d)
+mkdir "$tmpq/old" && echo 9.2.0 >"$tmpq/old/VERSION"
+out1=$(scripts/build.sh --qemu-src "$tmpq/old" 2>&1)
+rc1=$?
+cp -al build/qemu-src "$tmpq/patched"
+find "$tmpq/patched" -type f -newer "$tmpq/old/VERSION" >"$tmpq/before"
+out2=$(scripts/build.sh --qemu-src "$tmpq/patched" 2>&1)
+rc2=$?
+find "$tmpq/patched" -type f -newer "$tmpq/old/VERSION" \
+    ! -name build-gicsim.log ! -name .gicsim-build.lock >"$tmpq/after"
+if [ $rc1 = 1 ] && [ $rc2 = 1 ] &&
+   echo "$out1" | grep -q "QEMU 9.2.0; gicsim's patches are for QEMU 10.0.x" &&
+   echo "$out2" | grep -q "0001-.* is already applied to $tmpq/patched, but not by this gicsim" &&
+   cmp -s "$tmpq/before" "$tmpq/after" &&
+   [ ! -e "$tmpq/patched/build-gicsim" ] && [ ! -e "$tmpq/patched/.gicsim-patches" ]; then
+    ok qemu-src "build.sh --qemu-src refuses a non-10.0.x tree and a tree patched by something else, untouched"
+else
+    notok qemu-src "build.sh --qemu-src: status $rc1/$rc2; said: $out1 / $out2"
+fi
+rm -rf "$tmpq"
+
 # --json and --junit, parsed and checked against the transcript
 run_tap report python3 tests/report/check-report.py "$probe"
 
