@@ -128,7 +128,7 @@ fi
 # build.sh --qemu-src refuses a tree that is not QEMU 10.0.x, and one
 # that patches/ was applied to by something else (a hard-linked copy of
 # build/qemu-src), changing none of its files and building nothing
-tmpq=$(mktemp -d)
+tmpq=$(mktemp -d "$top/build/qemu-src-test.XXXXXX")   # cp -al: same file system
 mkdir "$tmpq/old" && echo 9.2.0 >"$tmpq/old/VERSION"
 out1=$(scripts/build.sh --qemu-src "$tmpq/old" 2>&1)
 rc1=$?
