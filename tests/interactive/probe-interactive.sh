@@ -51,7 +51,7 @@ check() {
     screen | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' | sed 's/^/# | /'
 }
 
-echo "1..9"
+echo "1..10"
 T -f /dev/null new-session -d -s "$sess" -x 150 -y 60 \
     "TERM=xterm $probe -i --smp 2; echo EXITED \$?; sleep 30"
 check "prompt and banner" '^gicsim> $'
@@ -75,6 +75,9 @@ check "help lists the statements" '^  wait \[S\|NS\] TARGET == V within N'
 T send-keys -t "$sess" "read GICD_CTRL" Enter
 check "an error shows its column, then the prompt again" \
     '^error at column 6: expected a register name, found unknown register .GICD_CTRL.; did you mean GICD_CTLR'
+
+check "a caret points at the column, under the prompt line" \
+    '^ {13}\^$'
 
 # Up arrow four times: the expect line typed first (help, help, error)
 T send-keys -t "$sess" Up Up Up Up
