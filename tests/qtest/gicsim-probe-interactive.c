@@ -145,7 +145,6 @@ int gs_interactive(const GsOverrides *o)
     bool tty = isatty(STDIN_FILENO);
     GsScript *s;
     Run r = { 0 };
-    unsigned lines = 0;
     char *line;
 
     if (!ss) {
@@ -174,7 +173,6 @@ int gs_interactive(const GsOverrides *o)
         int n;
 
         free(line);
-        lines++;
         if (!g_ascii_strcasecmp(l, "quit") || !g_ascii_strcasecmp(l, "exit")) {
             break;
         }
