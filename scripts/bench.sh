@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/bench.sh [--what LIST] [--runs K] [--iters N] [--irq-iters I]
+#                        [--callgrind [--cg-iters M]] [--linux-rounds R]
+#                        [--sim-global PROP=VALUE]...
+#
 # What the GIC costs on the guest's hot paths: gicsim (gic-model=sim)
 # against stock QEMU's GIC (gic-model=qemu), in the same run.
-#
-#   scripts/bench.sh [--what LIST] [--runs K] [--iters N] [--irq-iters I]
-#                    [--callgrind [--cg-iters M]] [--linux-rounds R]
-#                    [--sim-global PROP=VALUE]...
 #
 # LIST is a comma-separated subset of mmio,irq,linux (default all three):
 #   mmio   tests/guest/bench_mmio.c: one guest MMIO access per kind
@@ -47,6 +47,7 @@
 #
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/boot-linux.sh [--gic-version 3|4] [--gic-model sim|qemu] [QEMU ARGS...]
+#
 # Boot Debian's arm64 kernel with a busybox initramfs on arm-gicv3-sim and
 # leave you at a busybox shell (the end-to-end suite's kernel and initramfs,
 # fetched by scripts/fetch-linux.sh into build/e2e).
 #   scripts/boot-linux.sh [--gic-version 3|4] [--gic-model sim|qemu] [QEMU ARGS...]
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=3 model=sim

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# gicsim end-to-end tests: run real guest code on the GIC under TCG.
+# usage: scripts/e2e.sh [--gic-model qemu|sim] [--profile NAME] [--filter REGEX]
+#                       [--no-linux] [--list] [--keep-going]
 #
-#   scripts/e2e.sh [--gic-model qemu|sim] [--profile NAME] [--filter REGEX]
-#                  [--no-linux] [--list] [--keep-going]
+# gicsim end-to-end tests: run real guest code on the GIC under TCG.
 #
 # Bare-metal programs (tests/guest/*.c) state how they are run and what they
 # must print in their header comment:
@@ -21,6 +21,7 @@
 # profile, with its modelled durations (docs/timing.rst).
 # Output: one "PASS|FAIL <case>" line per case, then "N passed, M failed".
 # Logs are kept in build/e2e/logs/.  Exit status is 1 on any failure.
+. "$(dirname "$0")/lib/help.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

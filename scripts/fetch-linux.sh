@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/fetch-linux.sh
+#
 # Fetch the Debian arm64 kernel and busybox-static:arm64 for the Linux
 # end-to-end boots and unpack them into build/e2e/:
 #   build/e2e/debs/*.deb          downloaded packages (cache)
@@ -10,6 +12,7 @@
 #   build/e2e/linux/busybox       static arm64 busybox
 # Reruns are offline: nothing is downloaded when the files are already here.
 # Needs arm64 multiarch in apt (scripts/install-e2e-deps.sh sets it up).
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

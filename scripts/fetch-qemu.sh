@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/fetch-qemu.sh [DEST]
+#
 # Put a pristine QEMU 10.0.x source tree at $1 (default build/qemu-src).
 # Sources, tried in order:
 #   1. QEMU_SRC=<tree>: used as is (hard-linked copy, the original is
@@ -11,6 +13,7 @@
 #      against the pinned sha256 below (qemu-10.0.0.tar.xz, the sha256
 #      Homebrew's qemu formula pins) or QEMU_TARBALL_SHA256 for another
 #      10.0.x release, for other distributions.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 dest=${1:-build/qemu-src}

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/fuzz.sh [--time SECONDS] [--config NAME]... [--no-install]
+#                       [--build-only]
+#
 # Coverage-guided fuzzing of arm-gicv3-sim with QEMU's fuzz framework
 # (libFuzzer, tests/qtest/fuzz/gicsim_fuzz.c; docs/robustness.rst).
-#
-#   scripts/fuzz.sh [--time SECONDS] [--config NAME]... [--no-install]
-#                   [--build-only]
 #
 # Builds qemu-fuzz-aarch64 with clang, --enable-fuzzing, ASan and UBSan
 # in build/qemu-build-fuzz (scripts/build.sh --fuzz, under nice), seeds
@@ -19,6 +19,7 @@
 # with GICSIM_FUZZ_TRACE=1 to see its accesses:
 #   GICSIM_FUZZ_ARGS="<the config's args>" GICSIM_FUZZ_TRACE=1 \
 #       build/qemu-build-fuzz/qemu-fuzz-aarch64 --fuzz-target=gicsim-fuzz FILE
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

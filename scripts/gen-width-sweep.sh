@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/gen-width-sweep.sh [--check]
+#
 # Generates the access-width sweep scripts
 # tests/qtest/gicsim-scripts/widths-*.poke: every register of the register
 # table (hw/intc/gicsim/gicsim-regs-table.c.inc) accessed with every width the
@@ -10,6 +12,7 @@
 #
 #   scripts/gen-width-sweep.sh            write the scripts
 #   scripts/gen-width-sweep.sh --check    exit 1 if they are out of date
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/install-deps.sh [--fuzz] [--coverage]
+#
 # Install what building and testing gicsim needs on Debian 12 or 13.
-# Idempotent: packages already present are not touched.
+# Idempotent: packages already present are not touched, and then it
+# prints nothing.  Otherwise one line per step; apt's output goes to
+# build/install-deps.log (on failure: its last lines and its path).
 #   --fuzz       also clang and libFuzzer (scripts/fuzz.sh)
 #   --coverage   also gcovr (scripts/test.sh --coverage)
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 extra=()
@@ -26,11 +31,18 @@ need_root() {
     fi
 }
 
+top=$(cd "$(dirname "$0")/.." && pwd)
+log=$top/build/install-deps.log
+
+name=install-deps
+. "$top/scripts/lib/step.bash"
+
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 
 add_source() {      # add_source FILE TYPES SUITE
     local file=/etc/apt/sources.list.d/$1
     [ -f "$file" ] && return 0
+    echo "install-deps: adding apt source $3 ($2)" >&2
     cat > "$file" <<SRC
 Types: $2
 URIs: http://deb.debian.org/debian
@@ -41,7 +53,7 @@ SRC
     updated=no
 }
 
-pkgs=(build-essential pkg-config git ccache ninja-build python3-venv
+pkgs=(build-essential libedit-dev tmux pkg-config git ccache ninja-build python3-venv
       python3-pycotap libglib2.0-dev libfdt-dev libpixman-1-dev dpkg-dev
       flex bison gcc-aarch64-linux-gnu xz-utils cpio patch
       ipxe-qemu ${extra[@]+"${extra[@]}"})
@@ -68,6 +80,8 @@ if [ ${#missing[@]} = 0 ] && [ $meson_ok = yes ] && [ $src_needed = no ]; then
     exit 0
 fi
 need_root "$@"
+mkdir -p "$top/build"
+: >"$log"
 
 updated=yes
 if [ "$codename" = bookworm ]; then
@@ -76,17 +90,21 @@ if [ "$codename" = bookworm ]; then
 fi
 [ $src_needed = no ] || add_source gicsim-trixie-src.sources deb-src trixie
 if [ "$updated" = no ] || [ ${#missing[@]} != 0 ] || [ $meson_ok = no ]; then
-    apt-get update -q
+    step "updating apt's package lists" apt-get update -q
 fi
 
 export DEBIAN_FRONTEND=noninteractive
 if [ ${#missing[@]} != 0 ]; then
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+    step "installing ${#missing[@]} package(s): ${missing[*]}" \
+        apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 if [ $meson_ok = no ]; then
     if [ "$codename" = bookworm ]; then
-        apt-get install -y -q --no-install-recommends -t bookworm-backports meson
+        step "installing meson from bookworm-backports" \
+            apt-get install -y -q --no-install-recommends -t bookworm-backports meson
     else
-        apt-get install -y -q --no-install-recommends meson
+        step "installing meson" \
+            apt-get install -y -q --no-install-recommends meson
     fi
 fi
+echo "install-deps: done (log: $log)" >&2

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/install-e2e-deps.sh
+#
 # Install what the end-to-end tests (scripts/e2e.sh) need on Debian 12/13:
 # an AArch64 cross toolchain for the bare-metal guest programs, cpio/gzip
 # for the Linux initramfs, Debian's EDK2 build (qemu-efi-aarch64) for the
 # firmware boot, and arm64 multiarch so that fetch-linux.sh can
 # `apt-get download` the Debian arm64 kernel and busybox-static:arm64.
-# Idempotent: does nothing when everything is already there.
+# Idempotent: does nothing when everything is already there.  Otherwise
+# one line per step, apt's output in build/install-e2e-deps.log.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
@@ -40,11 +44,18 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 
+top=$(cd "$(dirname "$0")/.." && pwd)
+name=install-e2e-deps log=$top/build/install-e2e-deps.log
+. "$top/scripts/lib/step.bash"
+mkdir -p "$top/build"
+: >"$log"
+
 export DEBIAN_FRONTEND=noninteractive
-[ $need_arch = no ] || dpkg --add-architecture arm64
+[ $need_arch = no ] || step "adding the arm64 architecture" dpkg --add-architecture arm64
 if [ $need_update = yes ] || [ ${#missing[@]} != 0 ]; then
-    apt-get update -q
+    step "updating apt's package lists" apt-get update -q
 fi
 if [ ${#missing[@]} != 0 ]; then
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+    step "installing ${#missing[@]} package(s): ${missing[*]}" \
+        apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi

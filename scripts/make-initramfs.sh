@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/make-initramfs.sh
+#
 # Build build/e2e/initramfs.cpio.gz for the Linux end-to-end boots from the
 # files scripts/fetch-linux.sh unpacked: static busybox, the virtio PCI and
 # virtio-rng modules (Debian 12 builds CONFIG_VIRTIO_PCI=m), and
 # tests/linux/init.  Needs no root (the console node is made by the init
 # with devtmpfs).  Rebuilt only when an input changed.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,14 +1,40 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/run.sh [OPTION...] [SCRIPT...]
+#
 # The main job: install what is missing, build, and run the bundled
-# register-probe session against arm-gicv3-sim (a readable transcript).
-# Arguments are passed to the probe runner: script files, --diff, ...
+# register-probe session against arm-gicv3-sim (a readable transcript),
+# or your register-poke scripts (docs/scripts.rst).  The first run shows
+# one line per step and the build's progress; later runs print only the
+# transcript.  Options go to the probe runner, gicsim-probe:
+#
+# Device configuration (overrides every script's "machine" line):
+#   --profile NAME          qemu (default), gic-500, gic-600 or gic-700
+#   --gic-version 3|4       GICv3 (default) or GICv4 (implies
+#                           --virtualization on)
+#   --smp N                 number of CPUs
+#   --security on|off       two Security states or one (virt secure=)
+#   --strict                undefined accesses are bus errors
+#   --virtualization on|off, --its on|off, --gic-model sim|qemu
+#
+# Modes and output:
+#   -i, --interactive       a prompt: type statements, see decoded answers
+#   --json FILE|-           one JSON object per access (- for stdout)
+#   --junit FILE            JUnit XML, one test case per check
+#   --tap                   TAP, one test case per script
+#   --diff                  run on gic-model=sim and =qemu, compare reads
+#   --coverage              registers and widths the scripts access
+#   --print-default         print the bundled probe's source
+#
+# Examples:
+#   scripts/run.sh --profile gic-600 --smp 4
+#   scripts/run.sh --gic-version 4 --security off my-probe.poke
+#   scripts/run.sh -i --profile gic-700
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-mkdir -p build
-scripts/build.sh >build/build.log 2>&1 ||
-    { tail -n 30 build/build.log; echo "run.sh: build failed" >&2; exit 1; }
+scripts/build.sh
 export QTEST_QEMU_BINARY=$PWD/build/qemu-system-aarch64
-exec build/qemu-build/tests/qtest/gicsim-probe "$@"
+exec build/gicsim-probe "$@"

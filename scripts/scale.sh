@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/scale.sh [--quick]
+#
 # The largest configurations the virt machine accepts: GICv3 with 512
 # CPUs and GICv4 (virtualization=on) with 317, every profile.
-#
-#   scripts/scale.sh [--quick]
 #
 # For each: the time to realize the machine (start QEMU under TCG,
 # stopped, and quit through QMP) and QEMU's peak resident memory, for
@@ -13,6 +13,7 @@
 # with -smp raised to the maximum) through gicsim-probe.  The register
 # sweep of these configurations is the qtest gicsim-scale-test (in the
 # suite).  Figures: docs/benchmarks.rst.  --quick: profile gic-600 only.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/test-charge-time.sh [--iters N]
+#
 # charge-time=on under -icount: a guest that times its own GIC accesses
 # with the generic timer (tests/guest/bench_mmio.c, like kvm-unit-tests'
 # micro-bench) must measure the published figures every shipped cost
@@ -9,8 +11,7 @@
 #   cost-path=kvm-userspace  GICD_TYPER read  ~ mmio_read_user
 # Prints one TAP line per (profile, figure).  -icount shift=0: one
 # instruction is 1 ns, so the loop's own instructions add a few ns.
-#
-#   scripts/test-charge-time.sh [--iters N]
+. "$(dirname "$0")/lib/help.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

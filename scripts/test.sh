@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
+# usage: scripts/test.sh [--skip-e2e] [--no-sanitize] [--no-install] [--coverage]
+#
 # The whole test suite: installs what is missing, builds, then runs
 #   - the unit tests of the QEMU-independent core,
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
+#   - every script's --help, device options, --json/--junit, the
+#     interactive probe in a terminal.
 #   - the unit tests, qtests and poke scripts again against the build
 #     whose device code has AddressSanitizer, UndefinedBehaviorSanitizer
 #     and gcov (scripts/build.sh --sanitize); any sanitizer report
@@ -15,6 +19,7 @@
 # build and run), --no-install, --coverage (report the line and branch
 # coverage of hw/intc/gicsim/ reached by the sanitizer run in
 # build/coverage/; needs gcovr).  docs/robustness.rst has the details.
+. "$(dirname "$0")/lib/help.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +31,7 @@ for a in "$@"; do
         --no-sanitize) sanitize=no ;;
         --no-install) install=no ;;
         --coverage) coverage=yes sanitize=yes ;;
-        *) echo "test.sh: unknown option $a" >&2; exit 2 ;;
+        *) echo "test.sh: unknown option $a (see scripts/test.sh --help)" >&2; exit 2 ;;
     esac
 done
 
@@ -159,6 +164,74 @@ else
     echo "probe-marks: not ok - no [undefined: ...] marks in $log/probe.tap"
     failed=$((failed + 1))
 fi
+
+# ok NAME TEXT / notok NAME TEXT: one test line
+ok() { echo "$1: ok - $2"; passed=$((passed + 1)); }
+notok() { echo "$1: not ok - $2"; failed=$((failed + 1)); }
+
+probe=$top/$qbld/tests/qtest/gicsim-probe
+
+# Every script in scripts/ answers --help with its usage
+nohelp=
+for s in scripts/*.sh; do
+    "$s" --help 2>&1 | head -n 1 | grep -q '^usage: ' || nohelp="$nohelp $s"
+done
+if [ -z "$nohelp" ]; then
+    ok help "every script in scripts/ answers --help with its usage"
+else
+    notok help "no usage from --help:$nohelp"
+fi
+
+# Device options on the command line: the bundled probe on a GIC-600
+# with 4 CPUs through scripts/run.sh, which (warm) prints only the
+# transcript, whose header line names the options
+out=$(scripts/run.sh --profile gic-600 --smp 4 2>&1)
+rc=$?
+echo "$out" >"$log/run-gic600.out"
+if [ $rc = 0 ] &&
+   echo "$out" | head -n 1 | grep -qE '^== <default probe> \(gic-model=sim, command line: --profile gic-600 --smp 4\): .* -smp 4 .*arm-gicv3-sim.profile=gic-600' &&
+   echo "$out" | tail -n 1 | grep -q -- '-- PASS$'; then
+    ok run "scripts/run.sh --profile gic-600 --smp 4: only the transcript, options in its header, all checks pass"
+else
+    notok run "scripts/run.sh --profile gic-600 --smp 4 (see $log/run-gic600.out)"
+fi
+err=$("$probe" --smp 0 2>&1 >/dev/null)
+rc=$?
+if [ $rc = 2 ] && [ "$err" = "gicsim-probe: --smp 0: expected a CPU count for smp, found '0'" ]; then
+    ok options "a bad device option is refused naming the option"
+else
+    notok options "gicsim-probe --smp 0: status $rc, said: $err"
+fi
+
+# build.sh --qemu-src refuses a tree that is not QEMU 10.0.x, and one
+# that patches/ was applied to by something else (a hard-linked copy of
+# build/qemu-src), changing none of its files and building nothing
+tmpq=$(mktemp -d "$top/build/qemu-src-test.XXXXXX")   # cp -al: same file system
+mkdir "$tmpq/old" && echo 9.2.0 >"$tmpq/old/VERSION"
+out1=$(scripts/build.sh --qemu-src "$tmpq/old" 2>&1)
+rc1=$?
+cp -al build/qemu-src "$tmpq/patched"
+find "$tmpq/patched" -type f -newer "$tmpq/old/VERSION" >"$tmpq/before"
+out2=$(scripts/build.sh --qemu-src "$tmpq/patched" 2>&1)
+rc2=$?
+find "$tmpq/patched" -type f -newer "$tmpq/old/VERSION" \
+    ! -name build-gicsim.log ! -name .gicsim-build.lock >"$tmpq/after"
+if [ $rc1 = 1 ] && [ $rc2 = 1 ] &&
+   echo "$out1" | grep -q "QEMU 9.2.0; gicsim's patches are for QEMU 10.0.x" &&
+   echo "$out2" | grep -q "0001-.* is already applied to $tmpq/patched, but not by this gicsim" &&
+   cmp -s "$tmpq/before" "$tmpq/after" &&
+   [ ! -e "$tmpq/patched/build-gicsim" ] && [ ! -e "$tmpq/patched/.gicsim-patches" ]; then
+    ok qemu-src "build.sh --qemu-src refuses a non-10.0.x tree and a tree patched by something else, untouched"
+else
+    notok qemu-src "build.sh --qemu-src: status $rc1/$rc2; said: $out1 / $out2"
+fi
+rm -rf "$tmpq"
+
+# --json and --junit, parsed and checked against the transcript
+run_tap report python3 tests/report/check-report.py "$probe"
+
+# The interactive probe, driven through a terminal (tmux)
+run_tap interactive tests/interactive/probe-interactive.sh "$probe"
 
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+#
+# usage: scripts/update-docs.sh
+#
 # Regenerate docs/register-map.rst from the register table and
 # docs/calibration.rst from the cost profiles.
+. "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f build/core/build.ninja ] || meson setup build/core . >/dev/null

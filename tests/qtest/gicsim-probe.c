@@ -22,37 +22,24 @@
 
 #include "gicsim-script.h"
 #include "gicsim-cpuif.h"
+#include "gicsim-probe-report.h"
+#include "gicsim-probe.h"
 
 
 typedef struct Opts {
     bool tap;
     bool diff;
     bool coverage;
-    bool stats;
+    bool stats;             /* --stats */
+    GsOverrides *machine;   /* --profile, --smp, ... */
+    const char *json;       /* --json FILE ("-": stdout) */
+    const char *junit;      /* --junit FILE */
+    bool interactive;       /* -i */
+    bool print_default;     /* --print-default */
 } Opts;
 
 static Opts opts;
 
-typedef struct Result {
-    bool done;          /* the statement ran (tags may skip it) */
-    bool ok;            /* access completed without a bus error */
-    uint64_t value;     /* value read */
-} Result;
-
-typedef struct Run {
-    const GsScript *s;
-    const char *model;
-    QTestState *qts;
-    char *gic_path;
-    bool cpuif;
-    bool intercepted;
-    int64_t now;        /* virtual time in ns, once known (-1 before) */
-    unsigned passed;
-    unsigned failed;
-    Result *results;    /* one per statement */
-    GString *out;       /* the transcript */
-    const char *prefix; /* "" or "# " (TAP) */
-} Run;
 
 /*
  * --coverage: which registers of the table the scripts accessed, and with
@@ -155,6 +142,9 @@ static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
     msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     say(r, "%4u %s  %s", st->line, pass ? "ok  " : "FAIL", msg);
+    r->verdict = pass ? GS_VERDICT_PASS : GS_VERDICT_FAIL;
+    g_free(r->msg);
+    r->msg = g_steal_pointer(&msg);
     if (pass) {
         r->passed++;
     } else {
@@ -315,6 +305,7 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
                            "most %" PRIu64 " ns  (virtual time %" PRId64
                            " ns)", check_desc(st, chk), now - start, reads,
                            st->within_ns, now);
+    r->reads = reads;
     record(r, st, ok && met, "%s", line->str);
 }
 
@@ -547,11 +538,10 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
     g_strfreev(lines);
 }
 
-static void exec_stmt(Run *r, unsigned idx)
+static void exec_one(Run *r, unsigned idx, GString *line)
 {
     const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
     Result *res = &r->results[idx];
-    g_autoptr(GString) line = g_string_new(NULL);
     g_autoptr(GString) chk = g_string_new(NULL);
     uint64_t v = 0;
     bool ok;
@@ -629,6 +619,7 @@ static void exec_stmt(Run *r, unsigned idx)
         g_string_append_printf(line, "%s after %u of at most %u reads",
                                check_desc(st, chk),
                                MIN(i + 1, st->within), st->within);
+        r->reads = MIN(i + 1, st->within);
         record(r, st, ok && i < st->within, "%s", line->str);
         break;
     case GS_STEP:
@@ -699,11 +690,40 @@ static void exec_stmt(Run *r, unsigned idx)
     }
 }
 
-static void run_script(Run *r, const GsScript *s, const char *model,
-                       const char *prefix)
+/* Run statement @idx and add it to the machine-readable transcripts. */
+void exec_stmt(Run *r, unsigned idx)
+{
+    const GsStmt *st = g_ptr_array_index(r->s->stmts, idx);
+    const Result *res = &r->results[idx];
+    g_autoptr(GString) line = g_string_new(NULL);
+    int64_t t;
+
+    r->verdict = GS_VERDICT_NONE;
+    r->reads = 0;
+    g_clear_pointer(&r->msg, g_free);
+    exec_one(r, idx, line);
+    if (!r->rep || !res->done ||
+        (st->kind != GS_READ && st->kind != GS_WRITE &&
+         st->kind != GS_WAIT && st->kind != GS_IRQ_OUT)) {
+        return;
+    }
+    /*
+     * Virtual time: with -accel qtest the clock moves only by qtest's
+     * clock_step/clock_set, whose answers set r->now (-1 before the
+     * first: the clock starts at 0); under TCG
+     * (cpuif) it runs with the CPUs and qtest cannot read it.
+     */
+    t = r->cpuif ? -1 : MAX(r->now, 0);
+    gs_report_stmt(r->rep, r->s->filename, r->model, st, t, res->ok,
+                   st->kind == GS_WRITE ? st->value : res->value, r->reads,
+                   r->verdict, r->msg ? r->msg : line->str);
+}
+
+/* Start QEMU for @s with @model and print the transcript's header. */
+void run_start(Run *r, const GsScript *s, const char *model,
+               const char *prefix)
 {
     g_autofree char *args = NULL;
-    unsigned i;
 
     r->s = s;
     r->model = model;
@@ -712,7 +732,9 @@ static void run_script(Run *r, const GsScript *s, const char *model,
     r->results = g_new0(Result, s->stmts->len);
     r->cpuif = s->machine.cpuif >= 0 ? s->machine.cpuif : s->checks_lines;
     args = machine_args(s, model, r->cpuif);
-    say(r, "== %s (gic-model=%s): %s", s->filename, model, args);
+    say(r, "== %s (gic-model=%s%s%s): %s", s->filename, model,
+        r->cmdline ? ", command line: " : "", r->cmdline ? r->cmdline : "",
+        args);
     r->qts = qtest_init(args);
     r->now = -1;
     if (r->cpuif) {
@@ -722,19 +744,35 @@ static void run_script(Run *r, const GsScript *s, const char *model,
         qtest_irq_intercept_out_named(r->qts, r->gic_path, "sysbus-irq");
         r->intercepted = true;
     }
+}
+
+/* Quit QEMU and print the transcript's summary line. */
+void run_stop(Run *r)
+{
+    qtest_quit(r->qts);
+    r->qts = NULL;
+    say(r, "== %s (gic-model=%s): %u passed, %u failed", r->s->filename,
+        r->model, r->passed, r->failed);
+}
+
+static void run_script(Run *r, const GsScript *s, const char *model,
+                       const char *prefix)
+{
+    unsigned i;
+
+    run_start(r, s, model, prefix);
     for (i = 0; i < s->stmts->len; i++) {
         exec_stmt(r, i);
     }
     if (opts.stats && !strcmp(model, "sim")) {
         print_stats(r);
     }
-    qtest_quit(r->qts);
-    say(r, "== %s (gic-model=%s): %u passed, %u failed", s->filename, model,
-        r->passed, r->failed);
+    run_stop(r);
 }
 
-static void run_free(Run *r)
+void run_free(Run *r)
 {
+    g_free(r->msg);
     g_string_free(r->out, true);
     g_free(r->results);
     g_free(r->gic_path);
@@ -847,12 +885,20 @@ static char *find_qemu(const char *argv0)
     g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
     g_autofree char *dir = g_path_get_dirname(exe ? exe : argv0);
 
-    /* Walk up from the runner to the repository's build/ */
+    /*
+     * Walk up from the runner: QEMU next to it (installed, or in a build
+     * directory) or in the repository's build/
+     */
     while (dir && strcmp(dir, "/") && strcmp(dir, ".")) {
+        g_autofree char *here = g_build_filename(dir, "qemu-system-aarch64",
+                                                 NULL);
         g_autofree char *cand = g_build_filename(dir, "build",
                                                  "qemu-system-aarch64", NULL);
         char *up;
 
+        if (g_file_test(here, G_FILE_TEST_IS_EXECUTABLE)) {
+            return g_steal_pointer(&here);
+        }
         if (g_file_test(cand, G_FILE_TEST_IS_EXECUTABLE)) {
             return g_steal_pointer(&cand);
         }
@@ -863,14 +909,137 @@ static char *find_qemu(const char *argv0)
     return g_strdup("build/qemu-system-aarch64");
 }
 
+/*
+ * The default probe for the machine the command line asks for: parse the
+ * tour's header with @o to learn it, then write the tour for it.
+ */
+static char *default_probe(const GsOverrides *o, GString *errors)
+{
+    GsScript *s = gs_parse_with("<command line>",
+                                "machine gic-version=3 secure=on smp=2\n"
+                                "reset\n", o, errors);
+    char *text;
+
+    if (!s) {
+        return NULL;
+    }
+    text = gs_default_probe_for(&s->machine);
+    gs_script_free(s);
+    return text;
+}
+
 static void usage(void)
 {
-    printf("usage: gicsim-probe [--tap] [--diff] [--coverage] [--stats] "
-           "[--print-default] [SCRIPT...]\n"
+    printf("usage: gicsim-probe [OPTION...] [SCRIPT...]\n"
            "Runs register-poke scripts (docs/scripts.rst) against the virt "
-           "machine's GIC;\nwith no SCRIPT, the bundled default probe.  "
-           "QEMU: $QTEST_QEMU_BINARY or\nbuild/qemu-system-aarch64 of the "
-           "repository.\n");
+           "machine's GIC\nand prints a transcript; with no SCRIPT, the "
+           "bundled default probe.\n"
+           "\n"
+           "Device configuration (overrides every script's 'machine' "
+           "line):\n"
+           "  --profile NAME        qemu, gic-500, gic-600 or gic-700\n"
+           "  --gic-version 3|4     GICv3, or GICv4 (implies "
+           "--virtualization on)\n"
+           "  --smp N               number of CPUs\n"
+           "  --security on|off     two Security states (virt secure=on)\n"
+           "  --strict              undefined accesses are bus errors\n"
+           "  --virtualization on|off, --its on|off, --gic-model sim|qemu\n"
+           "\n"
+           "Output and modes:\n"
+           "  -i, --interactive     a prompt: each line is a statement, "
+           "run at once\n"
+           "  --json FILE|-         one JSON object per access (-: stdout; "
+           "the transcript\n"
+           "                        then goes to stderr)\n"
+           "  --junit FILE          JUnit XML, one test case per check\n"
+           "  --tap                 TAP: one test case per script\n"
+           "  --diff                run each script on gic-model=sim and "
+           "=qemu, compare reads\n"
+           "  --coverage            report registers and widths the "
+           "scripts access\n"
+           "  --stats               end each gicsim transcript with the "
+           "device's cost\n"
+           "                        statistics (docs/cost.rst)\n"
+           "  --print-default       print the default probe's source (for "
+           "the device options\n"
+           "                        given)\n"
+           "  -h, --help            this help\n"
+           "\n"
+           "QEMU: $QTEST_QEMU_BINARY, or build/qemu-system-aarch64 of the "
+           "repository.\nExit status: 0 all checks passed, 1 a check "
+           "failed, 2 bad usage or script.\n");
+}
+
+/* Command-line machine options: --NAME maps to the header's KEY. */
+static const struct {
+    const char *option;
+    const char *key;
+    bool flag;          /* takes no value: KEY=on */
+} machine_opts[] = {
+    { "--profile", "profile", false },
+    { "--gic-version", "gic-version", false },
+    { "--smp", "smp", false },
+    { "--security", "secure", false },
+    { "--strict", "strict", true },
+    { "--virtualization", "virtualization", false },
+    { "--its", "its", false },
+    { "--gic-model", "gic-model", false },
+};
+
+/*
+ * If argv[*i] is a machine option ("--smp 4" or "--smp=4"), add it to
+ * @o and return 1 (0: not one, -1: error, reported).
+ */
+static int machine_opt(GsOverrides *o, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    g_autoptr(GString) err = g_string_new(NULL);
+    g_autofree char *origin = NULL, *setting = NULL;
+    const char *value;
+    unsigned k;
+
+    for (k = 0; k < G_N_ELEMENTS(machine_opts); k++) {
+        size_t n = strlen(machine_opts[k].option);
+
+        if (!strncmp(a, machine_opts[k].option, n) &&
+            (a[n] == '\0' || a[n] == '=')) {
+            break;
+        }
+    }
+    if (k == G_N_ELEMENTS(machine_opts)) {
+        return 0;
+    }
+    value = strchr(a, '=');
+    if (value) {
+        value++;
+    } else if (machine_opts[k].flag) {
+        value = "on";
+    } else if (*i + 1 < argc) {
+        value = argv[++*i];
+    } else {
+        fprintf(stderr, "gicsim-probe: %s: expected a value\n", a);
+        return -1;
+    }
+    origin = strchr(a, '=') || machine_opts[k].flag ? g_strdup(a) :
+             g_strdup_printf("%s %s", a, value);
+    setting = g_strdup_printf("%s=%s", machine_opts[k].key, value);
+    if (!gs_overrides_add(o, origin, setting, err)) {
+        fprintf(stderr, "gicsim-probe: %s", err->str);
+        return -1;
+    }
+    return 1;
+}
+
+/*
+ * libqtest announces every QEMU it starts ("# starting QEMU: exec ...")
+ * through glib; the transcript's header line already shows the machine,
+ * so keep the transcript to itself.
+ */
+static void print_handler(const gchar *msg)
+{
+    if (!g_str_has_prefix(msg, "# starting QEMU: ")) {
+        fputs(msg, stdout);
+    }
 }
 
 int main(int argc, char **argv)
@@ -879,11 +1048,36 @@ int main(int argc, char **argv)
     GPtrArray *files = g_ptr_array_new();
     GPtrArray *scripts = g_ptr_array_new();
     g_autoptr(GString) errors = g_string_new(NULL);
+    g_autoptr(GString) cmdline = g_string_new(NULL);
+    GsReport *rep = NULL;
     unsigned i, total_pass = 0, total_fail = 0, failed_scripts = 0, diffs = 0;
     unsigned uncovered = 0;
 
+    g_set_print_handler(print_handler);
+    o.machine = gs_overrides_new();
     for (i = 1; i < (unsigned)argc; i++) {
-        if (!strcmp(argv[i], "--tap")) {
+        int m = machine_opt(o.machine, argc, argv, (int *)&i);
+
+        if (m < 0) {
+            return 2;
+        } else if (m > 0) {
+            continue;
+        } else if (!strcmp(argv[i], "--json") ||
+                   !strcmp(argv[i], "--junit")) {
+            if (i + 1 >= (unsigned)argc) {
+                fprintf(stderr, "gicsim-probe: %s: expected a file name%s\n",
+                        argv[i], argv[i][3] == 's' ? " or -" : "");
+                return 2;
+            }
+            if (argv[i][3] == 's') {
+                o.json = argv[++i];
+            } else {
+                o.junit = argv[++i];
+            }
+        } else if (!strcmp(argv[i], "-i") ||
+                   !strcmp(argv[i], "--interactive")) {
+            o.interactive = true;
+        } else if (!strcmp(argv[i], "--tap")) {
             o.tap = true;
         } else if (!strcmp(argv[i], "--diff")) {
             o.diff = true;
@@ -894,8 +1088,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "-k")) {
             continue;   /* meson passes the qtest options --tap -k */
         } else if (!strcmp(argv[i], "--print-default")) {
-            fputs(gs_default_probe, stdout);
-            return 0;
+            o.print_default = true;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage();
             return 0;
@@ -909,11 +1102,37 @@ int main(int argc, char **argv)
     }
 
     opts = o;
+    if (!getenv("QTEST_QEMU_BINARY")) {
+        g_autofree char *q = find_qemu(argv[0]);
+
+        g_setenv("QTEST_QEMU_BINARY", q, true);
+    }
+    if (o.interactive) {
+        int rc;
+
+        if (files->len || o.diff || o.tap || o.coverage || o.json ||
+            o.junit) {
+            fprintf(stderr, "gicsim-probe: -i takes machine options only "
+                    "(no scripts, --diff, --tap, --coverage, --json, "
+                    "--junit)\n");
+            return 2;
+        }
+        rc = gs_interactive(o.machine);
+        gs_overrides_free(o.machine);
+        return rc;
+    }
 
     /* Parse everything first: nothing runs unless every script parses */
-    if (!files->len) {
-        g_ptr_array_add(scripts, gs_parse("<default probe>",
-                                          gs_default_probe, errors));
+    if (!files->len || o.print_default) {
+        g_autofree char *text = default_probe(o.machine, errors);
+
+        if (o.print_default && text) {
+            fputs(text, stdout);
+            return 0;
+        }
+        g_ptr_array_add(scripts, text ? gs_parse_with("<default probe>", text,
+                                                      o.machine, errors)
+                                      : NULL);
     }
     for (i = 0; i < files->len; i++) {
         const char *f = g_ptr_array_index(files, i);
@@ -925,7 +1144,7 @@ int main(int argc, char **argv)
             g_ptr_array_add(scripts, NULL);
             continue;
         }
-        g_ptr_array_add(scripts, gs_parse(f, text, errors));
+        g_ptr_array_add(scripts, gs_parse_with(f, text, o.machine, errors));
     }
     if (errors->len) {
         fputs(errors->str, stderr);
@@ -935,12 +1154,28 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    if (!getenv("QTEST_QEMU_BINARY")) {
-        g_autofree char *q = find_qemu(argv[0]);
+    if (o.json || o.junit) {
+        FILE *json = NULL;
 
-        g_setenv("QTEST_QEMU_BINARY", q, true);
+        if (o.json && !strcmp(o.json, "-")) {
+            /* JSON on stdout, the transcript on stderr */
+            json = fdopen(dup(STDOUT_FILENO), "w");
+            dup2(STDERR_FILENO, STDOUT_FILENO);
+        } else if (o.json) {
+            json = fopen(o.json, "w");
+            if (!json) {
+                fprintf(stderr, "gicsim-probe: --json %s: %s\n", o.json,
+                        g_strerror(errno));
+                return 2;
+            }
+        }
+        rep = gs_report_open(json, o.junit, errors);
+        if (!rep) {
+            fprintf(stderr, "gicsim-probe: %s", errors->str);
+            return 2;
+        }
     }
-
+    gs_overrides_describe(o.machine, cmdline);
     if (o.tap) {
         /* --coverage adds one test case after the scripts */
         printf("1..%u\n", scripts->len + o.coverage);
@@ -956,6 +1191,8 @@ int main(int argc, char **argv)
         if (o.diff && (s->machine.profile || s->machine.strict >= 1)) {
             skip_diff = true;   /* no stock-QEMU counterpart */
         }
+        a.cmdline = b.cmdline = cmdline->len ? cmdline->str : NULL;
+        a.rep = b.rep = rep;
         run_script(&a, s, o.diff ? "sim" : s->machine.model, prefix);
         fputs(a.out->str, stdout);
         fail = a.failed > 0;
@@ -1001,10 +1238,16 @@ int main(int argc, char **argv)
            total_pass, total_fail,
            o.diff ? g_strdup_printf(", %u reads differ", diffs) : "",
            failed_scripts || uncovered ? " -- FAIL" : " -- PASS");
+    fflush(stdout);
+    if (!gs_report_close(rep, errors)) {
+        fprintf(stderr, "gicsim-probe: %s", errors->str);
+        failed_scripts++;
+    }
     for (i = 0; i < scripts->len; i++) {
         gs_script_free(g_ptr_array_index(scripts, i));
     }
     g_ptr_array_free(scripts, true);
     g_ptr_array_free(files, true);
+    gs_overrides_free(o.machine);
     return failed_scripts || uncovered ? 1 : 0;
 }

@@ -42,6 +42,9 @@ typedef struct Parser {
     GsScript *script;
     GsSec default_sec;
     bool seen_stmt;
+    const char *where;  /* set: messages say "WHERE: " (no line, column) */
+    unsigned err_col;   /* column of the last error */
+    const GsOverrides *overrides;
 } Parser;
 
 static void tok_free(gpointer p)
@@ -62,8 +65,13 @@ static void G_GNUC_PRINTF(3, 4) perror_at(Parser *p, unsigned col,
     }
     p->failed = true;
     p->any_error = true;
-    g_string_append_printf(p->errors, "%s:%u:%u: ", p->filename, p->line,
-                           col);
+    p->err_col = col;
+    if (p->where) {
+        g_string_append_printf(p->errors, "%s: ", p->where);
+    } else {
+        g_string_append_printf(p->errors, "%s:%u:%u: ", p->filename, p->line,
+                               col);
+    }
     va_start(ap, fmt);
     g_string_append_vprintf(p->errors, fmt, ap);
     va_end(ap);
@@ -538,15 +546,23 @@ static bool parse_onoff(Parser *p, Tok *v, const char *key, bool *out)
     return true;
 }
 
+static void parse_settings(Parser *p);
+
 static void parse_machine(Parser *p, Tok *kw)
 {
-    GsMachine *m = &p->script->machine;
-
     if (p->seen_stmt) {
         perror_at(p, kw->col, "expected 'machine' lines before the first "
                   "statement, found 'machine' after one");
         return;
     }
+    parse_settings(p);
+}
+
+/* KEY=VALUE ... (the rest of a machine line) */
+static void parse_settings(Parser *p)
+{
+    GsMachine *m = &p->script->machine;
+
     if (peek(p)->kind == T_END) {
         expected(p, "KEY=VALUE settings");
         return;
@@ -657,7 +673,8 @@ static void parse_machine(Parser *p, Tok *kw)
             static const char *const keys[] = {
                 "gic-version", "gic-model", "secure", "virtualization",
                 "its", "smp", "profile", "strict", "cpuif", "rwp-ns",
-                "waker-ns", "pwrr-ns", "syncr-ns",
+                "waker-ns", "pwrr-ns", "syncr-ns", "realm-shim",
+                "realm-ipa-bits",
             };
             GString *s = g_string_new(NULL);
 
@@ -670,7 +687,167 @@ static void parse_machine(Parser *p, Tok *kw)
     }
 }
 
+/* ---- Command-line settings (override the header) ---- */
+
+struct GsOverrides {
+    GPtrArray *settings;    /* "KEY=VALUE", header syntax */
+    GPtrArray *origins;     /* where each came from: "--smp 4" */
+};
+
+GsOverrides *gs_overrides_new(void)
+{
+    GsOverrides *o = g_new0(GsOverrides, 1);
+
+    o->settings = g_ptr_array_new_with_free_func(g_free);
+    o->origins = g_ptr_array_new_with_free_func(g_free);
+    return o;
+}
+
+void gs_overrides_free(GsOverrides *o)
+{
+    if (o) {
+        g_ptr_array_free(o->settings, true);
+        g_ptr_array_free(o->origins, true);
+        g_free(o);
+    }
+}
+
+unsigned gs_overrides_count(const GsOverrides *o)
+{
+    return o ? o->settings->len : 0;
+}
+
+void gs_overrides_describe(const GsOverrides *o, GString *out)
+{
+    unsigned i;
+
+    for (i = 0; i < gs_overrides_count(o); i++) {
+        g_string_append_printf(out, "%s%s", i ? " " : "",
+                               (char *)g_ptr_array_index(o->origins, i));
+    }
+}
+
+/* Parse one "KEY=VALUE" setting from @origin into @p's machine. */
+static bool apply_setting(Parser *p, const char *origin, const char *setting)
+{
+    GPtrArray *toks = p->toks;
+    unsigned pos = p->pos;
+    bool failed = p->failed, ok;
+
+    p->toks = g_ptr_array_new_with_free_func(tok_free);
+    p->where = origin;
+    p->failed = false;
+    ok = lex_line(p, setting, strlen(setting));
+    if (ok) {
+        parse_settings(p);
+        ok = !p->failed;
+    }
+    g_ptr_array_free(p->toks, true);
+    p->toks = toks;
+    p->pos = pos;
+    p->where = NULL;
+    p->failed = failed || !ok;
+    return ok;
+}
+
+static bool apply_overrides(Parser *p)
+{
+    unsigned i;
+
+    for (i = 0; i < gs_overrides_count(p->overrides); i++) {
+        if (!apply_setting(p, g_ptr_array_index(p->overrides->origins, i),
+                           g_ptr_array_index(p->overrides->settings, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static GsScript *script_new(const char *filename);
+
+bool gs_overrides_add(GsOverrides *o, const char *origin, const char *setting,
+                      GString *errors)
+{
+    GsScript *s = script_new(origin);
+    Parser p = { .filename = origin, .errors = errors, .script = s };
+    bool ok;
+
+    ok = apply_setting(&p, origin, setting);
+    gs_script_free(s);
+    if (ok) {
+        g_ptr_array_add(o->settings, g_strdup(setting));
+        g_ptr_array_add(o->origins, g_strdup(origin));
+    }
+    return ok;
+}
+
+void gs_machine_describe(const GsMachine *m, GString *out)
+{
+    g_string_append_printf(out, "gic-version=%u smp=%u secure=%s",
+                           m->gic_version, m->smp, m->secure ? "on" : "off");
+    if (m->virtualization) {
+        g_string_append(out, " virtualization=on");
+    }
+    if (m->its >= 0) {
+        g_string_append_printf(out, " its=%s", m->its ? "on" : "off");
+    }
+    g_string_append_printf(out, " profile=%s", m->profile ? m->profile :
+                           "qemu");
+    if (m->strict >= 0) {
+        g_string_append_printf(out, " strict=%s", m->strict == 2 ? "pedantic" :
+                               m->strict ? "on" : "off");
+    }
+}
+
 /* ---- Statements ---- */
+
+/*
+ * The statements, for messages, suggestions, help and completion: a new
+ * statement added here appears in all of them.
+ */
+const GsStatementHelp gs_statements[] = {
+    { "machine", "machine KEY=VALUE ...",
+      "machine settings (header only): gic-version, smp, secure, ..." },
+    { "default", "default secure|nonsecure",
+      "Security state of later accesses" },
+    { "read", "read[8|16|32|64] [S|NS] TARGET [== V]",
+      "read and print decoded (and check)" },
+    { "write", "write[8|16|32|64] [S|NS] TARGET = V [error]",
+      "write (error: expect a bus error)" },
+    { "expect", "expect [S|NS] TARGET == V | != V | error",
+      "read and check; also expect irq|fiq cpu N == 0|1 and "
+      "expect stats STAT == N" },
+    { "wait", "wait [S|NS] TARGET == V within N | within TIME",
+      "read until the check holds: at most N reads, or TIME (100us) "
+      "of virtual time" },
+    { "step", "step TIME", "advance the virtual clock (ns, us, ms, s)" },
+    { "raise", "raise spi INTID | raise ppi INTID cpu N",
+      "drive an interrupt input high" },
+    { "lower", "lower spi INTID | lower ppi INTID cpu N",
+      "drive an interrupt input low" },
+    { "pulse", "pulse spi INTID | pulse ppi INTID cpu N",
+      "drive an interrupt input high then low" },
+    { "reset", "reset", "machine reset (system_reset)" },
+    { "realm", "realm read|expect|write|wait ...",
+      "the access through the realm shim (realm-shim=on)" },
+    { "rec", "rec readN|writeN TARGET ... [reg=R] [sse] [isv=0|1] [abort]",
+      "one RecExit/RecEntry round trip of the RMM protocol" },
+    { "echo", "echo \"text\"", "print a heading" },
+    { NULL, NULL, NULL },
+};
+
+/* "machine, default, read, ..." */
+static char *statement_list(void)
+{
+    GString *s = g_string_new(NULL);
+    const GsStatementHelp *h;
+
+    for (h = gs_statements; h->word; h++) {
+        g_string_append_printf(s, "%s%s", h == gs_statements ? "" : ", ",
+                               h->word);
+    }
+    return g_string_free(s, false);
+}
 
 static bool parse_sec(Parser *p, GsSec *sec)
 {
@@ -1270,6 +1447,24 @@ static bool parse_rec(Parser *p, GsStmt *st)
     return true;
 }
 
+/* The header is over: apply the command line, check the machine. */
+static bool begin_statements(Parser *p, unsigned col)
+{
+    GsMachine *m = &p->script->machine;
+
+    p->seen_stmt = true;
+    if (!apply_overrides(p)) {
+        return false;
+    }
+    if (m->smp > max_cpus(m)) {
+        perror_at(p, col, "expected smp <= %u for gic-version=%u "
+                  "(the virt machine's redistributor regions), "
+                  "found smp=%u", max_cpus(m), m->gic_version, m->smp);
+        return false;
+    }
+    return true;
+}
+
 static void parse_stmt(Parser *p, const char *text)
 {
     GsScript *s = p->script;
@@ -1282,8 +1477,10 @@ static void parse_stmt(Parser *p, const char *text)
         return;     /* blank line or comment */
     }
     if (kw->kind != T_IDENT) {
-        expected(p, "a statement (machine, default, read, write, expect, "
-                 "wait, raise, lower, pulse, step, reset, echo)");
+        g_autofree char *list = statement_list();
+        g_autofree char *what = g_strdup_printf("a statement (%s)", list);
+
+        expected(p, what);
         return;
     }
     next(p);
@@ -1291,16 +1488,8 @@ static void parse_stmt(Parser *p, const char *text)
         parse_machine(p, kw);
         return;
     }
-    if (!p->seen_stmt) {
-        GsMachine *m = &s->machine;
-
-        p->seen_stmt = true;
-        if (m->smp > max_cpus(m)) {
-            perror_at(p, kw->col, "expected smp <= %u for gic-version=%u "
-                      "(the virt machine's redistributor regions), "
-                      "found smp=%u", max_cpus(m), m->gic_version, m->smp);
-            return;
-        }
+    if (!p->seen_stmt && !begin_statements(p, kw->col)) {
+        return;
     }
     if (!g_ascii_strcasecmp(kw->text, "realm")) {
         kw = parse_realm_prefix(p, kw);
@@ -1487,17 +1676,21 @@ static void parse_stmt(Parser *p, const char *text)
         g_free(st->text);
         st->text = g_strdup(t->text);
     } else {
-        static const char *const verbs[] = {
-            "machine", "default", "read", "write", "expect", "wait",
-            "raise", "lower", "pulse", "step", "reset", "echo",
-        };
+        g_autofree const char **verbs = NULL;
+        g_autofree char *list = statement_list();
         GString *sug = g_string_new(NULL);
+        unsigned n;
 
-        suggest(kw->text, verbs, G_N_ELEMENTS(verbs), 1, sug);
-        perror_at(p, kw->col, "expected a statement (machine, default, "
-                  "read, write, expect, wait, raise, lower, pulse, step, "
-                  "reset, echo), found '%s' (did you mean %s?)", kw->text,
-                  sug->str);
+        for (n = 0; gs_statements[n].word; n++) {
+            continue;
+        }
+        verbs = g_new(const char *, n);
+        for (n = 0; gs_statements[n].word; n++) {
+            verbs[n] = gs_statements[n].word;
+        }
+        suggest(kw->text, verbs, n, 1, sug);
+        perror_at(p, kw->col, "expected a statement (%s), found '%s' (did "
+                  "you mean %s?)", list, kw->text, sug->str);
         g_string_free(sug, true);
         goto fail;
     }
@@ -1539,13 +1732,9 @@ static void stmt_free(gpointer p)
     g_free(st);
 }
 
-GsScript *gs_parse(const char *filename, const char *text, GString *errors)
+static GsScript *script_new(const char *filename)
 {
-    Parser p = {
-        .filename = filename, .errors = errors, .default_sec = GS_SEC_NS,
-    };
     GsScript *s = g_new0(GsScript, 1);
-    const char *line = text;
 
     s->filename = g_strdup(filename);
     s->stmts = g_ptr_array_new_with_free_func(stmt_free);
@@ -1555,24 +1744,43 @@ GsScript *gs_parse(const char *filename, const char *text, GString *errors)
         .realm_ipa_bits = 48,
     };
     g_strlcpy(s->machine.model, "sim", sizeof(s->machine.model));
-    p.script = s;
-    p.toks = g_ptr_array_new_with_free_func(tok_free);
+    return s;
+}
+
+/* Parse the lines of @text into @p's script. */
+static void parse_text(Parser *p, const char *text)
+{
+    const char *line = text;
 
     while (*line) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
         g_autofree char *copy = g_strndup(line, len);
 
-        p.line++;
-        p.failed = false;
-        if (lex_line(&p, line, len)) {
-            parse_stmt(&p, copy);
+        p->line++;
+        p->failed = false;
+        if (lex_line(p, line, len)) {
+            parse_stmt(p, copy);
         }
         line += len;
         if (*line == '\n') {
             line++;
         }
     }
+}
+
+GsScript *gs_parse_with(const char *filename, const char *text,
+                        const GsOverrides *o, GString *errors)
+{
+    Parser p = {
+        .filename = filename, .errors = errors, .default_sec = GS_SEC_NS,
+        .overrides = o,
+    };
+    GsScript *s = script_new(filename);
+
+    p.script = s;
+    p.toks = g_ptr_array_new_with_free_func(tok_free);
+    parse_text(&p, text);
     if (!p.any_error && s->stmts->len == 0) {
         g_string_append_printf(errors, "%s:%u:1: expected at least one "
                                "statement, found end of file\n", filename,
@@ -1585,6 +1793,81 @@ GsScript *gs_parse(const char *filename, const char *text, GString *errors)
         return NULL;
     }
     return s;
+}
+
+GsScript *gs_parse(const char *filename, const char *text, GString *errors)
+{
+    return gs_parse_with(filename, text, NULL, errors);
+}
+
+/* ---- Sessions: one line at a time (the interactive probe) ---- */
+
+struct GsSession {
+    Parser p;
+};
+
+GsSession *gs_session_new(const char *name, const char *header,
+                          const GsOverrides *o, GString *errors)
+{
+    GsSession *ss = g_new0(GsSession, 1);
+    Parser *p = &ss->p;
+
+    p->filename = name;
+    p->errors = errors;
+    p->default_sec = GS_SEC_NS;
+    p->overrides = o;
+    p->script = script_new(name);
+    p->toks = g_ptr_array_new_with_free_func(tok_free);
+    parse_text(p, header);
+    p->failed = false;
+    p->line = 0;        /* number the user's lines from 1 */
+    if (p->any_error || !begin_statements(p, 1)) {
+        gs_session_free(ss);
+        return NULL;
+    }
+    return ss;
+}
+
+GsScript *gs_session_script(GsSession *ss)
+{
+    return ss->p.script;
+}
+
+int gs_session_line(GsSession *ss, const char *line, unsigned *col,
+                    GString *errors)
+{
+    Parser *p = &ss->p;
+    GsScript *s = p->script;
+    unsigned before = s->stmts->len;
+
+    p->errors = errors;
+    p->line++;
+    p->failed = false;
+    p->err_col = 0;
+    if (lex_line(p, line, strlen(line))) {
+        parse_stmt(p, line);
+    }
+    if (p->failed) {
+        if (col) {
+            *col = p->err_col;
+        }
+        return -1;
+    }
+    return s->stmts->len > before;
+}
+
+unsigned gs_session_line_number(const GsSession *ss)
+{
+    return ss->p.line;
+}
+
+void gs_session_free(GsSession *ss)
+{
+    if (ss) {
+        gs_script_free(ss->p.script);
+        g_ptr_array_free(ss->p.toks, true);
+        g_free(ss);
+    }
 }
 
 void gs_script_free(GsScript *s)
@@ -1856,3 +2139,85 @@ const char gs_default_probe[] =
     "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
     "write NS GICD_ICPENDR(1) = 1 << 10\n"
     "expect NS GICD_ISPENDR(1) == 0\n";
+
+/*
+ * The tour adapted to @m, the machine after the command line: Security
+ * views only with two Security states, the GIC revision it has, the
+ * GIC-600/700 redistributor power-up (GICR_PWRR) where the profile has
+ * it, and the redistributor of CPU 1 (CPU 0 with one CPU).
+ */
+char *gs_default_probe_for(const GsMachine *m)
+{
+    /* Stock QEMU's GIC (gic-model=qemu) has no profiles */
+    bool sim = !strcmp(m->model, "sim");
+    const GicsimProfile *prof = gicsim_profile_find(sim && m->profile ?
+                                                    m->profile : "qemu");
+    GString *t = g_string_new(NULL);
+    const char *S = m->secure ? "S " : "";
+    unsigned c = m->smp > 1 ? 1 : 0;
+
+    g_string_append(t,
+        "# gicsim-probe's default tour (IHI 0069H chapter 12), adapted to\n"
+        "# the machine the command line asks for.\n"
+        "machine gic-version=3 secure=on smp=2\n"
+        "echo \"Distributor identification\"\n"
+        "read GICD_TYPER\n"
+        "expect GICD_TYPER.ITLinesNumber == 8   # 288 INTIDs: 32*(N+1)\n");
+    g_string_append_printf(t, "expect GICD_TYPER.SecurityExtn == %d\n",
+                           m->secure);
+    g_string_append(t, "read GICD_IIDR\n");
+    if (prof && prof->pidr2_archrev) {
+        g_string_append_printf(t, "expect GICD_PIDR2.ArchRev == %u"
+                               "         # GICv%u\n", m->gic_version,
+                               m->gic_version);
+    } else {
+        g_string_append(t, "read GICD_PIDR2\n");
+    }
+    if (m->secure) {
+        g_string_append(t,
+            "echo \"GICD_CTLR: Secure and Non-secure views (12.9.4)\"\n"
+            "expect S GICD_CTLR.DS == 0\n"
+            "write S GICD_CTLR = 0x37      # ARE_S ARE_NS Grp1S Grp1NS Grp0\n"
+            "read S GICD_CTLR\n"
+            "expect NS GICD_CTLR & 0x13 == 0x12     # ARE_NS, EnableGrp1A\n");
+    } else {
+        g_string_append(t,
+            "echo \"GICD_CTLR: one Security state, DS == 1 (12.9.4)\"\n"
+            "expect GICD_CTLR.DS == 1\n"
+            "write GICD_CTLR = 0x13        # ARE, EnableGrp1, EnableGrp0\n"
+            "expect GICD_CTLR & 0x13 == 0x13\n");
+    }
+    g_string_append_printf(t, "echo \"Redistributor of CPU %u\"\n", c);
+    if (prof && prof->has_pwrr && m->secure) {
+        /* Powered down out of reset where EL3 firmware could run */
+        g_string_append_printf(t,
+            "echo \"%s: power the redistributor up (GICR_PWRR)\"\n"
+            "expect S GICR_PWRR@cpu%u.RDPD == 1\n"
+            "write S GICR_PWRR@cpu%u = 0\n"
+            "wait S GICR_PWRR@cpu%u.RDGPO == 0 within 100us\n",
+            prof->name, c, c, c);
+    } else if (prof && prof->has_pwrr) {
+        g_string_append_printf(t,
+            "echo \"%s: no EL3, so powered up at reset (timing.rst)\"\n"
+            "expect GICR_PWRR@cpu%u.RDPD == 0\n", prof->name, c);
+    }
+    g_string_append_printf(t,
+        "read GICR_TYPER@cpu%u\n"
+        "expect GICR_TYPER@cpu%u.Processor_Number == %u\n"
+        "expect GICR_TYPER@cpu%u.Last == %d\n"
+        "expect %sGICR_WAKER@cpu%u == 0x6        # asleep out of reset\n"
+        "write %sGICR_WAKER@cpu%u = 0\n"
+        "wait %sGICR_WAKER@cpu%u.ChildrenAsleep == 0 within 100us\n",
+        c, c, c, c, c == m->smp - 1, S, c, S, c, S, c);
+    g_string_append_printf(t,
+        "echo \"Enable SPI 42 (Group 1 NS, edge) and see it pend\"\n"
+        "write %sGICD_IGROUPR(1) = 1 << 10\n"
+        "write NS GICD_ICFGR(2) = 2 << 20      # INTID 42: edge-triggered\n"
+        "write NS GICD_ISENABLER(1) = 1 << 10\n"
+        "expect NS GICD_ISENABLER(1) == 1 << 10\n"
+        "pulse spi 42\n"
+        "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
+        "write NS GICD_ICPENDR(1) = 1 << 10\n"
+        "expect NS GICD_ISPENDR(1) == 0\n", S);
+    return g_string_free(t, false);
+}

@@ -145,6 +145,59 @@ typedef struct GsScript {
 GsScript *gs_parse(const char *filename, const char *text, GString *errors);
 void gs_script_free(GsScript *s);
 
+/*
+ * Machine settings given on the command line (gicsim-probe --smp 4 ...):
+ * they override the "machine" header of every script.  Each is a header
+ * setting, "KEY=VALUE", with the option it came from for messages.
+ */
+typedef struct GsOverrides GsOverrides;
+
+GsOverrides *gs_overrides_new(void);
+void gs_overrides_free(GsOverrides *o);
+/*
+ * Check @setting ("smp=4") and add it; on error append "ORIGIN: message\n"
+ * to @errors and return false.
+ */
+bool gs_overrides_add(GsOverrides *o, const char *origin, const char *setting,
+                      GString *errors);
+unsigned gs_overrides_count(const GsOverrides *o);
+/* The options as given: "--profile gic-600 --smp 4" */
+void gs_overrides_describe(const GsOverrides *o, GString *out);
+
+/* gs_parse() with @o (may be NULL) applied after the header. */
+GsScript *gs_parse_with(const char *filename, const char *text,
+                        const GsOverrides *o, GString *errors);
+
+/* "gic-version=3 smp=2 secure=on profile=qemu" */
+void gs_machine_describe(const GsMachine *m, GString *out);
+
+/*
+ * A session parses one line at a time (the interactive probe).  @header
+ * holds "machine" lines, then @o applies.  gs_session_line() appends a
+ * statement to gs_session_script()'s statements and returns 1, returns 0
+ * for a line that adds none (blank, comment, "default"), or -1 with a
+ * message appended to @errors and the error's column in @col.
+ */
+typedef struct GsSession GsSession;
+
+GsSession *gs_session_new(const char *name, const char *header,
+                          const GsOverrides *o, GString *errors);
+GsScript *gs_session_script(GsSession *ss);
+int gs_session_line(GsSession *ss, const char *line, unsigned *col,
+                    GString *errors);
+/* The number of the last line given to gs_session_line() (from 1) */
+unsigned gs_session_line_number(const GsSession *ss);
+void gs_session_free(GsSession *ss);
+
+/* The statements of the language, NULL-terminated (help, completion). */
+typedef struct GsStatementHelp {
+    const char *word;
+    const char *synopsis;
+    const char *meaning;
+} GsStatementHelp;
+
+extern const GsStatementHelp gs_statements[];
+
 /* Whether @st applies to @model ("sim" or "qemu"). */
 bool gs_stmt_applies(const GsStmt *st, const char *model);
 
@@ -199,5 +252,12 @@ void gs_suggest_registers(const char *name, unsigned max, GString *out);
 
 /* The bundled default probe (the tour), a script text. */
 extern const char gs_default_probe[];
+
+/*
+ * The tour for machine @m (gs_default_probe's machine with the command
+ * line applied): its checks hold on every profile, GIC version, number
+ * of CPUs and Security setting.  A script text to g_free().
+ */
+char *gs_default_probe_for(const GsMachine *m);
 
 #endif

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "gicsim-script.h"
+#include "gicsim-script-help.h"
+#include "gicsim-probe-report.h"
 
 static GsScript *parse_ok(const char *text)
 {
@@ -14,7 +16,7 @@ static GsScript *parse_ok(const char *text)
     GsScript *s = gs_parse("t.poke", text, err);
 
     if (!s) {
-        g_test_message("unexpected errors:\n%s", err->str);
+        g_test_message("unexpected errors: %s", err->str);
     }
     g_assert_nonnull(s);
     g_assert_cmpstr(err->str, ==, "");
@@ -348,11 +350,13 @@ static void test_error_statement(void)
 {
     check_error("raed GICD_CTLR\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
-                "write, expect, wait, raise, lower, pulse, step, reset, echo), "
+                "write, expect, wait, step, raise, lower, pulse, reset, realm, "
+                "rec, echo), "
                 "found 'raed' (did you mean read?)\n");
     check_error("== 3\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
-                "write, expect, wait, raise, lower, pulse, step, reset, echo), "
+                "write, expect, wait, step, raise, lower, pulse, reset, realm, "
+                "rec, echo), "
                 "found '=='\n");
     check_error("read GICD_CTLR 3\n",
                 "t.poke:1:16: expected '==', '!=' or 'error', found '3'\n");
@@ -643,6 +647,210 @@ static void test_rec_transcript(void)
     gs_script_free(s);
 }
 
+/* Command-line settings override the header and are checked early. */
+static void test_overrides(void)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsOverrides *o = gs_overrides_new();
+    g_autoptr(GString) d = g_string_new(NULL);
+    GsScript *s;
+
+    g_assert_true(gs_overrides_add(o, "--profile gic-600",
+                                   "profile=gic-600", err));
+    g_assert_true(gs_overrides_add(o, "--smp 4", "smp=4", err));
+    g_assert_true(gs_overrides_add(o, "--gic-version 4", "gic-version=4",
+                                   err));
+    g_assert_cmpstr(err->str, ==, "");
+    /* @cpu3 is valid only with the override's smp=4 */
+    s = gs_parse_with("t.poke", "machine smp=2 gic-version=3\n"
+                      "read GICR_TYPER@cpu3\nread GICR_VPROPBASER\n", o,
+                      err);
+    g_assert_cmpstr(err->str, ==, "");
+    g_assert_nonnull(s);
+    g_assert_cmpuint(s->machine.smp, ==, 4);
+    g_assert_cmpuint(s->machine.gic_version, ==, 4);
+    g_assert_true(s->machine.virtualization);
+    g_assert_cmpstr(s->machine.profile, ==, "gic-600");
+    gs_machine_describe(&s->machine, d);
+    g_assert_cmpstr(d->str, ==, "gic-version=4 smp=4 secure=off "
+                    "virtualization=on profile=gic-600");
+    g_string_truncate(d, 0);
+    gs_overrides_describe(o, d);
+    g_assert_cmpstr(d->str, ==, "--profile gic-600 --smp 4 --gic-version 4");
+    gs_script_free(s);
+
+    /* Bad values name the option */
+    g_assert_false(gs_overrides_add(o, "--smp 0", "smp=0", err));
+    g_assert_false(gs_overrides_add(o, "--profile gic-900",
+                                    "profile=gic-900", err));
+    g_assert_false(gs_overrides_add(o, "--security maybe", "secure=maybe",
+                                    err));
+    g_assert_cmpstr(err->str, ==,
+        "--smp 0: expected a CPU count for smp, found '0'\n"
+        "--profile gic-900: expected a profile (qemu, gic-500, gic-600, "
+        "gic-700), found 'gic-900'\n"
+        "--security maybe: expected on or off for secure, found 'maybe'\n");
+    g_assert_cmpuint(gs_overrides_count(o), ==, 3);
+    gs_overrides_free(o);
+}
+
+/* A Secure access needs secure=on, whichever way it was set. */
+static void test_overrides_checked_against_script(void)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsOverrides *o = gs_overrides_new();
+
+    g_assert_true(gs_overrides_add(o, "--security off", "secure=off", err));
+    g_assert_null(gs_parse_with("t.poke", "machine secure=on\n"
+                                "read S GICD_CTLR\n", o, err));
+    g_assert_cmpstr(err->str, ==, "t.poke:2:8: expected a machine with "
+                    "secure=on for a Secure access (the CPU has no Secure "
+                    "state)\n");
+    gs_overrides_free(o);
+}
+
+/* Sessions parse one line at a time and report the column of an error. */
+static void test_session(void)
+{
+    g_autoptr(GString) err = g_string_new(NULL);
+    GsSession *ss = gs_session_new("<stdin>", "machine secure=on smp=2\n",
+                                   NULL, err);
+    GsScript *s;
+    unsigned col = 0;
+    const GsStatementHelp *h;
+    bool seen_wait = false;
+
+    g_assert_nonnull(ss);
+    s = gs_session_script(ss);
+    g_assert_cmpint(gs_session_line(ss, "read S GICD_CTLR", &col, err), ==,
+                    1);
+    g_assert_cmpint(gs_session_line(ss, "  # a comment", &col, err), ==, 0);
+    g_assert_cmpint(gs_session_line(ss, "read GICD_CTRL", &col, err), ==,
+                    -1);
+    g_assert_cmpuint(col, ==, 6);
+    g_assert_true(g_str_has_prefix(err->str, "<stdin>:3:6: expected a "
+                                   "register name"));
+    g_string_truncate(err, 0);
+    g_assert_cmpint(gs_session_line(ss, "expect GICR_WAKER@cpu1 == 6", &col,
+                                    err), ==, 1);
+    g_assert_cmpuint(s->stmts->len, ==, 2);
+    g_assert_cmpuint(stmt(s, 1)->line, ==, 4);
+    g_assert_cmpuint(stmt(s, 1)->acc.cpu, ==, 1);
+    g_assert_cmpint(gs_session_line(ss, "machine smp=4", &col, err), ==, -1);
+    gs_session_free(ss);
+
+    for (h = gs_statements; h->word; h++) {
+        seen_wait |= !strcmp(h->word, "wait");
+    }
+    g_assert_true(seen_wait);
+}
+
+static char *complete_join(const char *before, const char *word, bool *space)
+{
+    g_autoptr(GPtrArray) c = g_ptr_array_new_with_free_func(g_free);
+    bool sp = gs_complete(before, word, c);
+
+    if (space) {
+        *space = sp;
+    }
+    g_ptr_array_add(c, NULL);
+    return g_strjoinv(" ", (char **)c->pdata);
+}
+
+/* Completion: statements first, then registers and fields */
+static void test_complete(void)
+{
+    g_autofree char *a = complete_join("", "wr", NULL);
+    g_autofree char *b = complete_join("", "", NULL);
+    g_autofree char *c = NULL, *d = NULL, *e = NULL, *f = NULL;
+    bool space = true;
+
+    g_assert_cmpstr(a, ==, "write");
+    /* every statement of the parser's list, and help, quit */
+    g_assert_nonnull(strstr(b, "wait"));
+    g_assert_nonnull(strstr(b, "echo"));
+    g_assert_nonnull(strstr(b, "help"));
+    c = complete_join("read ", "gicd_ct", &space);
+    g_assert_cmpstr(c, ==, "GICD_CTLR");
+    g_assert_false(space);      /* "." or "(" may follow */
+    d = complete_join("expect S ", "GICD_CTLR.Enable", NULL);
+    g_assert_cmpstr(d, ==, "GICD_CTLR.EnableGrp0 GICD_CTLR.EnableGrp1NS "
+                    "GICD_CTLR.EnableGrp1S");
+    e = complete_join("read ", "GICR_WAKER@cpu1.Ch", NULL);
+    g_assert_cmpstr(e, ==, "GICR_WAKER@cpu1.ChildrenAsleep");
+    f = complete_join("help ", "GICD_TYP", NULL);
+    g_assert_cmpstr(f, ==, "GICD_TYPER GICD_TYPER2");
+}
+
+static void test_help(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    g_assert_true(gs_help_register("gicd_ctlr", out));
+    g_assert_true(g_str_has_prefix(out->str, "GICD_CTLR: "));
+    g_assert_nonnull(strstr(out->str, "frame GICD, offset 0x0000\n"));
+    g_assert_nonnull(strstr(out->str, "access widths 32"));
+    g_assert_nonnull(strstr(out->str, "[31]      RWP\n"));
+    g_string_truncate(out, 0);
+    g_assert_true(gs_help_register("GICD_IPRIORITYR", out));
+    g_assert_nonnull(strstr(out->str, "offset 0x0400 + 4 * (n - 0)"));
+    g_assert_nonnull(strstr(out->str, "access widths 8/32"));
+    g_string_truncate(out, 0);
+    g_assert_false(gs_help_register("GICD_CTRL", out));
+    g_assert_cmpstr(out->str, ==, "no register 'GICD_CTRL' in the register "
+                    "table; did you mean GICD_CTLR or GICR_CTLR?\n");
+    g_string_truncate(out, 0);
+    gs_help_statements(out);
+    g_assert_nonnull(strstr(out->str, "wait [S|NS] TARGET == V within N"));
+}
+
+static void test_json_string(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    gs_json_string(out, "a\"b\\c\n\x01");
+    g_assert_cmpstr(out->str, ==, "\"a\\\"b\\\\c\\n\\u0001\"");
+}
+
+/* The tour for any machine parses with that machine's rules */
+static void test_default_probe_for(void)
+{
+    static const char *const cfgs[][2] = {
+        { "secure=off", "profile=gic-600" },
+        { "smp=1", "gic-version=4" },
+        { "profile=gic-700", "smp=8" },
+        { "secure=off", "profile=qemu" },
+    };
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS(cfgs); i++) {
+        g_autoptr(GString) err = g_string_new(NULL);
+        GsOverrides *o = gs_overrides_new();
+        GsScript *hdr, *s;
+        g_autofree char *text = NULL;
+
+        g_assert_true(gs_overrides_add(o, cfgs[i][0], cfgs[i][0], err));
+        g_assert_true(gs_overrides_add(o, cfgs[i][1], cfgs[i][1], err));
+        hdr = gs_parse_with("h", "machine smp=2 secure=on\nreset\n", o,
+                            err);
+        g_assert_nonnull(hdr);
+        text = gs_default_probe_for(&hdr->machine);
+        s = gs_parse_with("tour", text, o, err);
+        g_assert_cmpstr(err->str, ==, "");
+        g_assert_nonnull(s);
+        /* GICR_PWRR only where the profile has it */
+        g_assert_cmpint(strstr(text, "GICR_PWRR") != NULL, ==,
+                        strstr(cfgs[i][0], "profile=gic-") ||
+                        strstr(cfgs[i][1], "profile=gic-"));
+        /* Secure accesses only with two Security states */
+        g_assert_cmpint(strstr(text, " S GICD_CTLR") != NULL, ==,
+                        hdr->machine.secure);
+        gs_script_free(s);
+        gs_script_free(hdr);
+        gs_overrides_free(o);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -673,5 +881,13 @@ int main(int argc, char **argv)
     g_test_add_func("/script/realm/rec", test_rec);
     g_test_add_func("/script/realm/errors", test_error_realm);
     g_test_add_func("/script/realm/transcript", test_rec_transcript);
+    g_test_add_func("/script/overrides", test_overrides);
+    g_test_add_func("/script/overrides-checked",
+                    test_overrides_checked_against_script);
+    g_test_add_func("/script/session", test_session);
+    g_test_add_func("/script/default-probe-for", test_default_probe_for);
+    g_test_add_func("/script/complete", test_complete);
+    g_test_add_func("/script/help", test_help);
+    g_test_add_func("/script/json-string", test_json_string);
     return g_test_run();
 }

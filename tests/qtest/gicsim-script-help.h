@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Help texts and completion for the interactive probe, from the statement
+ * list of the parser and the register table.  QEMU-independent.
+ */
+#ifndef GICSIM_SCRIPT_HELP_H
+#define GICSIM_SCRIPT_HELP_H
+
+#include "gicsim-script.h"
+
+/* "help": the statements and what a target can be. */
+void gs_help_statements(GString *out);
+
+/*
+ * "help NAME": a register's summary, frame, offset, widths, access, reset
+ * and fields from the register table.  False (and a suggestion in @out)
+ * if there is no register @name.
+ */
+bool gs_help_register(const char *name, GString *out);
+
+/*
+ * Completion of @word, the word being typed, where @before is the line
+ * up to it.  Appends matching candidates (g_strdup'd) to @out, sorted;
+ * returns whether a completed candidate should be followed by a space
+ * (false after a register name, which may take "(", "@", "." next).
+ */
+bool gs_complete(const char *before, const char *word, GPtrArray *out);
+
+#endif
