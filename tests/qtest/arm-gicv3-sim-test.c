@@ -396,16 +396,16 @@ static void test_level_vs_edge_pending(void)
     int spi = 10, irq = SPI_BASE_IRQ + spi;
     uint32_t bit = 1u << (irq % 32), off = 4 * (irq / 32);
 
-    qtest_irq_intercept_in(g.qts, "/machine/unattached/device[1]");
+    qtest_irq_intercept_in(g.qts, GICSIM_GIC_QOM_PATH);
     /* Level-sensitive (ICFGR reset value): pending follows the line */
-    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 1);
+    qtest_set_irq_in(g.qts, GICSIM_GIC_QOM_PATH, NULL, spi, 1);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
-    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 0);
+    qtest_set_irq_in(g.qts, GICSIM_GIC_QOM_PATH, NULL, spi, 0);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);
     /* Edge-triggered: a rising edge latches pending until cleared */
     gicd_wr(&g, GICD_ICFGR + 4 * (irq / 16), NS, 2u << (2 * (irq % 16)));
-    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 1);
-    qtest_set_irq_in(g.qts, "/machine/unattached/device[1]", NULL, spi, 0);
+    qtest_set_irq_in(g.qts, GICSIM_GIC_QOM_PATH, NULL, spi, 1);
+    qtest_set_irq_in(g.qts, GICSIM_GIC_QOM_PATH, NULL, spi, 0);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, bit);
     gicd_wr(&g, GICD_ICPENDR + off, NS, bit);
     g_assert_cmphex(gicd_rd(&g, GICD_ISPENDR + off, NS) & bit, ==, 0);

@@ -7,7 +7,6 @@
 #include "qemu/osdep.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
-#include "qobject/qlist.h"
 #include "gicsim-cpuif.h"
 
 /*
@@ -75,26 +74,16 @@ static const uint32_t cpuif_stub[] = {
 
 char *gicsim_find_gic(QTestState *qts)
 {
-    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-list', 'arguments': "
-                           "{'path': '/machine/unattached'}}");
-    QList *list = qdict_get_qlist(rsp, "return");
-    QListEntry *e;
-    char *path = NULL;
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                           "{'path': %s, 'property': 'type'}}",
+                           GICSIM_GIC_QOM_PATH);
+    const char *type = qdict_get_try_str(rsp, "return");
 
-    QLIST_FOREACH_ENTRY(list, e) {
-        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
-        const char *type = qdict_get_try_str(d, "type");
-
-        if (type && (!strcmp(type, "child<arm-gicv3-sim>") ||
-                     !strcmp(type, "child<arm-gicv3>"))) {
-            path = g_strdup_printf("/machine/unattached/%s",
-                                   qdict_get_str(d, "name"));
-            break;
-        }
-    }
+    g_assert_nonnull(type);
+    g_assert_true(!strcmp(type, "arm-gicv3-sim") ||
+                  !strcmp(type, "arm-gicv3"));
     qobject_unref(rsp);
-    g_assert(path);
-    return path;
+    return g_strdup(GICSIM_GIC_QOM_PATH);
 }
 
 void gicsim_cpuif_args(GString *args, unsigned smp)

@@ -11,7 +11,16 @@
 /* Where the set-up stub runs (virt's RAM base) */
 #define GICSIM_CPUIF_BASE 0x40000000ULL
 
-/* QOM path of the virt machine's GIC (arm-gicv3-sim or arm-gicv3) */
+/*
+ * The virt machine's GIC, whatever its model: a child of the machine
+ * named "gic" (patches/0012).
+ */
+#define GICSIM_GIC_QOM_PATH "/machine/gic"
+
+/*
+ * GICSIM_GIC_QOM_PATH, after checking that the object there is an
+ * arm-gicv3-sim or an arm-gicv3 (a test fails otherwise).
+ */
 char *gicsim_find_gic(QTestState *qts);
 
 /*
