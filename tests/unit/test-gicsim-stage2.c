@@ -155,6 +155,48 @@ static void test_walks(void)
     g_assert_cmpuint(gicsim_nested_walk_fetches(0, 3), ==, 3);
 }
 
+/*
+ * Defaults from ID_AA64MMFR0_EL1: PARange and the first of 4K, 64K, 16K
+ * supported at stage 2 (values of QEMU's CPU models, and edge cases).
+ */
+static void test_cpu_defaults(void)
+{
+    unsigned pa = 0, gr = 0;
+
+    /* cortex-a53: PARange 2 (40 bits), all stage-1 granules */
+    g_assert_true(gicsim_stage2_cpu_defaults(0x00001122, &pa, &gr));
+    g_assert_cmpuint(pa, ==, 40);
+    g_assert_cmpuint(gr, ==, 4096);
+    /* cortex-a57: PARange 4 (44 bits) */
+    g_assert_true(gicsim_stage2_cpu_defaults(0x00001124, &pa, &gr));
+    g_assert_cmpuint(pa, ==, 44);
+    /* max: PARange 6 (52), TGran4_2 = TGran16_2 = TGran64_2 = 2 */
+    g_assert_true(gicsim_stage2_cpu_defaults(0x0000222200101126ull, &pa,
+                                             &gr));
+    g_assert_cmpuint(pa, ==, 52);
+    g_assert_cmpuint(gr, ==, 4096);
+    /* neoverse-n1 style: PARange 5 (48) */
+    g_assert_true(gicsim_stage2_cpu_defaults(0x00101125, &pa, &gr));
+    g_assert_cmpuint(pa, ==, 48);
+    /* 4K not at stage 2 (TGran4_2 = 1) though at stage 1: 64K */
+    g_assert_true(gicsim_stage2_cpu_defaults(0x0000010000000125ull, &pa,
+                                             &gr));
+    g_assert_cmpuint(gr, ==, 65536);
+    /* no 4K (TGran4 = 0xf), no 64K (TGran64 = 0xf), 16K (TGran16 = 1) */
+    g_assert_true(gicsim_stage2_cpu_defaults(0xff100125ull, &pa, &gr));
+    g_assert_cmpuint(gr, ==, 16384);
+    /* ... but not 16K at stage 2 either: no granule */
+    g_assert_false(gicsim_stage2_cpu_defaults(0x1ff100125ull, &pa, &gr));
+    /* reserved PARange */
+    g_assert_false(gicsim_stage2_cpu_defaults(0x00001127, &pa, &gr));
+
+    /* 52 bits need FEAT_LPA2 but with 64K pages: default at most 48 */
+    g_assert_cmpuint(gicsim_stage2_default_ipa(52, 4096), ==, 48);
+    g_assert_cmpuint(gicsim_stage2_default_ipa(52, 16384), ==, 48);
+    g_assert_cmpuint(gicsim_stage2_default_ipa(52, 65536), ==, 52);
+    g_assert_cmpuint(gicsim_stage2_default_ipa(44, 4096), ==, 44);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -162,5 +204,6 @@ int main(int argc, char **argv)
     g_test_add_func("/stage2/invalid", test_invalid);
     g_test_add_func("/stage2/valid-alternatives", test_valid_alternatives);
     g_test_add_func("/stage2/walks", test_walks);
+    g_test_add_func("/stage2/cpu-defaults", test_cpu_defaults);
     return g_test_run();
 }

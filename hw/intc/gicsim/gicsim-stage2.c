@@ -154,6 +154,60 @@ bool gicsim_stage2_geom_kvm(unsigned ipa_bits, unsigned granule,
     return gicsim_stage2_geom_check(ipa_bits, granule, 4 - levels, g, err);
 }
 
+/*
+ * ID_AA64MMFR0_EL1 (Arm ARM DDI 0487, D23.2 "ID_AA64MMFR0_EL1"): PARange
+ * [3:0]; stage-1 granule support TGran16 [23:20] (0: no, 1 or 2: yes),
+ * TGran64 [27:24] and TGran4 [31:28] (0xf: no, else yes); stage-2
+ * support TGran16_2 [35:32], TGran64_2 [39:36], TGran4_2 [43:40] (0: as
+ * the stage-1 field, 1: no, 2 or 3: yes).
+ */
+static unsigned mmfr0_field(uint64_t mmfr0, unsigned shift)
+{
+    return (mmfr0 >> shift) & 0xf;
+}
+
+static bool stage2_granule_ok(uint64_t mmfr0, unsigned s1_shift,
+                              unsigned s2_shift, bool s1_ok_if_zero)
+{
+    unsigned s2 = mmfr0_field(mmfr0, s2_shift);
+    unsigned s1 = mmfr0_field(mmfr0, s1_shift);
+
+    if (s2) {
+        return s2 >= 2;
+    }
+    return s1_ok_if_zero ? s1 != 0xf : s1 != 0;
+}
+
+bool gicsim_stage2_cpu_defaults(uint64_t mmfr0, unsigned *pa_bits,
+                                unsigned *granule)
+{
+    static const unsigned parange[] = { 32, 36, 40, 42, 44, 48, 52 };
+    unsigned pa = mmfr0_field(mmfr0, 0);
+
+    if (pa >= G_N_ELEMENTS(parange)) {
+        return false;
+    }
+    *pa_bits = parange[pa];
+    if (stage2_granule_ok(mmfr0, 28, 40, true)) {
+        *granule = 4096;
+    } else if (stage2_granule_ok(mmfr0, 24, 36, true)) {
+        *granule = 65536;
+    } else if (stage2_granule_ok(mmfr0, 20, 32, false)) {
+        *granule = 16384;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+unsigned gicsim_stage2_default_ipa(unsigned pa_bits, unsigned granule)
+{
+    if (pa_bits > 48 && granule != 65536) {
+        return 48;
+    }
+    return pa_bits < GICSIM_IPA_MIN ? GICSIM_IPA_MIN : pa_bits;
+}
+
 unsigned gicsim_stage1_levels(unsigned va_bits, unsigned granule)
 {
     unsigned shift = granule_shift(granule);

@@ -48,6 +48,23 @@ bool gicsim_stage2_geom_check(unsigned ipa_bits, unsigned granule,
 bool gicsim_stage2_geom_kvm(unsigned ipa_bits, unsigned granule,
                             GicsimStage2Geom *g, GError **err);
 
+/*
+ * The defaults a CPU gives (docs/cost.rst): from ID_AA64MMFR0_EL1 @mmfr0,
+ * the physical address size (PARange) in *@pa_bits and the first of 4K,
+ * 64K and 16K that the CPU supports at stage 2 (TGran4_2, TGran64_2,
+ * TGran16_2, or the stage-1 field when those say so) in *@granule.
+ * False if PARange is reserved or no granule is supported at stage 2.
+ */
+bool gicsim_stage2_cpu_defaults(uint64_t mmfr0, unsigned *pa_bits,
+                                unsigned *granule);
+
+/*
+ * The default IPA size for a CPU of @pa_bits with @granule: @pa_bits,
+ * but at most 48 unless the granule is 64K (52 bits with 4K or 16K pages
+ * need FEAT_LPA2, which the geometry does not model).
+ */
+unsigned gicsim_stage2_default_ipa(unsigned pa_bits, unsigned granule);
+
 /* Levels of a stage-1 walk of @va_bits with @granule (no concatenation). */
 unsigned gicsim_stage1_levels(unsigned va_bits, unsigned granule);
 
