@@ -34,9 +34,9 @@ static void test_builtins(void)
 
         g_assert_cmpstr(p->name, ==, gicsim_cost_builtins[i].name);
         g_assert_true(p->clock_mhz.set && p->clock_mhz.value >= 1000);
-        /* every step but the derived walk is given, with a note */
+        /* every step but the derived walks is given, with a note */
         for (s = 0; s < GICSIM_STEP__COUNT; s++) {
-            if (s == GICSIM_STEP_STAGE2_WALK) {
+            if (s == GICSIM_STEP_STAGE2_WALK || s == GICSIM_STEP_TLB_MISS) {
                 continue;
             }
             g_assert_true(p->step[s].set);
@@ -51,6 +51,10 @@ static void test_builtins(void)
                         GICSIM_SRC_ASSUMPTION);
         g_assert_cmpint(p->step[GICSIM_STEP_EL3_SWITCH].source, ==,
                         GICSIM_SRC_ASSUMPTION);
+        /* the TLB rule is an assumption, stated in every shipped profile */
+        g_assert_true(p->tlb_interval.set);
+        g_assert_cmpint(p->tlb_interval.source, ==, GICSIM_SRC_ASSUMPTION);
+        g_assert_cmpuint(p->tlb_interval.value, ==, 0);
         for (f = 0; f < GICSIM_FIG__COUNT; f++) {
             g_assert_true(p->figure[f].set);
             g_assert_cmpint(p->figure[f].source, ==, GICSIM_SRC_PUBLISHED);
@@ -161,6 +165,112 @@ static void test_path_arithmetic(void)
     gicsim_cost_profile_free(p);
 }
 
+/*
+ * The nested walk on a TLB miss: (s1 + 1)(s2 + 1) - 1 fetches, less the
+ * final stage-2 walk every access pays as stage2-walk; the stage-1 walk
+ * alone natively; nothing for a hypercall.  Which accesses miss.
+ */
+static void test_tlb_miss(void)
+{
+    GicsimCostProfile *p = load("kunpeng-920");
+    uint64_t ws = p->walk_step.value;
+    GicsimStage2Geom g48, g64k;
+    GicsimCostModel m;
+    uint64_t k, n, sum;
+    unsigned path;
+
+    g_assert_cmpuint(ws, >, 0);
+    /* 48-bit VA, 4K: 4 stage-1 levels; 40-bit IPA: 3 stage-2 levels */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+    g_assert_cmpuint(m.s1_levels, ==, 4);
+    g_assert_cmpuint(m.miss_fetches, ==, 19 - 3);      /* 4 x (3 + 1) */
+    g_assert_cmpuint(m.miss_cycles, ==, 16 * ws);
+    /* not part of every access */
+    g_assert_cmpuint(m.step32[GICSIM_STEP_TLB_MISS], ==, 0);
+    g_assert_cmpuint(gicsim_cost_step_count(GICSIM_PATH_KVM_VGIC_VHE,
+                                            GICSIM_STEP_TLB_MISS, false),
+                     ==, 0);
+    /* 48-bit IPA: 4 stage-2 levels, 24 fetches less the final 4 */
+    g_assert_true(gicsim_stage2_geom_kvm(48, 4096, &g48, NULL));
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_REALM, &g48);
+    g_assert_cmpuint(m.miss_cycles, ==, 20 * ws);
+    /* 64K: 3 stage-1 levels; 44-bit IPA, 2 stage-2 levels: 3 x 3 */
+    g_assert_true(gicsim_stage2_geom_kvm(44, 65536, &g64k, NULL));
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_USERSPACE, &g64k);
+    g_assert_cmpuint(m.s1_levels, ==, 3);
+    g_assert_cmpuint(m.miss_cycles, ==, 9 * ws);
+    /* bare metal: the stage-1 walk only */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_NATIVE, &geom40);
+    g_assert_cmpuint(m.miss_cycles, ==, 4 * ws);
+    /* every access path walks; a hypercall makes no memory access */
+    for (path = 0; path < GICSIM_PATH__COUNT; path++) {
+        g_assert_cmpint(gicsim_cost_path_walks(path), ==,
+                        path != GICSIM_PATH_HYPERCALL);
+    }
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_HYPERCALL, &geom40);
+    g_assert_cmpuint(m.miss_cycles, ==, 0);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 5), ==, 0);
+
+    /* tlb-miss-interval 0: only a register's first access misses */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 0), ==, 0);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 1), ==, 1);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 1000), ==, 1);
+    g_assert_true(gicsim_cost_tlb_miss(&m, 1));
+    g_assert_false(gicsim_cost_tlb_miss(&m, 2));
+    /* interval 3: accesses 1, 4, 7, ... miss */
+    p->tlb_interval.value = 3;
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 3), ==, 1);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 4), ==, 2);
+    g_assert_cmpuint(gicsim_cost_tlb_misses(&m, 7), ==, 3);
+    g_assert_true(gicsim_cost_tlb_miss(&m, 4));
+    g_assert_false(gicsim_cost_tlb_miss(&m, 5));
+    /* the count agrees with the per-access rule charge-time uses */
+    for (n = 0; n <= 5; n++) {
+        p->tlb_interval.value = n;
+        gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+        for (k = 0, sum = 0; k <= 40; k++) {
+            sum += k && gicsim_cost_tlb_miss(&m, k);
+            g_assert_cmpuint(gicsim_cost_tlb_misses(&m, k), ==, sum);
+        }
+    }
+    /* the micro-benchmark's loop pays one miss in N */
+    p->tlb_interval.value = 0;
+    {
+        GicsimCostFigure f = GICSIM_FIG_MMIO_READ_VGIC;
+        double base = gicsim_cost_figure_model_ns(p, f);
+        double with4, extra;
+
+        p->tlb_interval.value = 4;
+        gicsim_cost_model_init(&m, p, GICSIM_PATH_KVM_VGIC_VHE, &geom40);
+        with4 = gicsim_cost_figure_model_ns(p, f);
+        extra = gicsim_cost_ns(&m, 16 * ws) / 4;
+        g_assert_cmpfloat(fabs(with4 - base - extra), <, 0.000001);
+    }
+    gicsim_cost_profile_free(p);
+}
+
+/* tlb-miss-interval is optional: a profile without it misses once */
+static void test_tlb_interval_optional(void)
+{
+    GString *t = g_string_new(gicsim_cost_builtins[0].text);
+    GicsimCostProfile *p;
+    GError *err = NULL;
+    char *line = strstr(t->str, "tlb-miss-interval =");
+    char *end;
+
+    g_assert_nonnull(line);
+    end = strchr(line, '\n');
+    g_string_erase(t, line - t->str, end - line + 1);
+    p = gicsim_cost_profile_parse(t->str, "o.profile", "o", &err);
+    g_assert_no_error(err);
+    g_assert_false(p->tlb_interval.set);
+    g_assert_cmpuint(p->tlb_interval.value, ==, 0);
+    gicsim_cost_profile_free(p);
+    g_string_free(t, true);
+}
+
 /* Every shipped profile reproduces its published figures within 10 % */
 static void test_calibrated(void)
 {
@@ -225,6 +335,11 @@ static const BadProfile bad_profiles[] = {
       "t.profile:LINE: expected 'key = value [source] note'" },
     { "", "rec-entry", "t.profile: key 'rec-entry': missing" },
     { "", "walk-step", "t.profile: key 'walk-step': missing" },
+    { "tlb-miss-interval = -1 [assumption] n", "tlb-miss-interval",
+      "t.profile:LINE: key 'tlb-miss-interval': value must be a "
+      "non-negative integer" },
+    { "tlb-miss-walk = 100 [assumption] n", "tlb-miss-interval",
+      "t.profile:LINE: key 'tlb-miss-walk': unknown key" },
 };
 
 static void test_bad_profiles(void)
@@ -329,6 +444,9 @@ int main(int argc, char **argv)
     g_test_add_func("/cost/builtins", test_builtins);
     g_test_add_func("/cost/builtin-matches-file", test_builtin_matches_file);
     g_test_add_func("/cost/path-arithmetic", test_path_arithmetic);
+    g_test_add_func("/cost/tlb-miss", test_tlb_miss);
+    g_test_add_func("/cost/tlb-interval-optional",
+                    test_tlb_interval_optional);
     g_test_add_func("/cost/calibrated", test_calibrated);
     g_test_add_func("/cost/paths", test_paths);
     g_test_add_func("/cost/bad-profiles", test_bad_profiles);

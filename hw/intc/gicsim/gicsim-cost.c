@@ -9,6 +9,7 @@
 #include "gicsim-cost.h"
 
 static const char *const step_names[GICSIM_STEP__COUNT] = {
+    [GICSIM_STEP_TLB_MISS] = "tlb-miss-walk",
     [GICSIM_STEP_GIC_ACCESS] = "gic-access",
     [GICSIM_STEP_EXCEPTION_ENTRY] = "exception-entry",
     [GICSIM_STEP_STAGE2_WALK] = "stage2-walk",
@@ -67,18 +68,27 @@ static const char *const source_names[GICSIM_SRC__COUNT] = {
 /*
  * The paths.  Each entry: a step, how often it occurs per access, and
  * whether it occurs once per handler call (twice for a 64-bit access the
- * path splits into two 32-bit calls, as KVM's vGIC does).
+ * path splits into two 32-bit calls, as KVM's vGIC does) or only on an
+ * access that misses the TLB (gicsim_cost_tlb_miss()).
  */
 typedef struct PathStep {
     GicsimCostStep step;
     uint8_t count;
     bool per_call;
+    bool per_miss;
 } PathStep;
 
-#define END { GICSIM_STEP__COUNT, 0, false }
+#define END { GICSIM_STEP__COUNT, 0, false, false }
+/*
+ * A TLB miss: the guest's load first translates its VA; on a miss the
+ * stage-1 walk runs, each of its descriptor addresses an IPA that takes
+ * a stage-2 walk.  The access happens before the abort is taken.
+ */
+#define TLB_MISS { GICSIM_STEP_TLB_MISS, 1, false, true }
 
 static const PathStep path_native[] = {
-    { GICSIM_STEP_GIC_ACCESS, 1, false },
+    TLB_MISS,
+    { GICSIM_STEP_GIC_ACCESS, 1, false, false },
     END
 };
 
@@ -87,15 +97,16 @@ static const PathStep path_native[] = {
  * guest's EL1 system registers stay loaded until vcpu_put (deferred).
  */
 static const PathStep path_vhe[] = {
-    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false },
-    { GICSIM_STEP_STAGE2_WALK, 1, false },
-    { GICSIM_STEP_WORLD_SWITCH, 1, false },
-    { GICSIM_STEP_EXIT_DISPATCH, 1, false },
-    { GICSIM_STEP_STAGE2_FAULT, 1, false },
-    { GICSIM_STEP_MMIO_DECODE, 1, false },
-    { GICSIM_STEP_VGIC_DISPATCH, 1, true },
-    { GICSIM_STEP_VGIC_HANDLER, 1, true },
-    { GICSIM_STEP_EXCEPTION_RETURN, 1, false },
+    TLB_MISS,
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_STAGE2_WALK, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_STAGE2_FAULT, 1, false, false },
+    { GICSIM_STEP_MMIO_DECODE, 1, false, false },
+    { GICSIM_STEP_VGIC_DISPATCH, 1, true, false },
+    { GICSIM_STEP_VGIC_HANDLER, 1, true, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
     END
 };
 
@@ -106,16 +117,17 @@ static const PathStep path_vhe[] = {
  * HVC to run the guest again).
  */
 static const PathStep path_nvhe[] = {
-    { GICSIM_STEP_EXCEPTION_ENTRY, 2, false },
-    { GICSIM_STEP_STAGE2_WALK, 1, false },
-    { GICSIM_STEP_WORLD_SWITCH, 1, false },
-    { GICSIM_STEP_SYSREG, 1, false },
-    { GICSIM_STEP_EXIT_DISPATCH, 1, false },
-    { GICSIM_STEP_STAGE2_FAULT, 1, false },
-    { GICSIM_STEP_MMIO_DECODE, 1, false },
-    { GICSIM_STEP_VGIC_DISPATCH, 1, true },
-    { GICSIM_STEP_VGIC_HANDLER, 1, true },
-    { GICSIM_STEP_EXCEPTION_RETURN, 2, false },
+    TLB_MISS,
+    { GICSIM_STEP_EXCEPTION_ENTRY, 2, false, false },
+    { GICSIM_STEP_STAGE2_WALK, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_SYSREG, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_STAGE2_FAULT, 1, false, false },
+    { GICSIM_STEP_MMIO_DECODE, 1, false, false },
+    { GICSIM_STEP_VGIC_DISPATCH, 1, true, false },
+    { GICSIM_STEP_VGIC_HANDLER, 1, true, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 2, false, false },
     END
 };
 
@@ -126,16 +138,17 @@ static const PathStep path_nvhe[] = {
  * KVM_RUN loads them again.
  */
 static const PathStep path_user[] = {
-    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false },
-    { GICSIM_STEP_STAGE2_WALK, 1, false },
-    { GICSIM_STEP_WORLD_SWITCH, 1, false },
-    { GICSIM_STEP_EXIT_DISPATCH, 1, false },
-    { GICSIM_STEP_STAGE2_FAULT, 1, false },
-    { GICSIM_STEP_MMIO_DECODE, 1, false },
-    { GICSIM_STEP_SYSREG, 1, false },
-    { GICSIM_STEP_VMM_EXIT, 1, false },
-    { GICSIM_STEP_VMM_MMIO, 1, false },
-    { GICSIM_STEP_EXCEPTION_RETURN, 1, false },
+    TLB_MISS,
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_STAGE2_WALK, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_STAGE2_FAULT, 1, false, false },
+    { GICSIM_STEP_MMIO_DECODE, 1, false, false },
+    { GICSIM_STEP_SYSREG, 1, false, false },
+    { GICSIM_STEP_VMM_EXIT, 1, false, false },
+    { GICSIM_STEP_VMM_MMIO, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
     END
 };
 
@@ -149,29 +162,30 @@ static const PathStep path_user[] = {
  * resumes the realm.
  */
 static const PathStep path_realm[] = {
-    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false },
-    { GICSIM_STEP_STAGE2_WALK, 1, false },
-    { GICSIM_STEP_WORLD_SWITCH, 1, false },
-    { GICSIM_STEP_REC_EXIT, 1, false },
-    { GICSIM_STEP_RMM_EXIT, 1, false },
-    { GICSIM_STEP_EL3_SWITCH, 2, false },
-    { GICSIM_STEP_EXIT_DISPATCH, 1, false },
-    { GICSIM_STEP_STAGE2_FAULT, 1, false },
-    { GICSIM_STEP_MMIO_DECODE, 1, false },
-    { GICSIM_STEP_VGIC_DISPATCH, 1, true },
-    { GICSIM_STEP_VGIC_HANDLER, 1, true },
-    { GICSIM_STEP_RMM_ENTRY, 1, false },
-    { GICSIM_STEP_REC_ENTRY, 1, false },
-    { GICSIM_STEP_EXCEPTION_RETURN, 1, false },
+    TLB_MISS,
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_STAGE2_WALK, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_REC_EXIT, 1, false, false },
+    { GICSIM_STEP_RMM_EXIT, 1, false, false },
+    { GICSIM_STEP_EL3_SWITCH, 2, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_STAGE2_FAULT, 1, false, false },
+    { GICSIM_STEP_MMIO_DECODE, 1, false, false },
+    { GICSIM_STEP_VGIC_DISPATCH, 1, true, false },
+    { GICSIM_STEP_VGIC_HANDLER, 1, true, false },
+    { GICSIM_STEP_RMM_ENTRY, 1, false, false },
+    { GICSIM_STEP_REC_ENTRY, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
     END
 };
 
 /* An HVC from the guest, handled by KVM and returned (VHE host). */
 static const PathStep path_hypercall[] = {
-    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false },
-    { GICSIM_STEP_WORLD_SWITCH, 1, false },
-    { GICSIM_STEP_EXIT_DISPATCH, 1, false },
-    { GICSIM_STEP_EXCEPTION_RETURN, 1, false },
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
     END
 };
 
@@ -235,11 +249,32 @@ unsigned gicsim_cost_step_count(GicsimCostPath path, GicsimCostStep step,
         return 0;
     }
     for (ps = paths[path]; ps->step != GICSIM_STEP__COUNT; ps++) {
-        if (ps->step == step) {
+        if (ps->step == step && !ps->per_miss) {
             return ps->count * (ps->per_call && wide_split ? 2 : 1);
         }
     }
     return 0;
+}
+
+bool gicsim_cost_path_walks(GicsimCostPath path)
+{
+    const PathStep *ps;
+
+    if (path >= GICSIM_PATH__COUNT) {
+        return false;
+    }
+    for (ps = paths[path]; ps->step != GICSIM_STEP__COUNT; ps++) {
+        if (ps->per_miss) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Steps the model derives, which are not profile keys */
+static bool step_derived(unsigned step)
+{
+    return step == GICSIM_STEP_STAGE2_WALK || step == GICSIM_STEP_TLB_MISS;
 }
 
 /* ---- profiles ---- */
@@ -262,6 +297,7 @@ void gicsim_cost_profile_free(GicsimCostProfile *p)
     g_free(p->clock_mhz.note);
     g_free(p->walk_step.note);
     g_free(p->split64.note);
+    g_free(p->tlb_interval.note);
     for (i = 0; i < GICSIM_STEP__COUNT; i++) {
         g_free(p->step[i].note);
     }
@@ -291,8 +327,11 @@ static GicsimCostValue *profile_slot(GicsimCostProfile *p, const char *key,
         *max = 1;
         return &p->split64;
     }
+    if (!strcmp(key, "tlb-miss-interval")) {
+        return &p->tlb_interval;
+    }
     for (i = 0; i < GICSIM_STEP__COUNT; i++) {
-        if (i != GICSIM_STEP_STAGE2_WALK && !strcmp(key, step_names[i])) {
+        if (!step_derived(i) && !strcmp(key, step_names[i])) {
             return &p->step[i];
         }
     }
@@ -437,7 +476,11 @@ GicsimCostProfile *gicsim_cost_profile_parse(const char *text,
         return NULL;
     }
 
-    /* Every step key, the clock and the walk cost must be given */
+    /*
+     * Every step key, the clock and the walk cost must be given;
+     * tlb-miss-interval is optional (0: only a register's first access
+     * misses the TLB), so that profiles written before it still load.
+     */
     {
         const char *keys[GICSIM_STEP__COUNT + 3];
         unsigned nk = 0;
@@ -446,7 +489,7 @@ GicsimCostProfile *gicsim_cost_profile_parse(const char *text,
         keys[nk++] = "walk-step";
         keys[nk++] = "vgic-split-64";
         for (i = 0; i < GICSIM_STEP__COUNT; i++) {
-            if (i != GICSIM_STEP_STAGE2_WALK) {
+            if (!step_derived(i)) {
                 keys[nk++] = step_names[i];
             }
         }
@@ -535,9 +578,29 @@ void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
     m->clock_mhz = p->clock_mhz.value;
     m->split64 = p->split64.value;
     m->geom = *geom;
+    m->tlb_interval = p->tlb_interval.value;
+    m->s1_levels = gicsim_stage1_levels(GICSIM_COST_GUEST_VA_BITS,
+                                        geom->granule);
     for (ps = paths[path]; ps->step != GICSIM_STEP__COUNT; ps++) {
         uint64_t unit;
 
+        if (ps->per_miss) {
+            /*
+             * Bare metal: the stage-1 walk alone.  In a VM: the nested
+             * walk, (s1 + 1)(s2 + 1) - 1 fetches, less the final
+             * stage-2 walk of the access's own IPA, which every access
+             * pays as stage2-walk (MMIO faults, so no TLB holds it).
+             */
+            if (path == GICSIM_PATH_NATIVE) {
+                m->miss_fetches = m->s1_levels;
+            } else {
+                m->miss_fetches =
+                    gicsim_nested_walk_fetches(m->s1_levels, geom->levels) -
+                    gicsim_stage2_walk_fetches(geom);
+            }
+            m->miss_cycles = (uint64_t)m->miss_fetches * p->walk_step.value;
+            continue;
+        }
         if (ps->step == GICSIM_STEP_STAGE2_WALK) {
             unit = gicsim_stage2_walk_fetches(geom) * p->walk_step.value;
         } else {
@@ -549,6 +612,25 @@ void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
         m->total32 += m->step32[ps->step];
         m->total64 += m->step64[ps->step];
     }
+}
+
+uint64_t gicsim_cost_tlb_misses(const GicsimCostModel *m, uint64_t accesses)
+{
+    if (!accesses || !m->miss_fetches) {
+        return 0;
+    }
+    if (!m->tlb_interval) {
+        return 1;
+    }
+    return (accesses - 1) / m->tlb_interval + 1;
+}
+
+bool gicsim_cost_tlb_miss(const GicsimCostModel *m, uint64_t nth)
+{
+    if (!nth || !m->miss_fetches) {
+        return false;
+    }
+    return m->tlb_interval ? (nth - 1) % m->tlb_interval == 0 : nth == 1;
 }
 
 double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles)
@@ -567,5 +649,11 @@ double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
         return -1;
     }
     gicsim_cost_model_init(&m, p, figure_paths[fig], &geom);
-    return gicsim_cost_ns(&m, m.total32);
+    /*
+     * The micro-benchmarks read one address in a loop: with
+     * tlb-miss-interval N, one read in N pays the miss.
+     */
+    return gicsim_cost_ns(&m, m.total32) +
+           (m.tlb_interval ? gicsim_cost_ns(&m, m.miss_cycles) /
+                             m.tlb_interval : 0);
 }

@@ -16,6 +16,7 @@
 
 /* The steps an access can go through; profile keys are their names. */
 typedef enum GicsimCostStep {
+    GICSIM_STEP_TLB_MISS,           /* nested walk on a TLB miss (derived) */
     GICSIM_STEP_GIC_ACCESS,         /* the GIC's own register latency */
     GICSIM_STEP_EXCEPTION_ENTRY,    /* trap (data abort, HVC) into EL2 */
     GICSIM_STEP_STAGE2_WALK,        /* faulting stage-2 walk (derived) */
@@ -78,11 +79,23 @@ typedef struct GicsimCostProfile {
     GicsimCostValue clock_mhz;
     GicsimCostValue walk_step;      /* cycles per descriptor fetch */
     GicsimCostValue split64;        /* vGIC splits 64-bit accesses */
-    GicsimCostValue step[GICSIM_STEP__COUNT];   /* cycles; not stage2-walk */
+    GicsimCostValue tlb_interval;   /* one TLB miss per N accesses (opt.) */
+    /* cycles; not the derived stage2-walk and tlb-miss-walk */
+    GicsimCostValue step[GICSIM_STEP__COUNT];
     GicsimCostValue figure[GICSIM_FIG__COUNT];  /* ns, optional */
 } GicsimCostProfile;
 
-/* The cost of one access on one path, per step, precomputed. */
+/*
+ * The guest's stage 1, for the nested walk on a TLB miss: an assumption
+ * (docs/cost.rst), Linux's default 48-bit VA with the stage-2 granule.
+ */
+#define GICSIM_COST_GUEST_VA_BITS 48
+
+/*
+ * The cost of one access on one path, per step, precomputed.  The steps
+ * of step32/step64 occur on every access; tlb-miss-walk only on the
+ * accesses that miss the TLB (gicsim_cost_tlb_misses()), at miss_cycles.
+ */
 typedef struct GicsimCostModel {
     GicsimCostPath path;
     unsigned clock_mhz;
@@ -90,7 +103,11 @@ typedef struct GicsimCostModel {
     GicsimStage2Geom geom;
     uint32_t step32[GICSIM_STEP__COUNT];    /* an access of <= 32 bits */
     uint32_t step64[GICSIM_STEP__COUNT];    /* a 64-bit access */
-    uint64_t total32, total64;
+    uint64_t total32, total64;              /* without a TLB miss */
+    unsigned s1_levels;                     /* the guest's stage-1 walk */
+    unsigned miss_fetches;                  /* extra fetches of a miss */
+    uint64_t miss_cycles;                   /* what a TLB miss adds */
+    uint64_t tlb_interval;                  /* one miss per N; 0: first */
 } GicsimCostModel;
 
 const char *gicsim_cost_step_name(GicsimCostStep step);
@@ -107,6 +124,7 @@ const char *gicsim_cost_path_names(void);
 /*
  * Times step @step occurs on @path for one access (64-bit when @wide and
  * the path splits it into two handler calls: per-call steps count twice).
+ * 0 for tlb-miss-walk, which occurs per TLB miss, not per access.
  */
 unsigned gicsim_cost_step_count(GicsimCostPath path, GicsimCostStep step,
                                 bool wide_split);
@@ -139,6 +157,19 @@ const char *gicsim_cost_builtin_names(void);
 /* Precompute the cost of an access on @path with the stage-2 @geom. */
 void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
                             GicsimCostPath path, const GicsimStage2Geom *geom);
+
+/* Whether @path charges tlb-miss-walk (every path but the hypercall). */
+bool gicsim_cost_path_walks(GicsimCostPath path);
+
+/*
+ * The TLB rule (an assumption, docs/cost.rst): the model has no TLB, so
+ * of the accesses to one register the first misses, and after it one in
+ * every tlb-miss-interval (profile key; 0: only the first).
+ * gicsim_cost_tlb_misses(): how many of @accesses accesses to one
+ * register miss; gicsim_cost_tlb_miss(): whether the @nth (from 1) does.
+ */
+uint64_t gicsim_cost_tlb_misses(const GicsimCostModel *m, uint64_t accesses);
+bool gicsim_cost_tlb_miss(const GicsimCostModel *m, uint64_t nth);
 
 /* Cycles to nanoseconds at the profile's clock. */
 double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles);
