@@ -47,9 +47,15 @@ def profile_values(name):
     return vals
 
 
+# -cpu max: PARange 52 bits, 4K supported at stage 2 -> the default IPA
+# is 48 bits (52 needs FEAT_LPA2 with 4K), 4 stage-2 levels; the guest's
+# stage 1 (48-bit VA, 4K) has 4 levels
+S2_LEVELS, S1_LEVELS = 4, 4
+
+
 def expected_cycles(v, path, wide):
     """One access's cycles, written out per path (docs/cost.rst)."""
-    walk = 3 * v["walk-step"]           # 40-bit IPA, 4K: 3 levels
+    walk = S2_LEVELS * v["walk-step"]
     calls = 2 if wide and v["vgic-split-64"] else 1
     vgic = calls * (v["vgic-dispatch"] + v["vgic-handler"])
     trap = (v["exception-entry"] + walk + v["world-switch"] +
@@ -65,6 +71,14 @@ def expected_cycles(v, path, wide):
         "realm": trap + vgic + v["rec-exit"] + v["rmm-exit"] +
         2 * v["el3-switch"] + v["rmm-entry"] + v["rec-entry"],
     }[path]
+
+
+def expected_miss(v, path):
+    """What a TLB miss adds: the nested walk less the final stage-2 walk
+    (bare metal: the stage-1 walk)."""
+    if path == "native":
+        return S1_LEVELS * v["walk-step"]
+    return S1_LEVELS * (S2_LEVELS + 1) * v["walk-step"]
 
 
 class Qmp:
@@ -151,14 +165,22 @@ for profile in ("ampere-altra", "kunpeng-920", "phytium-s2500"):
         s = q.stats()
         c32 = expected_cycles(v, path, False)
         c64 = expected_cycles(v, path, True)
+        miss = expected_miss(v, path)
         typer = s["registers"].get("GICD_TYPER", {})
         ir = s["registers"].get("GICD_IROUTER", {})
+        # each register's first access misses the TLB (interval 0)
         check(s0["accesses"] == 0 and s["accesses"] == 4 and
               typer.get("reads") == 3 and ir.get("reads64") == 1 and
-              s["cycles"] == 3 * c32 + c64 and
-              typer.get("cycles") == 3 * c32 and ir.get("cycles") == c64 and
+              s["cycles"] == 3 * c32 + c64 + 2 * miss and
+              typer.get("cycles") == 3 * c32 + miss and
+              ir.get("cycles") == c64 + miss and
+              typer.get("tlb-misses") == 1 and
+              s["steps"]["tlb-miss-walk"] == {
+                  "count": 2, "cycles": 2 * miss,
+                  "ns": 2 * miss * 1000.0 / v["clock-mhz"]} and
               abs(s["ns"] - s["cycles"] * 1000.0 / v["clock-mhz"]) < 1e-6,
-              "%s %s: 3 x %d + %d cycles" % (profile, path, c32, c64))
+              "%s %s: 3 x %d + %d + 2 TLB misses x %d cycles" %
+              (profile, path, c32, c64, miss))
         if profile == "kunpeng-920" and path == "kvm-vgic-vhe":
             r = q.cmd("qom-set", path=q.gic, property="cost-path",
                       value="native")
@@ -169,6 +191,39 @@ for profile in ("ampere-altra", "kunpeng-920", "phytium-s2500"):
             check(s["accesses"] == 0 and s["cycles"] == 0 and
                   not s["registers"], "cost-reset zeroes the statistics")
         q.quit()
+
+# The stage-2 defaults come from the CPU's ID_AA64MMFR0_EL1; a property
+# wins.  (cpu, extra properties, ipa-bits, granule, levels, from)
+cpus = [
+    ("max", [], 48, 4096, 4, "cpu"),               # 52-bit PA, 4K: 48
+    ("cortex-a57", [], 44, 4096, 4, "cpu"),        # PARange 4: 44 bits
+    ("cortex-a53", [], 40, 4096, 3, "cpu"),        # PARange 2: 40 bits
+    ("cortex-a15", [], 40, 4096, 3, "cpu"),        # AArch32, LPAE
+    ("max", ["cost-granule=64k"], 52, 65536, 3, "cpu"),
+    ("cortex-a57", ["cost-ipa-bits=36"], 36, 4096, 3, "property"),
+]
+for cpu, props, ipa, gran, levels, frm in cpus:
+    args = [a if a != "max" else cpu for a in base]
+    for p in props:
+        args += ["-global", "arm-gicv3-sim." + p]
+    q = Qmp(args)
+    s = q.stats()
+    got = q.cmd("qom-get", path=q.gic, property="cost-ipa-bits")["return"]
+    q.quit()
+    check(s["ipa-bits"] == ipa and s["granule"] == gran and
+          s["stage2-levels"] == levels and s["ipa-bits-from"] == frm and
+          got == ipa,
+          "-cpu %s %s: %d-bit IPA (%s), %d-byte granule, %d levels" %
+          (cpu, " ".join(props), ipa, frm, gran, levels))
+
+# /machine/gic is the GIC with either model
+for model, typ in (("sim", "arm-gicv3-sim"), ("qemu", "arm-gicv3")):
+    args = [a.replace("gic-model=sim", "gic-model=" + model) for a in base]
+    q = Qmp(args)
+    t = q.cmd("qom-get", path="/machine/gic", property="type")
+    q.quit()
+    check(t.get("return") == typ, "gic-model=%s: /machine/gic is %s" %
+          (model, t.get("return", t)))
 
 with tempfile.TemporaryDirectory() as d:
     out = os.path.join(d, "stats.json")

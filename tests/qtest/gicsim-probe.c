@@ -332,8 +332,9 @@ static QDict *fetch_stats(Run *r, char **err)
 }
 
 /*
- * The number at @path ("registers/GICD_CTLR/reads") in @stats.  A
- * register no access reached is absent: its counters are 0.
+ * The number at @path ("registers/GICD_CTLR/reads",
+ * "realm/registers/GICD_CTLR/reads") in @stats.  A register no access
+ * reached is absent: its counters are 0.
  */
 static bool stats_lookup(QDict *stats, const char *path, uint64_t *v,
                          char **err)
@@ -346,13 +347,15 @@ static bool stats_lookup(QDict *stats, const char *path, uint64_t *v,
     for (i = 0; parts[i]; i++) {
         o = qdict_get(d, parts[i]);
         if (!o) {
-            if (i == 1 && !strcmp(parts[0], "registers")) {
+            if (i >= 1 && !strcmp(parts[i - 1], "registers")) {
                 *v = 0;
                 return true;
             }
             *err = g_strdup_printf("no '%s' in the statistics%s", parts[i],
-                                   i == 1 ? " (not a step of this path)"
-                                          : "");
+                                   i >= 1 && !strcmp(parts[i - 1], "steps")
+                                   ? " (not a step of this path)"
+                                   : !strcmp(parts[i], "realm")
+                                   ? " (no realm shim: realm-shim=on)" : "");
             return false;
         }
         if (parts[i + 1]) {

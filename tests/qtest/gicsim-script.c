@@ -1191,7 +1191,9 @@ static bool parse_irq_line(Parser *p, GsStmt *st)
  *   REG.COUNTER | undefined.COUNTER        one register, or the accesses
  *                                          no register takes
  *   step.NAME.count | step.NAME.cycles     one step of the cost path
- * and COUNTER is reads, writes, reads64, writes64 or cycles.
+ * and COUNTER is reads, writes, reads64, writes64 or cycles; with a
+ * "realm." prefix, of the accesses through the realm shims, costed on
+ * the realm path.
  */
 static bool parse_stats(Parser *p, GsStmt *st)
 {
@@ -1199,10 +1201,19 @@ static bool parse_stats(Parser *p, GsStmt *st)
         "reads", "writes", "reads64", "writes64", "cycles",
     };
     Tok *t = peek(p), *c;
+    const char *pre = "";
     unsigned i;
 
     st->kind = GS_STATS;
     st->tag = GS_TAG_SIM;       /* stock QEMU's GIC keeps no statistics */
+    if (t->kind == T_IDENT && !strcmp(t->text, "realm")) {
+        next(p);
+        if (!expect_punct(p, ".")) {
+            return false;
+        }
+        pre = "realm/";
+        t = peek(p);
+    }
     if (t->kind != T_IDENT) {
         expected(p, "a statistic (accesses, cycles, REGISTER.COUNTER or "
                  "step.NAME.count|cycles)");
@@ -1210,7 +1221,7 @@ static bool parse_stats(Parser *p, GsStmt *st)
     }
     next(p);
     if (!strcmp(t->text, "accesses") || !strcmp(t->text, "cycles")) {
-        st->stats = g_strdup(t->text);
+        st->stats = g_strdup_printf("%s%s", pre, t->text);
     } else if (!strcmp(t->text, "step")) {
         Tok *name;
 
@@ -1233,7 +1244,8 @@ static bool parse_stats(Parser *p, GsStmt *st)
             return false;
         }
         next(p);
-        st->stats = g_strdup_printf("steps/%s/%s", name->text, c->text);
+        st->stats = g_strdup_printf("%ssteps/%s/%s", pre, name->text,
+                                    c->text);
     } else {
         const char *reg = "(undefined)";
 
@@ -1266,7 +1278,8 @@ static bool parse_stats(Parser *p, GsStmt *st)
             return false;
         }
         next(p);
-        st->stats = g_strdup_printf("registers/%s/%s", reg, c->text);
+        st->stats = g_strdup_printf("%sregisters/%s/%s", pre, reg,
+                                    c->text);
     }
     if (accept_punct(p, "==")) {
         st->check = GS_CHECK_EQ;

@@ -54,6 +54,15 @@ static void test_parse(void)
                 "steps/vgic-handler/count", GS_CHECK_EQ, 12);
     check_parse("expect stats step.world-switch.cycles == 7340\n",
                 "steps/world-switch/cycles", GS_CHECK_EQ, 7340);
+    /* the accesses through the realm shims, on the realm path */
+    check_parse("expect stats realm.GICD_TYPER.reads == 2\n",
+                "realm/registers/GICD_TYPER/reads", GS_CHECK_EQ, 2);
+    check_parse("expect stats realm.accesses == 3\n", "realm/accesses",
+                GS_CHECK_EQ, 3);
+    check_parse("expect stats realm.step.rmm-entry.cycles == 276\n",
+                "realm/steps/rmm-entry/cycles", GS_CHECK_EQ, 276);
+    check_parse("expect stats realm.undefined.writes != 0\n",
+                "realm/registers/(undefined)/writes", GS_CHECK_NE, 0);
 }
 
 static void check_error(const char *text, const char *msg)
@@ -85,6 +94,8 @@ static void test_errors(void)
                 "t.poke:1:23: expected '==' or '!=', found '='\n");
     check_error("expect stats accesses == many\n",
                 "t.poke:1:26: expected a number, found 'many'\n");
+    check_error("expect stats realm GICD_CTLR.reads == 1\n",
+                "t.poke:1:20: expected '.', found 'GICD_CTLR'\n");
     check_error("expect stats accesses == 1 2\n",
                 "t.poke:1:28: expected end of line, found '2'\n");
 }

@@ -21,7 +21,6 @@
 
 #define DEFAULT_PROFILE "ampere-altra"
 #define DEFAULT_PATH "kvm-vgic-vhe"
-#define DEFAULT_GRANULE "4k"
 
 static GicsimCostAccount *account(Object *obj)
 {
@@ -30,7 +29,7 @@ static GicsimCostAccount *account(Object *obj)
     if (!sim->cost) {
         sim->cost = g_new0(GicsimCostAccount, 1);
         sim->cost->on = true;
-        sim->cost->ipa_bits = GICSIM_COST_DEFAULT_IPA;
+        sim->cost->cur = &sim->cost->direct;
     }
     return sim->cost;
 }
@@ -63,7 +62,7 @@ static bool settable(Object *obj, const char *name, Error **errp)
 
 STR_PROP(profile_name, "cost-profile", DEFAULT_PROFILE)
 STR_PROP(path_name, "cost-path", DEFAULT_PATH)
-STR_PROP(granule_name, "cost-granule", DEFAULT_GRANULE)
+STR_PROP(granule_name, "cost-granule", "")
 STR_PROP(stats_file, "cost-stats-file", "")
 
 static bool get_on(Object *obj, Error **errp)
@@ -90,10 +89,12 @@ static void set_charge(Object *obj, bool v, Error **errp)
     }
 }
 
+/* 0 until realize when not set: it then comes from the CPU */
 static void get_ipa(Object *obj, Visitor *v, const char *name,
                     void *opaque, Error **errp)
 {
-    uint32_t val = account(obj)->ipa_bits;
+    GicsimCostAccount *a = account(obj);
+    uint32_t val = a->ipa_bits ?: a->direct.model.geom.ipa_bits;
 
     visit_type_uint32(v, name, &val, errp);
 }
@@ -114,7 +115,7 @@ static void get_stats(Object *obj, Visitor *v, const char *name,
     GICv3SimState *sim = ARM_GICV3_SIM(obj);
     QObject *o;
 
-    if (!DEVICE(obj)->realized || !sim->cost->profile) {
+    if (!DEVICE(obj)->realized || !sim->cost || !sim->cost->profile) {
         error_setg(errp, "arm-gicv3-sim: cost-stats: the device is not "
                    "realized or cost-accounting is off");
         return;
@@ -135,7 +136,10 @@ static void set_reset(Object *obj, bool v, Error **errp)
     GicsimCostAccount *a = account(obj);
 
     if (v) {
-        memset(a->count, 0, sizeof(a->count));
+        memset(a->direct.count, 0, sizeof(a->direct.count));
+        memset(a->realm.count, 0, sizeof(a->realm.count));
+        a->realm_accesses = 0;
+        a->realm_forwarded = 0;
     }
 }
 
@@ -161,11 +165,13 @@ void gicsim_cost_class_init(ObjectClass *klass)
     object_class_property_add(klass, "cost-ipa-bits", "uint32", get_ipa,
                               set_ipa, NULL, NULL);
     object_class_property_set_description(klass, "cost-ipa-bits",
-        "IPA size of the modelled VM's stage 2 (32-52, default 40)");
+        "IPA size of the modelled VM's stage 2 (32-52; default: the "
+        "CPU's physical address size, at most 48 with 4k/16k)");
     object_class_property_add_str(klass, "cost-granule", get_granule_name,
                                   set_granule_name);
     object_class_property_set_description(klass, "cost-granule",
-        "stage-2 translation granule: 4k, 16k, 64k");
+        "stage-2 translation granule: 4k, 16k, 64k (default: the first "
+        "of 4k, 64k, 16k the CPU supports at stage 2)");
     object_class_property_add_str(klass, "cost-stats-file", get_stats_file,
                                   set_stats_file);
     object_class_property_set_description(klass, "cost-stats-file",
@@ -193,10 +199,16 @@ static QDict *cost_entry(const GicsimCostModel *m, uint64_t count,
     return d;
 }
 
-QDict *gicsim_cost_stats(GICv3SimState *sim)
+/* Whether step @s appears in the stats of @m's path */
+static bool step_shown(const GicsimCostModel *m, unsigned s)
 {
-    GicsimCostAccount *a = sim->cost;
-    const GicsimCostModel *m = &a->model;
+    return m->step32[s] ||
+           (s == GICSIM_STEP_TLB_MISS && gicsim_cost_path_walks(m->path));
+}
+
+QDict *gicsim_cost_table_stats(const GicsimCostTable *t)
+{
+    const GicsimCostModel *m = &t->model;
     QDict *top = qdict_new(), *regs = qdict_new(), *steps = qdict_new();
     QList *order = qlist_new();
     uint64_t step_count[GICSIM_STEP__COUNT] = { 0 };
@@ -204,21 +216,16 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
     uint64_t total = 0, cycles = 0;
     unsigned id, s;
 
-    qdict_put_str(top, "profile", a->profile->name);
-    qdict_put_str(top, "profile-file", a->profile->file);
     qdict_put_str(top, "path", gicsim_cost_path_name(m->path));
-    qdict_put_int(top, "clock-mhz", m->clock_mhz);
-    qdict_put_int(top, "ipa-bits", m->geom.ipa_bits);
-    qdict_put_int(top, "granule", m->geom.granule);
-    qdict_put_int(top, "stage2-levels", m->geom.levels);
-    qdict_put_bool(top, "charge-time", a->charge);
     qdict_put_int(top, "cycles-per-access", m->total32);
     qdict_put_int(top, "cycles-per-64bit-access", m->total64);
+    qdict_put_int(top, "cycles-per-tlb-miss", m->miss_cycles);
 
     for (id = 0; id <= GICSIM_COST_UNDEFINED; id++) {
-        const uint64_t *c = a->count[id];
+        const uint64_t *c = t->count[id];
         uint64_t narrow = c[GICSIM_CNT_READ] + c[GICSIM_CNT_WRITE];
         uint64_t wide = c[GICSIM_CNT_READ64] + c[GICSIM_CNT_WRITE64];
+        uint64_t misses = gicsim_cost_tlb_misses(m, narrow + wide);
         uint64_t rc = 0;
         QDict *r, *rs;
 
@@ -232,16 +239,23 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
                       c[GICSIM_CNT_WRITE] + c[GICSIM_CNT_WRITE64]);
         qdict_put_int(r, "reads64", c[GICSIM_CNT_READ64]);
         qdict_put_int(r, "writes64", c[GICSIM_CNT_WRITE64]);
+        qdict_put_int(r, "tlb-misses", misses);
         for (s = 0; s < GICSIM_STEP__COUNT; s++) {
-            uint64_t sc = narrow * m->step32[s] + wide * m->step64[s];
+            uint64_t sc, n;
 
-            if (!m->step32[s]) {
+            if (!step_shown(m, s)) {
                 continue;
             }
+            if (s == GICSIM_STEP_TLB_MISS) {
+                n = misses;
+                sc = misses * m->miss_cycles;
+            } else {
+                n = narrow * gicsim_cost_step_count(m->path, s, false) +
+                    wide * gicsim_cost_step_count(m->path, s, m->split64);
+                sc = narrow * m->step32[s] + wide * m->step64[s];
+            }
             qdict_put_int(rs, gicsim_cost_step_name(s), sc);
-            step_count[s] += narrow *
-                gicsim_cost_step_count(m->path, s, false) +
-                wide * gicsim_cost_step_count(m->path, s, m->split64);
+            step_count[s] += n;
             step_cycles[s] += sc;
             rc += sc;
         }
@@ -255,7 +269,7 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
         cycles += rc;
     }
     for (s = 0; s < GICSIM_STEP__COUNT; s++) {
-        if (m->step32[s]) {
+        if (step_shown(m, s)) {
             qdict_put(steps, gicsim_cost_step_name(s),
                       cost_entry(m, step_count[s], step_cycles[s]));
             qlist_append_str(order, gicsim_cost_step_name(s));
@@ -267,6 +281,27 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
     qdict_put(top, "steps", steps);
     qdict_put(top, "step-order", order);
     qdict_put(top, "registers", regs);
+    return top;
+}
+
+QDict *gicsim_cost_stats(GICv3SimState *sim)
+{
+    GicsimCostAccount *a = sim->cost;
+    const GicsimCostModel *m = &a->direct.model;
+    QDict *top = gicsim_cost_table_stats(&a->direct);
+
+    qdict_put_str(top, "profile", a->profile->name);
+    qdict_put_str(top, "profile-file", a->profile->file);
+    qdict_put_int(top, "clock-mhz", m->clock_mhz);
+    qdict_put_int(top, "ipa-bits", m->geom.ipa_bits);
+    qdict_put_str(top, "ipa-bits-from", a->ipa_from);
+    qdict_put_int(top, "granule", m->geom.granule);
+    qdict_put_str(top, "granule-from", a->granule_from);
+    qdict_put_int(top, "stage2-levels", m->geom.levels);
+    qdict_put_int(top, "stage1-levels", m->s1_levels);
+    qdict_put_int(top, "tlb-miss-interval", m->tlb_interval);
+    qdict_put_bool(top, "charge-time", a->charge);
+    gicsim_cost_realm_stats(sim, top);
     return top;
 }
 
@@ -289,12 +324,24 @@ static void write_stats_file(Notifier *n, void *data)
 
 /* ---- realize ---- */
 
+/* Precompute @t for @path; the charge per access in ns */
+static void table_init(GicsimCostTable *t, const GicsimCostProfile *p,
+                       GicsimCostPath path, const GicsimStage2Geom *geom)
+{
+    gicsim_cost_model_init(&t->model, p, path, geom);
+    t->charge_ns[0] = llround(gicsim_cost_ns(&t->model, t->model.total32));
+    t->charge_ns[1] = llround(gicsim_cost_ns(&t->model, t->model.total64));
+    t->miss_ns = llround(gicsim_cost_ns(&t->model, t->model.miss_cycles));
+}
+
 bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
 {
     GicsimCostAccount *a = account(OBJECT(sim));
     GError *err = NULL;
     GicsimStage2Geom geom;
-    unsigned granule;
+    unsigned granule, ipa_bits;
+    const char *cpu_from = NULL;
+    bool have_cpu;
     int path;
 
     a->owner = sim;
@@ -314,16 +361,40 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
                           gicsim_cost_path_names());
         return false;
     }
-    granule = gicsim_granule_parse(a->granule_name ?: DEFAULT_GRANULE);
-    if (!granule) {
-        error_setg(errp, "arm-gicv3-sim: cost-granule '%s' is not a "
-                   "granule (4k, 16k or 64k)", a->granule_name);
-        return false;
+    /*
+     * Unset, the IPA size and granule come from the machine's CPU (its
+     * ID_AA64MMFR0_EL1), else KVM's defaults; a property wins.
+     */
+    have_cpu = gicsim_cost_cpu_defaults(&ipa_bits, &granule, &cpu_from);
+    if (!have_cpu) {
+        ipa_bits = GICSIM_COST_DEFAULT_IPA;
+        granule = GICSIM_COST_DEFAULT_GRANULE;
+        cpu_from = "default";
     }
-    if (!gicsim_stage2_geom_kvm(a->ipa_bits, granule, &geom, &err)) {
-        error_setg(errp, "arm-gicv3-sim: cost-ipa-bits=%u, cost-granule=%s: "
-                   "%s", a->ipa_bits, a->granule_name ?: DEFAULT_GRANULE,
-                   err->message);
+    a->ipa_from = a->ipa_bits ? "property" : cpu_from;
+    a->granule_from = a->granule_name && *a->granule_name ? "property"
+                                                          : cpu_from;
+    if (a->granule_name && *a->granule_name) {
+        granule = gicsim_granule_parse(a->granule_name);
+        if (!granule) {
+            error_setg(errp, "arm-gicv3-sim: cost-granule '%s' is not a "
+                       "granule (4k, 16k or 64k)", a->granule_name);
+            return false;
+        }
+    }
+    if (a->ipa_bits) {
+        ipa_bits = a->ipa_bits;
+    } else if (have_cpu) {
+        /*
+         * 52 bits need FEAT_LPA2 with 4K and 16K pages, which the
+         * geometry does not model: the default stops at 48 there.
+         */
+        ipa_bits = gicsim_stage2_default_ipa(ipa_bits, granule);
+    }
+    if (!gicsim_stage2_geom_kvm(ipa_bits, granule, &geom, &err)) {
+        error_setg(errp, "arm-gicv3-sim: cost-ipa-bits=%u (%s), "
+                   "cost-granule=%uk (%s): %s", ipa_bits, a->ipa_from,
+                   granule / 1024, a->granule_from, err->message);
         g_error_free(err);
         return false;
     }
@@ -339,13 +410,14 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
                    "(guest time is only virtual with instruction counting)");
         return false;
     }
-    gicsim_cost_model_init(&a->model, a->profile, path, &geom);
-    a->charge_ns[0] = llround(gicsim_cost_ns(&a->model, a->model.total32));
-    a->charge_ns[1] = llround(gicsim_cost_ns(&a->model, a->model.total64));
+    table_init(&a->direct, a->profile, path, &geom);
+    table_init(&a->realm, a->profile, GICSIM_PATH_REALM, &geom);
+    a->cur = &a->direct;
     if (a->stats_file && *a->stats_file) {
         a->exit_notifier.notify = write_stats_file;
         qemu_add_exit_notifier(&a->exit_notifier);
     }
+    gicsim_cost_realm_attach(sim);
     return true;
 }
 
@@ -357,6 +429,7 @@ void gicsim_cost_unrealize(GICv3SimState *sim)
         qemu_remove_exit_notifier(&a->exit_notifier);
         a->exit_notifier.notify = NULL;
     }
+    gicsim_cost_realm_detach(sim);
     gicsim_cost_profile_free(a->profile);
     a->profile = NULL;
 }
@@ -366,7 +439,12 @@ void gicsim_cost_unrealize(GICv3SimState *sim)
  * virtual clock (patches/0006: icount_add_ns).  realize made sure icount
  * is on.
  */
-void gicsim_cost_charge(GicsimCostAccount *a, bool wide)
+void gicsim_cost_charge(GicsimCostTable *t, unsigned id, bool wide)
 {
-    icount_add_ns(a->charge_ns[wide]);
+    const uint64_t *c = t->count[id];
+    uint64_t nth = c[GICSIM_CNT_READ] + c[GICSIM_CNT_WRITE] +
+                   c[GICSIM_CNT_READ64] + c[GICSIM_CNT_WRITE64];
+
+    icount_add_ns(t->charge_ns[wide] +
+                  (gicsim_cost_tlb_miss(&t->model, nth) ? t->miss_ns : 0));
 }

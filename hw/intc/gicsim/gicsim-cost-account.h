@@ -28,24 +28,43 @@ enum {
 /* The row of accesses no register takes (reserved offset, bad width...) */
 #define GICSIM_COST_UNDEFINED GICSIM_REG__COUNT
 
+/*
+ * The accesses costed on one path: the device's own (cost-path), or those
+ * a realm shim forwards (the realm path, gicsim-cost-realm.c).
+ */
+typedef struct GicsimCostTable {
+    GicsimCostModel model;
+    int64_t charge_ns[2];       /* [wide]: guest time per access */
+    int64_t miss_ns;            /* and what a TLB miss adds */
+    uint64_t count[GICSIM_REG__COUNT + 1][GICSIM_CNT__COUNT];
+} GicsimCostTable;
+
 struct GicsimCostAccount {
     /* Properties */
     bool on;                    /* cost-accounting */
     bool charge;                /* charge-time */
     char *profile_name;         /* cost-profile */
     char *path_name;            /* cost-path */
-    uint32_t ipa_bits;          /* cost-ipa-bits */
-    char *granule_name;         /* cost-granule */
+    uint32_t ipa_bits;          /* cost-ipa-bits (0: from the CPU) */
+    char *granule_name;         /* cost-granule (NULL: from the CPU) */
     char *stats_file;           /* cost-stats-file */
 
     /* Derived at realize */
     GicsimCostProfile *profile;
-    GicsimCostModel model;
-    int64_t charge_ns[2];       /* [wide]: guest time per access */
+    const char *ipa_from;       /* where the IPA size came from */
+    const char *granule_from;   /* and the granule */
     Notifier exit_notifier;
+    Notifier init_done;         /* attaches the realm shims */
     GICv3SimState *owner;
 
-    uint64_t count[GICSIM_REG__COUNT + 1][GICSIM_CNT__COUNT];
+    GicsimCostTable direct;     /* accesses to the device's own regions */
+    GicsimCostTable realm;      /* accesses through a realm shim */
+    GicsimCostTable *cur;       /* where the MMIO hook counts */
+
+    /* Realm shims in front of the device (gicsim-cost-realm.c) */
+    unsigned realm_shims;
+    uint64_t realm_accesses;    /* every access to them */
+    uint64_t realm_forwarded;   /* of which the host took to the device */
 };
 
 /* Register the cost properties on the device class. */
@@ -53,10 +72,31 @@ void gicsim_cost_class_init(ObjectClass *klass);
 /* Load the profile and build the model; false with @errp on bad values. */
 bool gicsim_cost_realize(GICv3SimState *sim, Error **errp);
 void gicsim_cost_unrealize(GICv3SimState *sim);
-/* Add modelled time to the guest's virtual clock (charge-time=on). */
-void gicsim_cost_charge(GicsimCostAccount *a, bool wide);
+/*
+ * Add the modelled time of the access just counted in @t for register
+ * @id to the guest's virtual clock (charge-time=on).
+ */
+void gicsim_cost_charge(GicsimCostTable *t, unsigned id, bool wide);
 /* The stats as a JSON object (what qom-get of cost-stats returns). */
 QDict *gicsim_cost_stats(GICv3SimState *sim);
+/* The statistics of one table (the "realm" object of the stats). */
+QDict *gicsim_cost_table_stats(const GicsimCostTable *t);
+
+/*
+ * Realm shims (gicsim-cost-realm.c): when the machine is built, cost the
+ * accesses the realm shims in front of the device's regions forward on
+ * the realm path; the stats' "realm" object.
+ */
+void gicsim_cost_realm_attach(GICv3SimState *sim);
+void gicsim_cost_realm_detach(GICv3SimState *sim);
+void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top);
+
+/*
+ * The stage-2 defaults from the machine's first CPU (gicsim-cost-cpu.c,
+ * built per target): false when there is no Arm CPU to ask.
+ */
+bool gicsim_cost_cpu_defaults(unsigned *ipa_bits, unsigned *granule,
+                              const char **from);
 
 /*
  * The MMIO hook: one access to register @id (GICSIM_COST_UNDEFINED for
@@ -68,9 +108,11 @@ static inline void gicsim_cost_access(GICv3SimState *sim, unsigned id,
     GicsimCostAccount *a = sim->cost;
 
     if (a->on) {
-        a->count[id][is_write + (size == 8 ? GICSIM_CNT_READ64 : 0)]++;
+        GicsimCostTable *t = a->cur;
+
+        t->count[id][is_write + (size == 8 ? GICSIM_CNT_READ64 : 0)]++;
         if (a->charge) {
-            gicsim_cost_charge(a, size == 8);
+            gicsim_cost_charge(t, id, size == 8);
         }
     }
 }

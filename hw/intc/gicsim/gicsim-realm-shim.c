@@ -57,12 +57,18 @@ static bool shim_target_access(void *opaque, uint64_t addr, unsigned len,
         c->res = MEMTX_DECODE_ERROR;
         return false;
     }
+    if (s->hook) {
+        s->hook(s->hook_opaque, GICSIM_REALM_SHIM_DEVICE_ENTER, NULL, false);
+    }
     if (write) {
         c->res = memory_region_dispatch_write(s->target, off, *val, op,
                                               c->attrs);
     } else {
         c->res = memory_region_dispatch_read(s->target, off, val, op,
                                              c->attrs);
+    }
+    if (s->hook) {
+        s->hook(s->hook_opaque, GICSIM_REALM_SHIM_DEVICE_LEAVE, NULL, false);
     }
     return c->res == MEMTX_OK;
 }
@@ -166,7 +172,7 @@ static MemTxResult shim_access(GicsimRealmShim *s, hwaddr addr,
     shim_record(s, ipa, syn, &step);
     st->seq++;
     if (s->hook) {
-        s->hook(s->hook_opaque, &step, ok);
+        s->hook(s->hook_opaque, GICSIM_REALM_SHIM_DONE, &step, ok);
     }
     if (!ok) {
         s->stats.aborts++;

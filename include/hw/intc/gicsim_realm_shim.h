@@ -18,11 +18,21 @@ typedef struct GicsimRecStep GicsimRecStep;
 typedef struct GicsimRealmShimState GicsimRealmShimState;
 
 /*
- * Called once per access after the protocol ran (the cost model's
- * "realm" path hooks in here); @ok: the access completed.
+ * What a hook is told, for each access to the shim: the host is about to
+ * access the target (DEVICE_ENTER, only if the host emulates the access)
+ * and has accessed it (DEVICE_LEAVE), then the protocol has run (DONE,
+ * with @step and @ok: the access completed).  The cost model's "realm"
+ * path hooks in here (gicsim-cost-realm.c).
  */
-typedef void (*GicsimRealmShimHook)(void *opaque, const GicsimRecStep *step,
-                                    bool ok);
+typedef enum GicsimRealmShimEvent {
+    GICSIM_REALM_SHIM_DEVICE_ENTER,
+    GICSIM_REALM_SHIM_DEVICE_LEAVE,
+    GICSIM_REALM_SHIM_DONE,
+} GicsimRealmShimEvent;
+
+/* @step is NULL but for DONE */
+typedef void (*GicsimRealmShimHook)(void *opaque, GicsimRealmShimEvent ev,
+                                    const GicsimRecStep *step, bool ok);
 
 /* Counters, readable as QOM properties of the same names ('-' for '_') */
 typedef struct GicsimRealmShimStats {

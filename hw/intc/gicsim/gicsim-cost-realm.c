@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * arm-gicv3-sim: the cost model's "realm" path for the accesses a realm
+ * shim forwards to the device (docs/cost.rst, docs/realm.rst).
+ *
+ * A gicsim-realm-shim in front of one of the device's MemoryRegions runs
+ * the RMM's RecExit/RecEntry protocol and has the host access the device
+ * through the same MemoryRegionOps as a direct access.  When the machine
+ * is built, the device hooks every shim whose target it owns: while the
+ * host's access is in flight the MMIO hook counts in the realm table,
+ * costed on the realm path's steps (RMM exit and entry, RecExit and
+ * RecEntry handling, the EL3 world switches); direct accesses stay on
+ * cost-path.  Shim accesses the host never takes to the device (an
+ * abort without a valid syndrome, a Protected IPA) are counted, not
+ * costed.
+ */
+#include "qemu/osdep.h"
+#include "qom/object.h"
+#include "exec/memory.h"
+#include "system/system.h"
+#include "qobject/qdict.h"
+#include "hw/intc/gicsim_realm_shim.h"
+#include "gicsim-internal.h"
+#include "gicsim-cost-account.h"
+
+static void realm_hook(void *opaque, GicsimRealmShimEvent ev,
+                       const GicsimRecStep *step, bool ok)
+{
+    GicsimCostAccount *a = opaque;
+
+    switch (ev) {
+    case GICSIM_REALM_SHIM_DEVICE_ENTER:
+        a->cur = &a->realm;
+        a->realm_forwarded++;
+        break;
+    case GICSIM_REALM_SHIM_DEVICE_LEAVE:
+        a->cur = &a->direct;
+        break;
+    case GICSIM_REALM_SHIM_DONE:
+        a->realm_accesses++;
+        break;
+    }
+}
+
+/* The shim @obj, if it is in front of one of @sim's regions */
+static GicsimRealmShim *our_shim(Object *obj, GICv3SimState *sim)
+{
+    GicsimRealmShim *shim = (GicsimRealmShim *)
+        object_dynamic_cast(obj, TYPE_GICSIM_REALM_SHIM);
+
+    if (shim && shim->target &&
+        memory_region_owner(shim->target) == OBJECT(sim)) {
+        return shim;
+    }
+    return NULL;
+}
+
+static int attach_one(Object *obj, void *opaque)
+{
+    GICv3SimState *sim = opaque;
+    GicsimRealmShim *shim = our_shim(obj, sim);
+
+    if (shim && !shim->hook) {
+        gicsim_realm_shim_set_hook(shim, realm_hook, sim->cost);
+        sim->cost->realm_shims++;
+    }
+    return 0;
+}
+
+static int detach_one(Object *obj, void *opaque)
+{
+    GICv3SimState *sim = opaque;
+    GicsimRealmShim *shim = our_shim(obj, sim);
+
+    if (shim && shim->hook == realm_hook) {
+        gicsim_realm_shim_set_hook(shim, NULL, NULL);
+    }
+    return 0;
+}
+
+static void machine_done(Notifier *n, void *data)
+{
+    GicsimCostAccount *a = container_of(n, GicsimCostAccount, init_done);
+
+    object_child_foreach_recursive(object_get_root(), attach_one, a->owner);
+}
+
+void gicsim_cost_realm_attach(GICv3SimState *sim)
+{
+    GicsimCostAccount *a = sim->cost;
+
+    a->init_done.notify = machine_done;
+    qemu_add_machine_init_done_notifier(&a->init_done);
+}
+
+void gicsim_cost_realm_detach(GICv3SimState *sim)
+{
+    GicsimCostAccount *a = sim->cost;
+
+    if (a->init_done.notify) {
+        qemu_remove_machine_init_done_notifier(&a->init_done);
+        a->init_done.notify = NULL;
+        object_child_foreach_recursive(object_get_root(), detach_one, sim);
+        a->realm_shims = 0;
+        a->cur = &a->direct;
+    }
+}
+
+void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top)
+{
+    GicsimCostAccount *a = sim->cost;
+    QDict *r;
+
+    if (!a->realm_shims) {
+        return;
+    }
+    r = gicsim_cost_table_stats(&a->realm);
+    qdict_put_int(r, "shims", a->realm_shims);
+    qdict_put_int(r, "shim-accesses", a->realm_accesses);
+    qdict_put_int(r, "not-forwarded", a->realm_accesses - a->realm_forwarded);
+    qdict_put(top, "realm", r);
+}
