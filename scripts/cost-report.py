@@ -7,7 +7,8 @@
 # QMP qom-get, or the cost-stats-file written at exit; docs/cost.rst)
 # into a readable table on stdout and, with --svg, a bar chart: the
 # modelled cost per register, each bar split by path step, and the cost
-# per step.
+# per step.  Accesses through realm shims (the "realm" object) get a
+# second table, on the realm path; the chart shows the direct ones.
 import argparse
 import html
 import json
@@ -159,6 +160,17 @@ def main():
     a = ap.parse_args()
     d = load(a.stats)
     sys.stdout.write(table(d, a.top))
+    realm = d.get("realm")
+    if realm and realm.get("accesses"):
+        # the accesses through the realm shims, on the realm path
+        r = dict(realm)
+        for key in ("profile", "clock-mhz", "ipa-bits", "stage2-levels"):
+            r[key] = d.get(key, 0)
+        sys.stdout.write("\nThrough the realm shims (%d accesses, %d not "
+                         "forwarded to the GIC):\n" %
+                         (realm.get("shim-accesses", 0),
+                          realm.get("not-forwarded", 0)))
+        sys.stdout.write(table(r, a.top))
     if a.svg:
         with open(a.svg, "w", encoding="utf-8") as f:
             f.write(svg(d, a.top))

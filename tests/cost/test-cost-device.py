@@ -133,8 +133,8 @@ bad = [
     ("cost-path=kvm", "cost-path 'kvm' is not a path"),
     ("cost-profile=nosuch", "cost-profile: 'nosuch' is not a shipped"),
     ("cost-granule=8k", "cost-granule '8k' is not a granule"),
-    ("cost-ipa-bits=52", "cost-ipa-bits=52, cost-granule=4k: IPA size 52 "
-     "bits with the 4K granule needs FEAT_LPA2"),
+    ("cost-ipa-bits=52", "cost-ipa-bits=52 (property), cost-granule=4k "
+     "(cpu): IPA size 52 bits with the 4K granule needs FEAT_LPA2"),
     ("charge-time=on", "charge-time=on needs -icount"),
 ]
 for prop, msg in bad:

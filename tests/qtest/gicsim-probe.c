@@ -442,6 +442,26 @@ static void print_stats(Run *r)
             qdict_get_int(d, "count"), qdict_get_int(d, "cycles"),
             qdict_get_double(d, "ns"));
     }
+    /* the accesses through realm shims, on the realm path: per step */
+    regs = qdict_get_qdict(stats, "realm");
+    if (regs) {
+        say(r, "stats: realm: %" PRId64 " accesses, %" PRId64 " cycles, "
+            "%.1f ns (%" PRId64 " shim accesses, %" PRId64 " not forwarded)",
+            qdict_get_int(regs, "accesses"), qdict_get_int(regs, "cycles"),
+            qdict_get_double(regs, "ns"),
+            qdict_get_int(regs, "shim-accesses"),
+            qdict_get_int(regs, "not-forwarded"));
+        steps = qdict_get_qdict(regs, "steps");
+        QLIST_FOREACH_ENTRY(qdict_get_qlist(regs, "step-order"), e) {
+            const char *name = qstring_get_str(qobject_to(QString,
+                                                          qlist_entry_obj(e)));
+            QDict *d = qdict_get_qdict(steps, name);
+
+            say(r, "stats: realm %-18s %8" PRId64 " %30" PRId64 " %12.1f",
+                name, qdict_get_int(d, "count"), qdict_get_int(d, "cycles"),
+                qdict_get_double(d, "ns"));
+        }
+    }
     qobject_unref(stats);
 }
 

@@ -80,5 +80,28 @@ with tempfile.TemporaryDirectory() as d:
                          text=True)
     check(bad.returncode != 0 and "s.svg" in bad.stderr,
           "a file that is not statistics is refused, naming it")
+    # the realm object gets its own table, on the realm path
+    stats["realm"] = {
+        "path": "realm", "accesses": 1, "cycles": 900, "ns": 900.0,
+        "shim-accesses": 2, "not-forwarded": 1, "shims": 2,
+        "step-order": ["rmm-entry"],
+        "steps": {"rmm-entry": {"count": 1, "cycles": 900, "ns": 900.0}},
+        "registers": {
+            "GICD_TYPER": {"reads": 1, "writes": 0, "reads64": 0,
+                           "writes64": 0, "cycles": 900, "ns": 900.0,
+                           "steps": {"rmm-entry": 900}}},
+    }
+    with open(js, "w") as f:
+        json.dump(stats, f)
+    out = subprocess.run([sys.executable, report, js], capture_output=True,
+                         text=True)
+    lines = out.stdout.splitlines()
+    head = [i for i, l in enumerate(lines)
+            if l.startswith("Through the realm shims (2 accesses, 1 not")]
+    check(out.returncode == 0 and len(head) == 1 and
+          lines[head[0] + 1].startswith("profile p, path realm") and
+          [l.split()[1:6] for l in lines[head[0]:]
+           if l.startswith("GICD_TYPER")] == [["1", "0", "0", "0", "900"]],
+          "the realm accesses in a table of their own")
 print("1..%d" % n)
 sys.exit(1 if fails else 0)
