@@ -216,6 +216,24 @@ for cpu, props, ipa, gran, levels, frm in cpus:
           "-cpu %s %s: %d-bit IPA (%s), %d-byte granule, %d levels" %
           (cpu, " ".join(props), ipa, frm, gran, levels))
 
+# The realm path walks the realm's stage 2: realm-ipa-bits (here 40 bits,
+# 3 levels, while the direct accesses' -cpu max gives 48 bits, 4 levels),
+# unless cost-ipa-bits is set
+realm_m = "gic-model=sim,highmem=off,realm-shim=on,realm-ipa-bits=40"
+for extra, rbits, rlevels in (
+        ([], 40, 3),
+        (["-global", "arm-gicv3-sim.cost-ipa-bits=44"], 44, 4)):
+    args = [a.replace("gic-model=sim", realm_m) for a in base] + extra
+    q = Qmp(args)
+    s = q.stats()
+    q.quit()
+    r = s.get("realm", {})
+    check(r.get("shims", 0) >= 2 and r.get("ipa-bits") == rbits and
+          r.get("stage2-levels") == rlevels and r.get("path") == "realm" and
+          s["ipa-bits"] == (44 if extra else 48),
+          "realm-ipa-bits=40 %s: realm path on a %d-bit, %d-level stage 2"
+          % (" ".join(extra), rbits, rlevels))
+
 # /machine/gic is the GIC with either model
 for model, typ in (("sim", "arm-gicv3-sim"), ("qemu", "arm-gicv3")):
     args = [a.replace("gic-model=sim", "gic-model=" + model) for a in base]

@@ -324,9 +324,8 @@ static void write_stats_file(Notifier *n, void *data)
 
 /* ---- realize ---- */
 
-/* Precompute @t for @path; the charge per access in ns */
-static void table_init(GicsimCostTable *t, const GicsimCostProfile *p,
-                       GicsimCostPath path, const GicsimStage2Geom *geom)
+void gicsim_cost_table_init(GicsimCostTable *t, const GicsimCostProfile *p,
+                            GicsimCostPath path, const GicsimStage2Geom *geom)
 {
     gicsim_cost_model_init(&t->model, p, path, geom);
     t->charge_ns[0] = llround(gicsim_cost_ns(&t->model, t->model.total32));
@@ -410,8 +409,8 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
                    "(guest time is only virtual with instruction counting)");
         return false;
     }
-    table_init(&a->direct, a->profile, path, &geom);
-    table_init(&a->realm, a->profile, GICSIM_PATH_REALM, &geom);
+    gicsim_cost_table_init(&a->direct, a->profile, path, &geom);
+    gicsim_cost_table_init(&a->realm, a->profile, GICSIM_PATH_REALM, &geom);
     a->cur = &a->direct;
     if (a->stats_file && *a->stats_file) {
         a->exit_notifier.notify = write_stats_file;

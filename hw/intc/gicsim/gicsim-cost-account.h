@@ -79,6 +79,9 @@ void gicsim_cost_unrealize(GICv3SimState *sim);
 void gicsim_cost_charge(GicsimCostTable *t, unsigned id, bool wide);
 /* The stats as a JSON object (what qom-get of cost-stats returns). */
 QDict *gicsim_cost_stats(GICv3SimState *sim);
+/* Precompute @t for @path with @geom; the charge per access in ns. */
+void gicsim_cost_table_init(GicsimCostTable *t, const GicsimCostProfile *p,
+                            GicsimCostPath path, const GicsimStage2Geom *geom);
 /* The statistics of one table (the "realm" object of the stats). */
 QDict *gicsim_cost_table_stats(const GicsimCostTable *t);
 

@@ -55,12 +55,33 @@ static GicsimRealmShim *our_shim(Object *obj, GICv3SimState *sim)
     return NULL;
 }
 
+/*
+ * The realm's stage 2 spans the realm's IPA space (the shim's ipa-bits,
+ * virt's realm-ipa-bits), so unless cost-ipa-bits is set the realm path
+ * walks a stage 2 of that size, with the same granule.
+ */
+static void realm_geometry(GicsimCostAccount *a, GicsimRealmShim *shim)
+{
+    const GicsimCostModel *m = &a->realm.model;
+    GicsimStage2Geom geom;
+
+    if (a->ipa_bits || shim->ipa_bits == m->geom.ipa_bits ||
+        !gicsim_stage2_geom_kvm(shim->ipa_bits, m->geom.granule, &geom,
+                                NULL)) {
+        return;
+    }
+    gicsim_cost_table_init(&a->realm, a->profile, GICSIM_PATH_REALM, &geom);
+}
+
 static int attach_one(Object *obj, void *opaque)
 {
     GICv3SimState *sim = opaque;
     GicsimRealmShim *shim = our_shim(obj, sim);
 
     if (shim && !shim->hook) {
+        if (!sim->cost->realm_shims) {
+            realm_geometry(sim->cost, shim);
+        }
         gicsim_realm_shim_set_hook(shim, realm_hook, sim->cost);
         sim->cost->realm_shims++;
     }
@@ -115,6 +136,8 @@ void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top)
         return;
     }
     r = gicsim_cost_table_stats(&a->realm);
+    qdict_put_int(r, "ipa-bits", a->realm.model.geom.ipa_bits);
+    qdict_put_int(r, "stage2-levels", a->realm.model.geom.levels);
     qdict_put_int(r, "shims", a->realm_shims);
     qdict_put_int(r, "shim-accesses", a->realm_accesses);
     qdict_put_int(r, "not-forwarded", a->realm_accesses - a->realm_forwarded);
