@@ -34,7 +34,7 @@
 #                      AddressSanitizer, UndefinedBehaviorSanitizer and gcov
 #                      (scripts/sanitize-cc.sh; every other file as in the
 #                      plain tree, from ccache), and build/core-san (core
-#                      and unit tests with ASan and UBSan)
+#                      and unit tests with ASan, UBSan and gcov)
 #   --sanitize-all     all of QEMU with --enable-asan --enable-ubsan (gcov
 #                      on hw/intc/gicsim/ only): build/qemu-build-asan and
 #                      build/core-san; about as long as the plain tree twice
@@ -332,16 +332,26 @@ elif [ $flavour = plain ]; then
     ln -sfn qemu-build/tests/qtest/gicsim-probe build/gicsim-probe
 fi
 
-# The QEMU-independent core and its unit tests (with the sanitizers too
-# in the --sanitize trees).
+# The QEMU-independent core and its unit tests (with the sanitizers and
+# gcov too in the --sanitize trees: scripts/test.sh --coverage counts what
+# the unit tests reach of the core's files in hw/intc/gicsim/).
 [ -n "$core" ] || exit 0
 if [ ! -f $core/build.ninja ]; then
     if [ $flavour = san ] || [ $flavour = asan ]; then
         quiet meson setup $core . -Db_sanitize=address,undefined \
-            -Db_lundef=false || fail "meson setup $core failed"
+            -Db_lundef=false -Db_coverage=true ||
+            fail "meson setup $core failed"
     else
         quiet meson setup $core . || fail "meson setup $core failed"
     fi
+elif [ $flavour = san ] || [ $flavour = asan ]; then
+    # a tree set up before gcov was added to it
+    meson introspect $core --buildoptions |
+        python3 -c 'import json, sys; sys.exit(not any(
+            o["name"] == "b_coverage" and o["value"]
+            for o in json.load(sys.stdin)))' ||
+        quiet meson configure $core -Db_coverage=true ||
+        fail "meson configure $core failed"
 fi
 quiet $nice ninja -C $core || fail "building $core failed"
 

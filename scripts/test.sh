@@ -10,10 +10,10 @@
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal.
-#   - the unit tests, qtests and poke scripts again against the build
-#     whose device code has AddressSanitizer, UndefinedBehaviorSanitizer
-#     and gcov (scripts/build.sh --sanitize); any sanitizer report
-#     fails the run.
+#   - the unit tests, qtests, poke scripts and cost-device test again
+#     against the build whose device code has AddressSanitizer,
+#     UndefinedBehaviorSanitizer and gcov (scripts/build.sh --sanitize);
+#     any sanitizer report fails the run.
 # Prints one line per test and ends with "N passed, M failed".
 # Options: --skip-e2e (quicker local runs), --no-sanitize (no sanitizer
 # build and run), --no-install, --coverage (report the line and branch
@@ -51,7 +51,7 @@ fi
 scripts/build.sh
 [ $sanitize = no ] || scripts/build.sh --sanitize
 # coverage counts this run only
-[ $sanitize = no ] || find build/qemu-build-san -name '*.gcda' -delete
+[ $sanitize = no ] || find build/qemu-build-san build/core-san -name '*.gcda' -delete
 qbld=build/qemu-build
 set +e
 
@@ -302,7 +302,16 @@ if [ $sanitize = yes ]; then
     export ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:print_summary=1
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:print_summary=1
     unit_tests san- build/core-san
+    if build/core-san/gicsim-calibrate --check >"$log/san-calibrate.err" 2>&1; then
+        echo "san-calibration: ok - every shipped profile within 10 % of its published figures"
+        passed=$((passed + 1))
+    else
+        echo "san-calibration: not ok - see $log/san-calibrate.err"
+        failed=$((failed + 1))
+    fi
     qemu_tests san- build/qemu-build-san
+    run_tap san-cost-device python3 tests/cost/test-cost-device.py \
+        "$top/build/qemu-build-san/qemu-system-aarch64"
     reports=$(grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|UndefinedBehavior|Leak)Sanitizer' \
               "$log"/san-*.err "$log"/san-*.tap 2>/dev/null)
     if [ -z "$reports" ]; then
@@ -317,15 +326,25 @@ if [ $sanitize = yes ]; then
     unset ASAN_OPTIONS UBSAN_OPTIONS
 fi
 
-# Line and branch coverage of the device's files from the sanitizer run
+# Line and branch coverage of hw/intc/gicsim/ from the sanitizer run:
+# the device in QEMU (qtests, poke scripts, cost-device) and the core's
+# files in the unit tests and tools (build/core-san), merged by file
 if [ $coverage = yes ]; then
     mkdir -p build/coverage
     (cd build/qemu-build-san &&
      gcovr --root "$top/build/qemu-src" --filter '.*hw/intc/gicsim/' \
-         --exclude-unreachable-branches --print-summary \
-         --txt "$top/build/coverage/coverage.txt" \
-         --html-details "$top/build/coverage/index.html" \
-         --object-directory . .) >build/coverage/summary.txt 2>&1
+         --exclude-unreachable-branches --json "$top/build/coverage/qemu.json" \
+         --object-directory . . &&
+     cd "$top/build/core-san" &&
+     gcovr --root "$top" --filter '.*hw/intc/gicsim/' \
+         --exclude-unreachable-branches --json "$top/build/coverage/core.json" \
+         --object-directory . . &&
+     cd "$top" &&
+     gcovr --root "$top" --add-tracefile build/coverage/qemu.json \
+         --add-tracefile build/coverage/core.json --print-summary \
+         --txt build/coverage/coverage.txt \
+         --html-details build/coverage/index.html) \
+        >build/coverage/summary.txt 2>&1
     sed 's/^/coverage: /' build/coverage/summary.txt | grep -E 'lines|branch'
     echo "coverage: per file in build/coverage/coverage.txt," \
          "annotated sources in build/coverage/index.html"
