@@ -548,6 +548,135 @@ static void test_startup_errors(void)
                         "invalid strict value 'very'");
 }
 
+/*
+ * A kernel QEMU starts itself (-kernel, arm_linux_init) runs in
+ * Non-secure state with no EL3 firmware before it: the GIC-600's
+ * redistributors come up powered (what TF-A's GIC-600 driver does,
+ * docs/timing.rst "Firmware"), and QEMU's common GIC code makes every
+ * interrupt Group 1 Non-secure.  Without -kernel they stay powered down
+ * (test_pwrr_handshake).
+ */
+static void test_direct_kernel_boot(void)
+{
+    /* A raw AArch64 image: one instruction, "b ." (never run under qtest) */
+    static const uint8_t insn[4] = { 0x00, 0x00, 0x00, 0x14 };
+    g_autofree char *img = g_strdup_printf("%s/gicsim-kernel-%d",
+                                           g_get_tmp_dir(), getpid());
+    g_autofree char *extra = NULL;
+    Gic g;
+    int cpu;
+
+    g_assert_true(g_file_set_contents(img, (const char *)insn, sizeof(insn),
+                                      NULL));
+    extra = g_strdup_printf("-global arm-gicv3-sim.profile=gic-600 "
+                            "-kernel %s", img);
+    g = gic_start(3, 2, ",secure=on", extra);
+    for (cpu = 0; cpu < 2; cpu++) {
+        /* RDPD = RDGPD = RDGPO = 0; RDG = the redistributor's number */
+        g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_PWRR), 4, S), ==,
+                        cpu << 15);
+        /* Powered: GICR_WAKER answers, the PE asleep as after reset */
+        g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_WAKER), 4, S), ==,
+                        0x6);
+        g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_IGROUPR0), 4, S), ==,
+                        0xffffffff);
+    }
+    g_assert_cmphex(gicd_rd(&g, GICD_IGROUPR + 4, S), ==, 0xffffffff);
+    /* A system reset powers them up again */
+    wr(&g, gicr_addr(&g, 1, GICR_WAKER), 4, S, 2);
+    qtest_clock_step(g.qts, 2000);
+    wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S, 1);
+    qtest_clock_step(g.qts, 20000);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S), ==,
+                    0xd | 1 << 15);
+    qtest_system_reset(g.qts);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S), ==, 1 << 15);
+    qtest_quit(g.qts);
+    unlink(img);
+}
+
+/*
+ * -trace 'gicsim_*' (docs/device.rst, "Tracing"): every event with its
+ * arguments as trace-events formats them, through QEMU's log backend
+ * into the -D file.
+ */
+static void test_trace_events(void)
+{
+    g_autofree char *log = g_strdup_printf("%s/gicsim-trace-%d",
+                                           g_get_tmp_dir(), getpid());
+    g_autofree char *extra = g_strdup_printf(
+        "-global arm-gicv3-sim.profile=gic-600 -trace 'gicsim_*' -D %s",
+        log);
+    g_autofree char *typer = NULL;
+    const char *write[] = {
+        "gicsim_write GICD cpu -1 GICD_ISENABLER<1> offset 0x0104 size 4 "
+        "write 0x400 (S)", NULL
+    };
+    const char *bad[] = {
+        "gicsim_bad_access GICD cpu -1 offset 0x0004 size 2 write 0 (NS): "
+        "undefined access", NULL
+    };
+    const char *gated[] = {
+        "gicsim_gated GICD cpu -1 GICD_SETSPI_SR size 4 write 1 (NS): "
+        "RAZ/WI, Secure-only register while GICD_CTLR.DS == 0", NULL
+    };
+    const char *pwrr[] = {
+        "gicsim_write RD_base cpu 1 GICR_PWRR<0> offset 0x0024 size 4 "
+        "write 0x0 (S)", NULL
+    };
+    const char *start[] = {
+        "gicsim_effect_start GICR_PWRR power transition (GICR_PWRR.RDGPO) "
+        "cpu 1: completes in 20000 ns", NULL
+    };
+    const char *done[] = {
+        "gicsim_effect_complete GICR_PWRR power transition "
+        "(GICR_PWRR.RDGPO) cpu 1: completed", NULL
+    };
+    const char *spi_up[] = { "gicsim_dist_set_irq SPI 42 input level 1",
+                             NULL };
+    const char *spi_down[] = { "gicsim_dist_set_irq SPI 42 input level 0",
+                               NULL };
+    const char *ppi[] = {
+        "gicsim_redist_set_irq cpu 1 PPI 27 input level 1", NULL
+    };
+    const char *read[] = { NULL, NULL };
+    g_autofree char *gic = NULL;
+    Gic g;
+    uint64_t v;
+    uint32_t t;
+
+    unlink(log);
+    g = gic_start(3, 2, ",secure=on", extra);
+    t = gicd_rd(&g, GICD_TYPER, NS);
+    typer = g_strdup_printf("gicsim_read GICD cpu -1 GICD_TYPER<0> offset "
+                            "0x0004 size 4 read 0x%" PRIx32 " (NS)", t);
+    read[0] = typer;
+    gicd_wr(&g, GICD_ISENABLER + 4, S, 1 << 10);
+    g_assert_true(qtest_mmio_read(g.qts, GICD_BASE + GICD_TYPER, 2, NS, &v));
+    gicd_wr(&g, 0x0050, NS, 42);                /* GICD_SETSPI_SR */
+    wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S, 0);
+    qtest_clock_step(g.qts, 20000);
+    /* SPI 42 is GPIO 10; the PPIs of CPU n follow the 256 SPIs */
+    gic = gicsim_find_gic(g.qts);
+    qtest_set_irq_in(g.qts, gic, NULL, 10, 1);
+    qtest_set_irq_in(g.qts, gic, NULL, 10, 1);  /* no change: no event */
+    qtest_set_irq_in(g.qts, gic, NULL, 10, 0);
+    qtest_set_irq_in(g.qts, gic, NULL, 256 + 32 + 27, 1);
+    qtest_quit(g.qts);
+
+    g_assert_cmpuint(lines_with(log, read), ==, 1);
+    g_assert_cmpuint(lines_with(log, write), ==, 1);
+    g_assert_cmpuint(lines_with(log, bad), ==, 1);
+    g_assert_cmpuint(lines_with(log, gated), ==, 1);
+    g_assert_cmpuint(lines_with(log, pwrr), ==, 1);
+    g_assert_cmpuint(lines_with(log, start), ==, 1);
+    g_assert_cmpuint(lines_with(log, done), ==, 1);
+    g_assert_cmpuint(lines_with(log, spi_up), ==, 1);
+    g_assert_cmpuint(lines_with(log, spi_down), ==, 1);
+    g_assert_cmpuint(lines_with(log, ppi), ==, 1);
+    unlink(log);
+}
+
 /* ---- Security ---- */
 
 static void test_secure_views(void)
@@ -1825,6 +1954,9 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/regs/setspi-mbis", test_setspi_mbis);
     qtest_add_func("gicsim/profile/ids", test_profiles);
     qtest_add_func("gicsim/profile/pwrr", test_pwrr_handshake);
+    qtest_add_func("gicsim/profile/direct-kernel-boot",
+                   test_direct_kernel_boot);
+    qtest_add_func("gicsim/trace/events", test_trace_events);
     qtest_add_func("gicsim/access/logged", test_bad_access_logged);
     qtest_add_func("gicsim/access/pedantic", test_strict_pedantic);
     qtest_add_func("gicsim/security/views", test_secure_views);
