@@ -256,5 +256,45 @@ with tempfile.TemporaryDirectory() as d:
     check(written == live and written["accesses"] == 1,
           "cost-stats-file holds the statistics at exit")
 
+# The other properties read back what was set; with cost-accounting=off
+# there are no statistics and charge-time cannot be on
+q = Qmp(base + ["-global", "arm-gicv3-sim.cost-ipa-bits=44"])
+got = {p: q.cmd("qom-get", path=q.gic, property=p).get("return")
+       for p in ("cost-accounting", "charge-time", "cost-ipa-bits",
+                 "cost-reset", "cost-granule")}
+check(got == {"cost-accounting": True, "charge-time": False,
+              "cost-ipa-bits": 44, "cost-reset": False,
+              "cost-granule": "4k"},
+      "qom-get of the cost properties: %s" % got)
+check(q.stats()["ipa-bits"] == 44 and q.stats()["stage2-levels"] == 4,
+      "cost-ipa-bits=44 with 4K: a 4-level stage-2 walk")
+q.quit()
+q = Qmp(base + ["-global", "arm-gicv3-sim.cost-accounting=off"])
+r = q.cmd("qom-get", path=q.gic, property="cost-stats")
+check("error" in r and "cost-accounting is off" in r["error"]["desc"],
+      "cost-stats with cost-accounting=off is an error")
+r = q.cmd("qom-set", path=q.gic, property="cost-accounting", value=True)
+check("error" in r and "cost-accounting" in r["error"]["desc"] and
+      q.cmd("qom-get", path=q.gic,
+            property="cost-accounting")["return"] is False,
+      "cost-accounting cannot change after realize")
+q.quit()
+r = subprocess.run(base + ["-global", "arm-gicv3-sim.cost-accounting=off",
+                           "-global", "arm-gicv3-sim.charge-time=on"],
+                   capture_output=True, text=True, timeout=60)
+check(r.returncode != 0 and
+      "charge-time=on needs cost-accounting=on" in r.stderr,
+      "charge-time=on with cost-accounting=off refused")
+
+# A stats file that cannot be written: the error names the property
+with tempfile.TemporaryDirectory() as d:
+    out = os.path.join(d, "no-such-dir", "stats.json")
+    q = Qmp(base + ["-global", "arm-gicv3-sim.cost-stats-file=" + out])
+    q.quit()
+    err = q.p.stderr.read()
+    check("arm-gicv3-sim: cost-stats-file: " in err and out in err and
+          not os.path.exists(out),
+          "an unwritable cost-stats-file is reported at exit")
+
 print("1..%d" % n)
 sys.exit(1 if fails else 0)
