@@ -249,6 +249,29 @@ static void test_log_ring(void)
     qtest_quit(qts);
 }
 
+/* -global gicsim-realm-shim.log-len=N keeps the last N instead */
+static void test_log_len(void)
+{
+    QTestState *qts = start(" -global gicsim-realm-shim.log-len=3");
+    QList *log;
+    QListEntry *e;
+    int64_t seq = 2;
+    unsigned i;
+
+    for (i = 0; i < 5; i++) {
+        rd(qts, ALIAS48 + GICD_BASE + GICD_TYPER, 4);
+    }
+    log = exit_log(qts, "/machine/realm-shim-gicd");
+    g_assert_cmpuint(qlist_size(log), ==, 3);
+    QLIST_FOREACH_ENTRY(log, e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+
+        g_assert_cmpint(qdict_get_int(d, "seq"), ==, seq++);
+    }
+    qobject_unref(log);
+    qtest_quit(qts);
+}
+
 static void check_startup_error(const char *accel, const char *machine,
                                 const char *message)
 {
@@ -272,6 +295,10 @@ static void test_startup_errors(void)
     check_startup_error("tcg", "virt,gic-version=3,realm-shim=on",
                         "realm-ipa-bits=48: the CPU's physical address "
                         "range is 40 bits");
+    /* the shim's own properties, set with -global */
+    check_startup_error("qtest", "virt,gic-version=3,realm-shim=on -cpu max "
+                        "-global gicsim-realm-shim.log-len=5000",
+                        "gicsim-realm-shim: log-len=5000 is above 4096");
     /* 2^39 is below the high PCIe MMIO window */
     check_startup_error("qtest", "virt,gic-version=3,realm-shim=on,"
                         "realm-ipa-bits=40 -cpu max",
@@ -298,6 +325,7 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/realm/log-every-width", test_log_every_width);
     qtest_add_func("gicsim/realm/device-error", test_device_error_aborts);
     qtest_add_func("gicsim/realm/log-ring", test_log_ring);
+    qtest_add_func("gicsim/realm/log-len", test_log_len);
     qtest_add_func("gicsim/realm/startup-errors", test_startup_errors);
     qtest_add_func("gicsim/realm/ipa-bits", test_ipa_bits);
     return g_test_run();
