@@ -31,7 +31,38 @@ static void test_table_consistent(void)
         g_assert_cmpint(!!(r->widths & GICSIM_W64), ==, r->size == 8);
         g_assert_true(r->offset % r->size == 0);
         g_assert_true(gicsim_reg_by_name(r->name) == r);
+        /* docs/register-map.rst names every row's access and widths */
+        g_assert_cmpstr(gicsim_access_name(r->access), !=, "?");
+        g_assert_cmpstr(gicsim_widths_name(r->widths), !=, "?");
     }
+}
+
+/* Access types as IHI 0069H's register summaries (Tables 12-25, 12-27) */
+static void test_access_types(void)
+{
+    static const struct {
+        const char *reg, *access;
+    } t[] = {
+        { "GICD_CTLR", "RW" }, { "GICD_TYPER", "RO" },
+        { "GICD_SETSPI_NSR", "WO" }, { "GICD_ISENABLER", "W1S" },
+        { "GICD_ICENABLER", "W1C" }, { "GICR_ISPENDR0", "W1S" },
+        { "GICR_ICACTIVER0", "W1C" }, { "GICR_SETLPIR", "WO" },
+        { "GICR_TYPER", "RO" }, { "GICR_WAKER", "RW" },
+    };
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS(t); i++) {
+        const GicsimReg *r = gicsim_reg_by_name(t[i].reg);
+
+        g_assert_nonnull(r);
+        g_assert_cmpstr(gicsim_access_name(r->access), ==, t[i].access);
+    }
+    g_assert_cmpstr(gicsim_access_name((GicsimAccess)99), ==, "?");
+    g_assert_cmpstr(gicsim_widths_name(GICSIM_W8), ==, "?");
+    g_assert_cmpstr(gicsim_widths_name(gicsim_reg_by_name("GICD_IROUTER")
+                                       ->widths), ==, "32/64");
+    g_assert_cmpstr(gicsim_widths_name(gicsim_reg_by_name("GICD_CTLR")
+                                       ->widths), ==, "32");
 }
 
 static void check_decode(GicsimFrame f, uint32_t off, const char *name,
@@ -282,6 +313,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/gicsim/regs/table", test_table_consistent);
     g_test_add_func("/gicsim/regs/decode", test_decode_known_offsets);
+    g_test_add_func("/gicsim/regs/access-types", test_access_types);
     g_test_add_func("/gicsim/regs/widths", test_widths);
     g_test_add_func("/gicsim/regs/widths-16", test_widths_16);
     g_test_add_func("/gicsim/regs/fields", test_fields);
