@@ -454,10 +454,34 @@ static void test_reentry_errors(void)
     g_free(e);
 }
 
+/* The names of the exit-log's "rmm", "host" and "outcome" (docs/realm.rst) */
+static void test_names(void)
+{
+    g_assert_cmpstr(gicsim_rmm_action_name(GICSIM_RMM_EXIT_TO_HOST), ==,
+                    "exit");
+    g_assert_cmpstr(gicsim_rmm_action_name(GICSIM_RMM_INJECT_SEA), ==,
+                    "rmm-sea");
+    g_assert_cmpstr(gicsim_rmm_action_name(GICSIM_RMM_FATAL), ==, "fatal");
+    g_assert_cmpstr(gicsim_host_action_name(GICSIM_HOST_EMULATED), ==,
+                    "emulated");
+    g_assert_cmpstr(gicsim_host_action_name(GICSIM_HOST_INJECT_SEA), ==,
+                    "inject-sea");
+    g_assert_cmpstr(gicsim_host_action_name(GICSIM_HOST_NOT_MMIO), ==,
+                    "not-mmio");
+    g_assert_cmpstr(gicsim_rec_outcome_name(GICSIM_REC_COMPLETED), ==,
+                    "completed");
+    g_assert_cmpstr(gicsim_rec_outcome_name(GICSIM_REC_SEA), ==, "sea");
+    g_assert_cmpstr(gicsim_rec_outcome_name(GICSIM_REC_RESTART), ==,
+                    "restart");
+    g_assert_cmpstr(gicsim_rmi_status_name(GICSIM_RMI_SUCCESS), ==,
+                    "RMI_SUCCESS");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/gicsim/rec/iss", test_iss_codec);
+    g_test_add_func("/gicsim/rec/names", test_names);
     g_test_add_func("/gicsim/rec/matrix", test_matrix);
     g_test_add_func("/gicsim/rec/sign-extension", test_sign_extension_values);
     g_test_add_func("/gicsim/rec/not-emulatable", test_exit_not_emulatable);
