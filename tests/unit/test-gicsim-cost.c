@@ -333,6 +333,10 @@ static const BadProfile bad_profiles[] = {
       "t.profile:LINE: key 'stage2-walk': unknown key" },
     { "vmm-exit 500 [fitted] n", "vmm-exit",
       "t.profile:LINE: expected 'key = value [source] note'" },
+    { "= 500 [fitted] n", "vmm-exit",
+      "t.profile:LINE: missing key before '='" },
+    { "description = again", "vmm-exit",
+      "t.profile:LINE: key 'description': given twice" },
     { "", "rec-entry", "t.profile: key 'rec-entry': missing" },
     { "", "walk-step", "t.profile: key 'walk-step': missing" },
     { "tlb-miss-interval = -1 [assumption] n", "tlb-miss-interval",
@@ -403,6 +407,10 @@ static void test_duplicates_and_load_errors(void)
     g_clear_error(&err);
     g_free(text);
 
+    /* no name at all */
+    g_assert_null(gicsim_cost_profile_load("", &err));
+    g_assert_nonnull(strstr(err->message, "no cost profile given"));
+    g_clear_error(&err);
     /* not a shipped name, not a path */
     g_assert_null(gicsim_cost_profile_load("ampere", &err));
     g_assert_nonnull(strstr(err->message, "not a shipped cost profile"));
