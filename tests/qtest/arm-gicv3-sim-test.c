@@ -1633,6 +1633,60 @@ static void test_migration_sim_to_stock(void)
  * (GICR_PWRR of each redistributor), set to values no device can hold,
  * must make the destination refuse the stream, naming the field.
  */
+/*
+ * A write in flight is migrated in a subsection; its pending mask naming
+ * a kind of write the model does not know is refused by name
+ */
+static void test_migration_corrupt_in_flight(void)
+{
+    const char *extra = "-nodefaults -smp 2 -cpu max "
+                        "-global arm-gicv3-sim.profile=gic-600";
+    static const char idstr[] = "\x1e" "arm-gicv3-sim/writes-in-flight";
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *file = g_strdup_printf("%s/gicsim-fmig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *bad_file = g_strdup_printf("%s.bad", file);
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", file);
+    g_autofree char *stream = NULL, *cmd = NULL, *out = NULL, *err = NULL;
+    g_auto(GStrv) argv = NULL;
+    Gic src = { .version = 3, .smp = 2 };
+    const char *sec;
+    gsize len, off;
+    int status;
+
+    src.qts = qtest_initf("-M virt,gic-version=3,gic-model=sim,secure=on %s",
+                          extra);
+    /* CPU 1 powering up (20 us), migrated before it completes */
+    wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S, 0);
+    qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', "
+                             "'arguments': { 'uri': %s } }", uri);
+    wait_migration(src.qts);
+    qtest_quit(src.qts);
+    g_assert_true(g_file_get_contents(file, &stream, &len, NULL));
+    sec = memmem(stream, len, idstr, sizeof(idstr) - 1);
+    g_assert_nonnull(sec);
+    /* after the name: version id (be32), then fx_pending (be32) */
+    off = sec - stream + sizeof(idstr) - 1 + 4;
+    g_assert_cmphex(ldl_be_p(stream + off - 4), ==, 1);
+    g_assert_cmphex(ldl_be_p(stream + off), ==, 0);
+    stl_be_p(stream + off, 1u << 31);
+    g_assert_true(g_file_set_contents(bad_file, stream, len, NULL));
+    cmd = g_strdup_printf("timeout 60 %s -M virt,gic-version=3,"
+                          "gic-model=sim,secure=on -accel qtest "
+                          "-display none %s -incoming 'exec:cat %s'",
+                          qemu, extra, bad_file);
+    g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                               NULL, &out, &err, &status, NULL));
+    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+    if (!strstr(err, "arm-gicv3-sim/writes-in-flight/writes in flight "
+                "are known kinds")) {
+        g_error("fx_pending 0x80000000: '%s'", err);
+    }
+    unlink(bad_file);
+    unlink(file);
+}
+
 static void test_migration_corrupt_stream(void)
 {
     const char *extra = "-nodefaults -smp 2 -cpu max "
@@ -1972,6 +2026,8 @@ int main(int argc, char **argv)
                    test_migration_sim_to_stock);
     qtest_add_func("gicsim/migration/corrupt-stream",
                    test_migration_corrupt_stream);
+    qtest_add_func("gicsim/migration/corrupt-in-flight",
+                   test_migration_corrupt_in_flight);
     qtest_add_func("gicsim/differences/documented",
                    test_differences_documented);
     qtest_add_func("gicsim/robustness/random-accesses", test_random_accesses);
