@@ -226,6 +226,74 @@ static void test_device_error_aborts(void)
     qtest_quit(qts);
 }
 
+/* How many lines of @file contain every string of @needles */
+static unsigned lines_with(const char *file, const char *const *needles)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    unsigned n = 0, i, k;
+
+    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
+            /* all so far */
+        }
+        n += !needles[k];
+    }
+    return n;
+}
+
+/*
+ * -trace 'gicsim_realm_*' (docs/realm.rst): one access forwarded and
+ * emulated, one the device refuses (an SEA for the realm)
+ */
+static void test_trace_events(void)
+{
+    g_autofree char *log = g_strdup_printf("%s/gicsim-realm-trace-%d",
+                                           g_get_tmp_dir(), getpid());
+    g_autofree char *extra = g_strdup_printf(
+        " -global arm-gicv3-sim.strict=on -trace 'gicsim_realm_*' -D %s",
+        log);
+    g_autofree char *host = NULL, *entry = NULL;
+    const char *assumed[] = {
+        "gicsim_realm_assumed_syndrome ipa 0x800008000004: no instruction "
+        "behind the access, assuming a plain 4-byte access (write 0)", NULL
+    };
+    const char *exit_l[] = {
+        "gicsim_realm_exit ipa 0x800008000004 (assumed syndrome): RecExit "
+        "esr 0x91800007 far 0x4 hpfar 0x8000080000 gprs[0] 0x0", NULL
+    };
+    const char *abort_l[] = {
+        "gicsim_realm_abort ipa 0x800008000000: external abort for the "
+        "realm (rmm exit, host inject-sea, entry sea)", NULL
+    };
+    const char *host_l[] = { NULL, NULL }, *entry_l[] = { NULL, NULL };
+    QTestState *qts;
+    uint64_t v, typer;
+
+    unlink(log);
+    qts = start(extra);
+    typer = rd(qts, ALIAS48 + GICD_BASE + GICD_TYPER, 4);
+    /* GICD_CTLR takes no 8-byte access: a bus error with strict=on */
+    g_assert_false(qtest_mmio_read(qts, ALIAS48 + GICD_BASE, 8, 0, &v));
+    qtest_quit(qts);
+
+    host = g_strdup_printf("gicsim_realm_host host emulated: addr 0x8000004 "
+                           "len 4 write 0 value 0x%" PRIx64, typer);
+    entry = g_strdup_printf("gicsim_realm_entry RecEntry flags 0x1 gprs[0] "
+                            "0x%" PRIx64 ": REC_ENTER RMI_SUCCESS, completed",
+                            typer);
+    host_l[0] = host;
+    entry_l[0] = entry;
+    g_assert_cmpuint(lines_with(log, assumed), ==, 1);
+    g_assert_cmpuint(lines_with(log, exit_l), ==, 1);
+    g_assert_cmpuint(lines_with(log, host_l), ==, 1);
+    g_assert_cmpuint(lines_with(log, entry_l), ==, 1);
+    g_assert_cmpuint(lines_with(log, abort_l), ==, 1);
+    unlink(log);
+}
+
 /* The log keeps the last log-len (16) accesses, oldest first */
 static void test_log_ring(void)
 {
@@ -326,6 +394,7 @@ int main(int argc, char **argv)
     qtest_add_func("gicsim/realm/device-error", test_device_error_aborts);
     qtest_add_func("gicsim/realm/log-ring", test_log_ring);
     qtest_add_func("gicsim/realm/log-len", test_log_len);
+    qtest_add_func("gicsim/realm/trace", test_trace_events);
     qtest_add_func("gicsim/realm/startup-errors", test_startup_errors);
     qtest_add_func("gicsim/realm/ipa-bits", test_ipa_bits);
     return g_test_run();
