@@ -639,8 +639,8 @@ static void test_trace_events(void)
     const char *ppi[] = {
         "gicsim_redist_set_irq cpu 1 PPI 27 input level 1", NULL
     };
-    const char *read[] = { NULL, NULL };
-    g_autofree char *gic = NULL;
+    const char *read[] = { NULL, NULL }, *rd_read[] = { NULL, NULL };
+    g_autofree char *gic = NULL, *rtyper = NULL;
     Gic g;
     uint64_t v;
     uint32_t t;
@@ -656,6 +656,10 @@ static void test_trace_events(void)
     gicd_wr(&g, 0x0050, NS, 42);                /* GICD_SETSPI_SR */
     wr(&g, gicr_addr(&g, 1, GICR_PWRR), 4, S, 0);
     qtest_clock_step(g.qts, 20000);
+    v = rd(&g, gicr_addr(&g, 1, GICR_TYPER), 8, S);
+    rtyper = g_strdup_printf("gicsim_read RD_base cpu 1 GICR_TYPER<0> offset "
+                             "0x0008 size 8 read 0x%" PRIx64 " (S)", v);
+    rd_read[0] = rtyper;
     /* SPI 42 is GPIO 10; the PPIs of CPU n follow the 256 SPIs */
     gic = gicsim_find_gic(g.qts);
     qtest_set_irq_in(g.qts, gic, NULL, 10, 1);
@@ -665,6 +669,7 @@ static void test_trace_events(void)
     qtest_quit(g.qts);
 
     g_assert_cmpuint(lines_with(log, read), ==, 1);
+    g_assert_cmpuint(lines_with(log, rd_read), ==, 1);
     g_assert_cmpuint(lines_with(log, write), ==, 1);
     g_assert_cmpuint(lines_with(log, bad), ==, 1);
     g_assert_cmpuint(lines_with(log, gated), ==, 1);
