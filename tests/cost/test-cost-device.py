@@ -258,7 +258,8 @@ with tempfile.TemporaryDirectory() as d:
 
 # The other properties read back what was set; with cost-accounting=off
 # there are no statistics and charge-time cannot be on
-q = Qmp(base + ["-global", "arm-gicv3-sim.cost-ipa-bits=44"])
+q = Qmp(base + ["-global", "arm-gicv3-sim.cost-ipa-bits=44",
+                "-global", "arm-gicv3-sim.cost-granule=4k"])
 got = {p: q.cmd("qom-get", path=q.gic, property=p).get("return")
        for p in ("cost-accounting", "charge-time", "cost-ipa-bits",
                  "cost-reset", "cost-granule")}
