@@ -26,7 +26,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 # name: GICSIM_FUZZ_ARGS (each profile, GICv3 and GICv4, strict on and
-# off, two Security states; one with a single Security state)
+# off, two Security states; one with a single Security state; one with
+# the realm shim and the realm cost path)
 configs=(
     "v3-qemu:-M gic-version=3,secure=on -smp 4 -global arm-gicv3-sim.profile=qemu"
     "v3-gic500-strict:-M gic-version=3,secure=on -smp 3 -global arm-gicv3-sim.profile=gic-500 -global arm-gicv3-sim.strict=on"
@@ -36,6 +37,7 @@ configs=(
     "v4-gic600-strict:-M gic-version=4,virtualization=on,secure=on -smp 2 -global arm-gicv3-sim.profile=gic-600 -global arm-gicv3-sim.strict=on"
     "v4-qemu-strict:-M gic-version=4,virtualization=on,secure=on -smp 2 -global arm-gicv3-sim.profile=qemu -global arm-gicv3-sim.strict=on"
     "v3-gic600-nonsecure:-M gic-version=3,secure=off -smp 2 -global arm-gicv3-sim.profile=gic-600"
+    "v3-gic600-realm:-M gic-version=3,secure=on,its=on,realm-shim=on -smp 2 -global arm-gicv3-sim.profile=gic-600 -global arm-gicv3-sim.cost-path=realm -global arm-gicv3-sim.cost-profile=kunpeng-920"
 )
 
 total=600 install=yes build_only=no only=()
@@ -62,7 +64,11 @@ out=build/fuzz
 corpus=$out/corpus
 mkdir -p "$corpus" "$out/seeds"
 build/core/gicsim-fuzz-seed "$out/seeds" tests/qtest/gicsim-scripts/*.poke
-printf 'sep="GICz"\n' >"$out/gicsim.dict"
+# The separator; the start of RAM (LPI tables and ITS queue addresses in
+# GICR_PROPBASER/PENDBASER and GITS_CBASER/BASER<n>), with and without
+# the Valid bit of the ITS's registers
+printf '%s\n' 'sep="GICz"' 'ram="\x00\x00\x00\x40"' \
+    'ram_valid="\x00\x00\x00\x40\x00\x00\x00\x80"' >"$out/gicsim.dict"
 
 run=()
 for c in "${configs[@]}"; do

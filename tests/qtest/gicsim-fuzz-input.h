@@ -28,8 +28,9 @@ typedef enum GicsimFuzzOp {
      */
     GICSIM_FUZZ_OP_REG,
     /*
-     * An access anywhere in the GIC's frames: region (u8: even GICD, odd
-     * GICR), offset (u32, modulo the region size, aligned down to the
+     * An access anywhere in the GIC's frames: region (u8, modulo 3: GICD,
+     * the redistributors, the ITS; the ITS is the GICD when the machine
+     * has none), offset (u32, modulo the region size, aligned down to the
      * width), flags (u8), value (u64).
      */
     GICSIM_FUZZ_OP_RAW,
@@ -39,6 +40,17 @@ typedef enum GicsimFuzzOp {
     GICSIM_FUZZ_OP_CLOCK,
     /* System reset */
     GICSIM_FUZZ_OP_RESET,
+    /*
+     * A write to guest RAM (the LPI tables, the ITS command queue and
+     * tables): offset (u32, modulo GICSIM_FUZZ_RAM_WINDOW, aligned down
+     * to 8) from the start of RAM, value (u64)
+     */
+    GICSIM_FUZZ_OP_RAM,
+    /*
+     * Migration round trip: save the machine's device state, reset, load
+     * it back; the state saved again must be the same
+     */
+    GICSIM_FUZZ_OP_MIGRATE,
     GICSIM_FUZZ_OP__COUNT,
 } GicsimFuzzOp;
 
@@ -46,6 +58,15 @@ typedef enum GicsimFuzzOp {
 #define GICSIM_FUZZ_LOG2_SIZE   0x03    /* width: 1 << (flags & 3) bytes */
 #define GICSIM_FUZZ_SECURE      0x04    /* a Secure access */
 #define GICSIM_FUZZ_WRITE       0x08    /* a write (else a read) */
+/*
+ * Through the realm shim (the frame's Unprotected alias, machine property
+ * realm-shim=on); a direct access when the machine has no shim
+ */
+#define GICSIM_FUZZ_REALM       0x10
+
+/* The start of the virt machine's RAM, and the part OP_RAM writes */
+#define GICSIM_FUZZ_RAM_BASE    0x40000000ULL
+#define GICSIM_FUZZ_RAM_WINDOW  0x00100000u
 
 /*
  * Interrupt input lines of the GIC device (QEMU's GICv3 numbering):

@@ -6,8 +6,12 @@
  *
  *   gicsim-fuzz-seed OUTDIR SCRIPT.poke...
  *
- * writes OUTDIR/<script name>.seed for each script: its accesses,
- * interrupt inputs and resets in order (checks become plain reads).
+ * writes OUTDIR/<script name>.seed for each script: its accesses
+ * (direct or through the realm alias), interrupt inputs, clock steps and
+ * resets in order.  Checks become plain reads; a wait becomes a read,
+ * and, when it has a time bound, a clock step of that time and a second
+ * read.  "rec" statements (the realm protocol driven by the probe with
+ * an explicit syndrome, not an access a guest makes) are left out.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -36,12 +40,13 @@ static void start(GByteArray *out, GicsimFuzzOp op)
     put(out, op, 1);
 }
 
-static void emit_access(GByteArray *out, const GsAccess *a, bool write,
-                        uint64_t value)
+static void emit_access(GByteArray *out, const GsMachine *m,
+                        const GsAccess *a, bool write, uint64_t value)
 {
     uint8_t flags = (a->size == 8 ? 3 : a->size == 4 ? 2 : a->size == 2)
                     | (a->sec == GS_SEC_S ? GICSIM_FUZZ_SECURE : 0)
-                    | (write ? GICSIM_FUZZ_WRITE : 0);
+                    | (write ? GICSIM_FUZZ_WRITE : 0)
+                    | (a->realm_alias ? GICSIM_FUZZ_REALM : 0);
 
     if (a->reg) {
         start(out, GICSIM_FUZZ_OP_REG);
@@ -50,11 +55,16 @@ static void emit_access(GByteArray *out, const GsAccess *a, bool write,
         put(out, a->cpu, 1);
         put(out, a->byte, 1);
     } else {
-        bool gicr = a->addr >= GS_GICR_BASE;
+        uint64_t addr = a->addr;
+        bool gicr;
 
+        if (a->realm_alias) {
+            addr -= gs_realm_alias(m, 0);
+        }
+        gicr = addr >= GS_GICR_BASE;
         start(out, GICSIM_FUZZ_OP_RAW);
         put(out, gicr, 1);
-        put(out, a->addr - (gicr ? GS_GICR_BASE : GS_GICD_BASE), 4);
+        put(out, addr - (gicr ? GS_GICR_BASE : GS_GICD_BASE), 4);
     }
     put(out, flags, 1);
     put(out, value, 8);
@@ -69,6 +79,13 @@ static void emit_irq(GByteArray *out, unsigned intid, unsigned cpu,
     start(out, GICSIM_FUZZ_OP_IRQ);
     put(out, line, 2);
     put(out, level, 1);
+}
+
+static void emit_clock(GByteArray *out, uint64_t ns)
+{
+    /* 0 would mean "to the next timer": step at least 1 ns */
+    start(out, GICSIM_FUZZ_OP_CLOCK);
+    put(out, MAX(MIN(ns, UINT32_MAX), 1), 4);
 }
 
 static bool convert(const char *path, const char *outdir)
@@ -101,11 +118,20 @@ static bool convert(const char *path, const char *outdir)
         }
         switch (st->kind) {
         case GS_READ:
+            emit_access(out, &s->machine, &st->acc, false, 0);
+            break;
         case GS_WAIT:
-            emit_access(out, &st->acc, false, 0);
+            emit_access(out, &s->machine, &st->acc, false, 0);
+            if (st->within_ns) {
+                emit_clock(out, st->within_ns);
+                emit_access(out, &s->machine, &st->acc, false, 0);
+            }
             break;
         case GS_WRITE:
-            emit_access(out, &st->acc, true, st->value);
+            emit_access(out, &s->machine, &st->acc, true, st->value);
+            break;
+        case GS_STEP:
+            emit_clock(out, st->value);
             break;
         case GS_IRQ_IN:
             emit_irq(out, st->intid, st->cpu, st->level != 0);

@@ -4,10 +4,12 @@
  *
  * Each input is a list of commands (tests/qtest/gicsim-fuzz-input.h):
  * accesses to any register of the register table, of any element and
- * any CPU's redistributor, at any width, Secure or Non-secure, or to any
- * offset of the distributor and redistributor frames; interrupt input
- * lines driven high or low; the virtual clock advanced; system resets.
- * The machine is reset after every input.
+ * any CPU's redistributor, at any width, Secure or Non-secure, direct or
+ * through the realm shim, or to any offset of the distributor,
+ * redistributor and ITS frames; interrupt input lines driven high or
+ * low; the virtual clock advanced; guest RAM written (LPI tables, ITS
+ * queue); system resets; migration round trips.  The machine is reset
+ * after every input.
  *
  * The configuration is the command line in $GICSIM_FUZZ_ARGS (appended
  * to "-M virt,gic-model=sim"), for instance
@@ -25,6 +27,12 @@
 #include "hw/irq.h"
 #include "hw/qdev-core.h"
 #include "exec/memory.h"
+#include "hw/boards.h"
+#include "io/channel-buffer.h"
+#include "migration/qemu-file.h"
+#include "migration/savevm.h"
+#include "qapi/error.h"
+#include "qemu/timer.h"
 #include "hw/intc/arm_gicv3_common.h"
 #include "hw/intc/arm_gicv3_sim.h"
 #include "hw/intc/gicsim/gicsim-regs.h"
@@ -35,15 +43,20 @@
 #define VIRT_GICD_BASE      0x08000000ULL
 #define VIRT_GICR_BASE      0x080a0000ULL
 #define VIRT_GICR_SIZE      0x00f60000ULL
+#define VIRT_ITS_BASE       0x08080000ULL
+#define VIRT_ITS_SIZE       0x00020000ULL
 
 static struct {
     DeviceState *gic;
     unsigned num_cpu;       /* redistributors in the first region */
     unsigned lines;
     uint32_t stride;        /* bytes per redistributor */
+    bool its;               /* the machine has an ITS */
+    uint64_t realm_alias;   /* offset of the realm shim's alias, or 0 */
     bool trace;
     uint64_t accesses;
     uint64_t inputs;
+    uint64_t migrations;
 } fz;
 
 /* Operand bytes of a command, zero past its end */
@@ -71,7 +84,11 @@ static void gic_access(uint64_t addr, uint8_t flags, uint64_t value)
     AddressSpace *as;
     uint8_t buf[8];
     int idx = cpu_asidx_from_attrs(cpu, attrs);
+    bool realm = (flags & GICSIM_FUZZ_REALM) && fz.realm_alias;
 
+    if (realm) {
+        addr += fz.realm_alias;
+    }
     if (idx >= cpu->num_ases) {
         /* No Secure address space (secure=off): a Non-secure access */
         attrs.secure = 0;
@@ -82,16 +99,18 @@ static void gic_access(uint64_t addr, uint8_t flags, uint64_t value)
     addr &= ~(uint64_t)(size - 1);
     if (flags & GICSIM_FUZZ_WRITE) {
         if (fz.trace) {
-            fprintf(stderr, "write%u %s 0x%" PRIx64 " = 0x%" PRIx64 "\n",
-                    size * 8, attrs.secure ? "S" : "NS", addr,
+            fprintf(stderr, "write%u %s%s 0x%" PRIx64 " = 0x%" PRIx64 "\n",
+                    size * 8, attrs.secure ? "S" : "NS",
+                    realm ? " (realm alias)" : "", addr,
                     size == 8 ? value : value & MAKE_64BIT_MASK(0, size * 8));
         }
         stn_le_p(buf, size, value);
         address_space_write(as, addr, attrs, buf, size);
     } else {
         if (fz.trace) {
-            fprintf(stderr, "read%u %s 0x%" PRIx64 "\n", size * 8,
-                    attrs.secure ? "S" : "NS", addr);
+            fprintf(stderr, "read%u %s%s 0x%" PRIx64 "\n", size * 8,
+                    attrs.secure ? "S" : "NS",
+                    realm ? " (realm alias)" : "", addr);
         }
         address_space_read(as, addr, attrs, buf, size);
     }
@@ -119,17 +138,34 @@ static void op_reg(Operands *o)
 
 static void op_raw(Operands *o)
 {
-    bool gicr = take(o, 1) & 1;
+    unsigned region = take(o, 1) % 3;
     uint32_t off = take(o, 4);
     uint8_t flags = take(o, 1);
     uint64_t value = take(o, 8);
 
-    if (gicr) {
+    if (region == 1) {
         gic_access(VIRT_GICR_BASE + off % (fz.num_cpu * fz.stride), flags,
                    value);
+    } else if (region == 2 && fz.its) {
+        gic_access(VIRT_ITS_BASE + off % VIRT_ITS_SIZE, flags, value);
     } else {
         gic_access(VIRT_GICD_BASE + off % GICSIM_FRAME_SIZE, flags, value);
     }
+}
+
+static void op_ram(Operands *o)
+{
+    uint64_t addr = GICSIM_FUZZ_RAM_BASE +
+                    (take(o, 4) % GICSIM_FUZZ_RAM_WINDOW & ~7u);
+    uint64_t value = take(o, 8);
+    uint8_t buf[8];
+
+    if (fz.trace) {
+        fprintf(stderr, "ram 0x%" PRIx64 " = 0x%" PRIx64 "\n", addr, value);
+    }
+    stq_le_p(buf, value);
+    address_space_write(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
+                        buf, sizeof(buf));
 }
 
 static void op_irq(Operands *o)
@@ -152,9 +188,91 @@ static void op_clock(QTestState *s, Operands *o)
     }
     if (ns) {
         qtest_clock_step(s, ns);
-    } else {
+    } else if (qemu_clock_deadline_ns_all(QEMU_CLOCK_VIRTUAL,
+                                          QEMU_TIMER_ATTR_ALL) >= 0) {
+        /* qtest refuses a step to the next timer when none is armed */
         qtest_clock_step_next(s);
     }
+}
+
+/* The machine's device state, everything but RAM, as COLO saves it */
+static GByteArray *save_devices(void)
+{
+    QIOChannelBuffer *bioc = qio_channel_buffer_new(64 * KiB);
+    QEMUFile *f = qemu_file_new_output(QIO_CHANNEL(bioc));
+    GByteArray *stream;
+
+    if (qemu_save_device_state(f) < 0 || qemu_fflush(f) < 0) {
+        fprintf(stderr, "gicsim-fuzz: saving the device state failed\n");
+        abort();
+    }
+    stream = g_byte_array_sized_new(bioc->usage);
+    g_byte_array_append(stream, bioc->data, bioc->usage);
+    qemu_fclose(f);
+    object_unref(OBJECT(bioc));
+    return stream;
+}
+
+static void load_devices(GByteArray *stream)
+{
+    QIOChannelBuffer *bioc = qio_channel_buffer_new(stream->len);
+    QEMUFile *f;
+    int ret;
+
+    memcpy(bioc->data, stream->data, stream->len);
+    bioc->usage = stream->len;
+    f = qemu_file_new_input(QIO_CHANNEL(bioc));
+    /* qemu_save_device_state() writes a header its loader does not read */
+    qemu_get_be32(f);
+    qemu_get_be32(f);
+    ret = qemu_load_device_state(f);
+    qemu_fclose(f);
+    object_unref(OBJECT(bioc));
+    if (ret < 0) {
+        fprintf(stderr, "gicsim-fuzz: loading the device state back "
+                "failed\n");
+        abort();
+    }
+}
+
+/*
+ * A migration round trip: save the device state, reset the machine, load
+ * the state back and save it again: the second stream must be the first.
+ * A load that fails or a state that does not survive is a finding.
+ */
+static void op_migrate(void)
+{
+    g_autoptr(GByteArray) first = save_devices();
+    g_autoptr(GByteArray) again = NULL;
+    size_t i, at;
+
+    if (fz.trace) {
+        fprintf(stderr, "migrate (%u bytes)\n", first->len);
+    }
+    qemu_system_reset(SHUTDOWN_CAUSE_GUEST_RESET);
+    load_devices(first);
+    again = save_devices();
+    for (i = 0; i < MIN(first->len, again->len); i++) {
+        if (first->data[i] != again->data[i]) {
+            break;
+        }
+    }
+    if (i < first->len || i < again->len) {
+        at = i & ~(size_t)15;
+        fprintf(stderr, "gicsim-fuzz: the device state differs after a "
+                "migration round trip, at byte %zu of %u/%u\n",
+                i, first->len, again->len);
+        if (at < first->len) {
+            qemu_hexdump(stderr, "saved", first->data + at,
+                         MIN(64, first->len - at));
+        }
+        if (at < again->len) {
+            qemu_hexdump(stderr, "again", again->data + at,
+                         MIN(64, again->len - at));
+        }
+        abort();
+    }
+    fz.migrations++;
 }
 
 static void gicsim_fuzz(QTestState *s, const unsigned char *data, size_t size)
@@ -182,6 +300,13 @@ static void gicsim_fuzz(QTestState *s, const unsigned char *data, size_t size)
             case GICSIM_FUZZ_OP_CLOCK:
                 op_clock(s, &o);
                 break;
+            case GICSIM_FUZZ_OP_RAM:
+                op_ram(&o);
+                break;
+            case GICSIM_FUZZ_OP_MIGRATE:
+                op_migrate();
+                break;
+            case GICSIM_FUZZ_OP_RESET:
             default:
                 if (fz.trace) {
                     fprintf(stderr, "reset\n");
@@ -204,7 +329,8 @@ static void gicsim_fuzz(QTestState *s, const unsigned char *data, size_t size)
 static void report_accesses(void)
 {
     fprintf(stderr, "gicsim-fuzz: %" PRIu64 " accesses in %" PRIu64
-            " inputs\n", fz.accesses, fz.inputs);
+            " inputs, %" PRIu64 " migration round trips\n", fz.accesses,
+            fz.inputs, fz.migrations);
 }
 
 static void gicsim_pre_fuzz(QTestState *s)
@@ -222,6 +348,14 @@ static void gicsim_pre_fuzz(QTestState *s)
                                     2 * GICSIM_FRAME_SIZE;
     fz.num_cpu = MIN(gs->num_cpu, VIRT_GICR_SIZE / fz.stride);
     fz.lines = gs->num_irq - GIC_INTERNAL + GIC_INTERNAL * gs->num_cpu;
+    fz.its = object_resolve_path_type("", "arm-gicv3-its", NULL) != NULL;
+    if (object_resolve_path("/machine/realm-shim-gicd", NULL)) {
+        uint64_t bits = object_property_get_uint(qdev_get_machine(),
+                                                 "realm-ipa-bits",
+                                                 &error_abort);
+
+        fz.realm_alias = 1ULL << (bits - 1);
+    }
     fz.trace = getenv("GICSIM_FUZZ_TRACE");
     atexit(report_accesses);
 }
