@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # usage: scripts/fuzz.sh [--time SECONDS] [--config NAME]... [--no-install]
-#                       [--build-only]
+#                       [--build-only] [--coverage]
 #
 # Coverage-guided fuzzing of arm-gicv3-sim with QEMU's fuzz framework
 # (libFuzzer, tests/qtest/fuzz/gicsim_fuzz.c; docs/robustness.rst).
@@ -15,7 +15,11 @@
 #   build/fuzz/<config>/         log and crash-*/leak-*/timeout-* inputs
 # Prints per configuration: runs, executions per second, accesses,
 # libFuzzer's coverage (edges of hw/), and the findings; exits 1 if a
-# configuration found a crash or a sanitizer report.  Replay a finding
+# configuration found a crash or a sanitizer report.  --coverage then
+# replays the corpus once per configuration with -print_coverage=1 and
+# prints the edges of hw/intc/gicsim/ it covers (per configuration and
+# their union, by file; uncovered lines in build/fuzz/<config>/coverage).
+# Replay a finding
 # with GICSIM_FUZZ_TRACE=1 to see its accesses:
 #   GICSIM_FUZZ_ARGS="<the config's args>" GICSIM_FUZZ_TRACE=1 \
 #       build/qemu-build-fuzz/qemu-fuzz-aarch64 --fuzz-target=gicsim-fuzz FILE
@@ -40,13 +44,14 @@ configs=(
     "v3-gic600-realm:-M gic-version=3,secure=on,its=on,realm-shim=on -smp 2 -global arm-gicv3-sim.profile=gic-600 -global arm-gicv3-sim.cost-path=realm -global arm-gicv3-sim.cost-profile=kunpeng-920"
 )
 
-total=600 install=yes build_only=no only=()
+total=600 install=yes build_only=no coverage=no only=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --time) total=$2; shift ;;
         --config) only+=("$2"); shift ;;
         --no-install) install=no ;;
         --build-only) build_only=yes ;;
+        --coverage) coverage=yes ;;
         *) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -114,4 +119,14 @@ for c in "${run[@]}"; do
 done
 echo "fuzz: corpus $(ls "$corpus" | wc -l) inputs in $corpus;" \
      "$found configuration(s) with findings"
+
+if [ $coverage = yes ]; then
+    for c in "${run[@]}"; do
+        name=${c%%:*}
+        GICSIM_FUZZ_ARGS=${c#*:} nice -n 10 "$fuzzer" \
+            --fuzz-target=gicsim-fuzz -runs=0 -print_coverage=1 \
+            "$corpus" "$out/seeds" >"$out/$name/coverage" 2>&1 || true
+    done
+    python3 scripts/fuzz-coverage.py "$out" "${run[@]%%:*}"
+fi
 [ $found = 0 ]
