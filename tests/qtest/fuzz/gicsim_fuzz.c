@@ -30,6 +30,7 @@
 #include "exec/memory.h"
 #include "hw/boards.h"
 #include "io/channel-buffer.h"
+#include "migration/global_state.h"
 #include "migration/qemu-file.h"
 #include "migration/savevm.h"
 #include "qapi/error.h"
@@ -205,6 +206,8 @@ static GByteArray *save_devices(void)
     QEMUFile *f = qemu_file_new_output(QIO_CHANNEL(bioc));
     GByteArray *stream;
 
+    /* The run state, which the "globalstate" section carries */
+    global_state_store();
     if (qemu_save_device_state(f) < 0 || qemu_fflush(f) < 0) {
         fprintf(stderr, "gicsim-fuzz: saving the device state failed\n");
         abort();
