@@ -371,9 +371,13 @@ static GString *gicsim_fuzz_cmdline(FuzzTarget *t)
     const char *args = getenv("GICSIM_FUZZ_ARGS");
     GString *cmd = g_string_new(TARGET_NAME);
 
+    /*
+     * -rtc clock=vm: the PL031's saved state follows the host clock
+     * otherwise, and two saves of one state would differ
+     */
     g_string_append_printf(cmd, " -display none -nodefaults -m 512M "
                            "-machine virt,gic-model=sim,accel=qtest "
-                           "-cpu max %s",
+                           "-cpu max -rtc clock=vm %s",
                            args ? args : "-M gic-version=3,secure=on -smp 2");
     return cmd;
 }
