@@ -106,7 +106,8 @@ for c in "${run[@]}"; do
     eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$dir/log")
     acc=$(sed -n 's/^gicsim-fuzz: \([0-9]*\) accesses.*/\1/p' "$dir/log" |
           tail -n 1)
-    cov=$(grep -oE 'cov: [0-9]+' "$dir/log" | tail -n 1 | cut -d' ' -f2)
+    cov=$(grep -oE 'cov: [0-9]+' "$dir/log" | tail -n 1 | cut -d' ' -f2 ||
+          true)
     echo "fuzz: $name: runs ${runs:-?}, exec/s ${eps:-?}," \
          "accesses ${acc:-?}, edges ${cov:-?}"
     if [ $rc != 0 ] || ls "$dir"/crash-* "$dir"/leak-* "$dir"/timeout-* \

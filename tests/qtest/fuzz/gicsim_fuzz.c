@@ -87,17 +87,17 @@ static void gic_access(uint64_t addr, uint8_t flags, uint64_t value)
     CPUState *cpu = first_cpu;
     AddressSpace *as;
     uint8_t buf[8];
-    int idx = cpu_asidx_from_attrs(cpu, attrs);
     bool realm = (flags & GICSIM_FUZZ_REALM) && fz.realm_alias;
+    int idx;
 
     if (realm) {
         addr += fz.realm_alias;
     }
-    if (idx >= cpu->num_ases) {
+    if (cpu->num_ases < 2) {
         /* No Secure address space (secure=off): a Non-secure access */
         attrs.secure = 0;
-        idx = cpu_asidx_from_attrs(cpu, attrs);
     }
+    idx = cpu_asidx_from_attrs(cpu, attrs);
     /* The address space the first CPU uses for these attributes */
     as = cpu_get_address_space(cpu, idx);
     addr &= ~(uint64_t)(size - 1);
