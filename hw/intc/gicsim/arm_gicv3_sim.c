@@ -265,7 +265,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     sim->rfx = g_new0(GicsimRedistFx, s->num_cpu);
     gicsim_effects_init(sim);
 
-    if (!gicsim_build_decoder(sim, errp)) {
+    if (!gicsim_build_dispatch(sim, errp)) {
         return;
     }
     gicv3_init_irqs_and_mmio(s, gicsim_set_irq, sim->strict ?
@@ -280,7 +280,7 @@ static void gicsim_unrealize(DeviceState *dev)
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     gicsim_cost_unrealize(sim);
-    g_free(sim->decoder);
+    g_free(sim->routes);
     gicsim_effects_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);

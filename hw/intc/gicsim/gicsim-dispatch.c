@@ -20,6 +20,19 @@
  * log them as the "pedantic" class, a bus error only with
  * strict=pedantic (docs/device.rst).
  *
+ * Two paths.  At realize, each register's row of the table and the
+ * configuration give it a route (GicsimRoute, gicsim_build_dispatch()):
+ * its handlers, its cost counters, and the (width, byte offset) pairs for
+ * which an access to it is defined and no gate can close it in this
+ * configuration.  Such an access, nearly every one, takes the direct path:
+ * one decoder slot, one route, one bit test, one counter, the handler.
+ * Everything else takes the checked path, gicsim_access_checked(), which
+ * decides, logs and traces it in full: reserved offsets, registers this
+ * configuration lacks, widths the spec does not define, writes to RO and
+ * reads of WO registers, registers with a gate or Secure-only fields that
+ * can apply here, and every access with charge-time=on.  Both paths count
+ * the access once and give the same result.
+ *
  * Each 64 KiB frame is one MemoryRegion whose .valid.accepts hook applies
  * the table's exact width set for the register at the accessed offset, so
  * QEMU's memory core itself rejects (strict=on) what the spec disallows.
@@ -38,13 +51,18 @@
 #include "gicsim-cost-account.h"
 #include "trace.h"
 
-static GicsimDecoder gicsim_full_decoder;
+/*
+ * Offset -> register id + 1: one table for every device (its routes say
+ * which registers its configuration lacks).
+ */
+static GicsimDecoder gicsim_decoder;
 
 /* Where an access lands: frame, offset in the frame, redistributor. */
 typedef struct GicsimLoc {
     GicsimFrame frame;
     uint32_t offset;        /* in the frame */
     GICv3CPUState *cs;
+    unsigned cpu;           /* index of cs in s->cpu[] */
 } GicsimLoc;
 
 static bool reg_present(GICv3SimState *sim, const GicsimReg *r)
@@ -85,6 +103,7 @@ static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
         loc->frame = GICSIM_FRAME_GICD;
         loc->offset = addr;
         loc->cs = NULL;
+        loc->cpu = 0;
         return true;
     }
     cpu = region->cpuidx + (addr >> sim->redist_shift);
@@ -92,6 +111,7 @@ static bool locate(GICv3SimState *sim, GICv3RedistRegion *region,
         return false;
     }
     loc->cs = &s->cpu[cpu];
+    loc->cpu = cpu;
     loc->frame = GICSIM_FRAME_RD + ((addr >> 16) &
                                     ((1u << (sim->redist_shift - 16)) - 1));
     loc->offset = addr & (GICSIM_FRAME_SIZE - 1);
@@ -115,7 +135,10 @@ static const GicsimReg *check_access(GICv3SimState *sim,
     const GicsimReg *r;
 
     *defined = false;
-    if (!gicsim_decode(sim->decoder, loc->frame, loc->offset, d)) {
+    if (!gicsim_decode(&gicsim_decoder, loc->frame, loc->offset, d) ||
+        !sim->routes[d->id + 1].reg) {
+        /* No register there, or none in this configuration */
+        d->reg = NULL;
         *rule = "reserved offset (RES0, IHI 0069H reserved register addresses)";
         return NULL;
     }
@@ -166,7 +189,7 @@ static void reg_where(const GicsimDecoded *d, char *where, size_t len)
 
 /*
  * Log an access the specification does not define, once, wherever it is
- * refused: in gicsim_access() (strict=off: RAZ/WI) or in the
+ * refused: in gicsim_access_checked() (strict=off: RAZ/WI) or in the
  * .valid.accepts hook (strict=on: QEMU's memory core makes it a bus error
  * and never calls the dispatch).  @value is NULL where the access is
  * refused before its data is seen (the accepts hook, and every read).
@@ -217,7 +240,7 @@ static inline const char *closed_gate(GICv3SimState *sim, uint8_t gates,
         return "RAZ/WI while GICD_CTLR.DS == 1";
     }
     if ((gates & GICSIM_GATE_POWERED) && sim->profile->has_pwrr &&
-        !gicsim_redist_powered(sim, loc->cs - s->cpu)) {
+        !gicsim_redist_powered(sim, loc->cpu)) {
         return "redistributor powered down (GICR_PWRR.RDGPO == 1)";
     }
     return NULL;
@@ -235,7 +258,7 @@ static void gated_access(GICv3SimState *sim, const GicsimLoc *loc,
                        loc->cs ? loc->cs->cpu->cpu_index : -1, where, size,
                        is_write, sec_name(attrs), why);
     if (d->reg->gates & GICSIM_GATE_POWERED && loc->cs) {
-        unsigned cpu = loc->cs - sim->parent_obj.cpu;
+        unsigned cpu = loc->cpu;
 
         if (gicsim_effect_pending(sim, GICSIM_FX_PWRR, cpu)) {
             /* Software should have polled GICR_PWRR first */
@@ -253,10 +276,21 @@ static void gated_access(GICv3SimState *sim, const GicsimLoc *loc,
     }
 }
 
-static MemTxResult gicsim_access(GICv3SimState *sim,
-                                 GICv3RedistRegion *region, hwaddr addr,
-                                 uint64_t *data, unsigned size, bool is_write,
-                                 MemTxAttrs attrs)
+/* A Non-secure access while the GIC has two Security states */
+static inline bool ns_access(GICv3State *s, MemTxAttrs attrs)
+{
+    return !attrs.secure && s->security_extn &&
+           !(s->gicd_ctlr & GICD_CTLR_DS);
+}
+
+/*
+ * The checked path: any access, decided in full (see the top of the
+ * file).  Kept out of line, so that the direct path stays small.
+ */
+static __attribute__((noinline)) MemTxResult
+gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
+                      hwaddr addr, uint64_t *data, unsigned size,
+                      bool is_write, MemTxAttrs attrs)
 {
     GICv3State *s = &sim->parent_obj;
     GicsimLoc loc;
@@ -296,10 +330,9 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
     c.sim = sim;
     c.s = s;
     c.cs = loc.cs;
+    c.cpu = loc.cpu;
     c.index = d.index;
-    c.attrs = attrs;
-    c.ns = !attrs.secure && s->security_extn &&
-           !(s->gicd_ctlr & GICD_CTLR_DS);
+    c.ns = ns_access(s, attrs);
     hidden = 0;
     if (unlikely(c.reg->gates)) {
         const char *why = closed_gate(sim, c.reg->gates, &loc, c.ns);
@@ -345,7 +378,8 @@ static MemTxResult gicsim_access(GICv3SimState *sim,
  * dispatch never sees a rejected access, so the log line is written here
  * (the memory core calls the hook once per access: .impl takes every
  * width whole).  With strict=off there is no hook: every access reaches
- * gicsim_access(), which makes the undefined ones RAZ/WI and logs them.
+ * gicsim_access_checked(), which makes the undefined ones RAZ/WI and logs
+ * them.
  */
 static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
                            hwaddr addr, unsigned size, bool is_write,
@@ -362,7 +396,7 @@ static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
     }
     if (!check_access(sim, &loc, size, is_write, &d, &rule, &defined)) {
         if (!refused(sim, defined)) {
-            return true;    /* gicsim_access() logs it and ignores it */
+            return true;    /* the checked path logs it and ignores it */
         }
         log_bad_access(&loc, &d, size, is_write, NULL, attrs, rule,
                        outcome(sim, defined, is_write));
@@ -374,18 +408,119 @@ static bool gicsim_accepts(GICv3SimState *sim, GICv3RedistRegion *region,
     return true;
 }
 
+/*
+ * The direct path (see the top of the file).  Does an access of @size
+ * bytes at @offset to route @r go straight to the handler?
+ */
+static inline bool gicsim_direct(const GicsimRoute *r, bool is_write,
+                                 unsigned size, uint32_t offset)
+{
+    return (r->direct[is_write] >> (((size - 1) << 3) | (offset & 7))) & 1;
+}
+
+/*
+ * A direct access to route @r at @offset in its frame, of @cs's
+ * redistributor (number @cpu) or of the distributor (@cs NULL).  Inlined
+ * into each MemoryRegionOps function, specialised for its direction.
+ * A traced access takes the checked path, which traces it.
+ */
+static inline QEMU_ALWAYS_INLINE void
+direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
+              unsigned cpu, uint32_t offset, uint64_t *data, unsigned size,
+              bool is_write, MemTxAttrs attrs)
+{
+    unsigned shift = (offset & r->bytemask) * 8;
+    uint64_t mask = MAKE_64BIT_MASK(0, size * 8);
+    GicsimCtx c;
+
+    c.sim = sim;
+    c.s = &sim->parent_obj;
+    c.cs = cs;
+    c.cpu = cpu;
+    c.reg = r->reg;
+    c.index = r->first + ((offset - r->offset) >> r->shift);
+    c.ns = ns_access(c.s, attrs);
+    /* Cost accounting (gicsim-cost-account.h): one counter */
+    r->count[is_write + (size == 8 ? GICSIM_CNT_READ64 : 0)]++;
+    if (is_write) {
+        r->write(&c, (*data & mask) << shift, mask << shift);
+    } else {
+        *data = (r->read(&c) >> shift) & mask;
+    }
+}
+
+/* Is gicsim_read (@is_write: gicsim_write) enabled? */
+static inline bool traced(bool is_write)
+{
+    return is_write ? trace_event_get_state_backends(TRACE_GICSIM_WRITE) :
+                      trace_event_get_state_backends(TRACE_GICSIM_READ);
+}
+
+static inline QEMU_ALWAYS_INLINE MemTxResult
+gicd_access(GICv3SimState *sim, hwaddr addr, uint64_t *data, unsigned size,
+            bool is_write, MemTxAttrs attrs)
+{
+    uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
+    const GicsimRoute *r =
+        &sim->routes[gicsim_decoder.slot[GICSIM_FRAME_GICD][offset >> 2]];
+
+    if (likely(gicsim_direct(r, is_write, size, offset) &&
+               !traced(is_write))) {
+        direct_access(sim, r, NULL, 0, offset, data, size, is_write, attrs);
+        return MEMTX_OK;
+    }
+    return gicsim_access_checked(sim, NULL, addr, data, size, is_write,
+                                 attrs);
+}
+
+/*
+ * A redistributor's frames follow each other from RD_base, in QEMU's
+ * layout and in the decoder (pinned in gicsim-internal.h).
+ */
+static inline QEMU_ALWAYS_INLINE MemTxResult
+gicr_access(GICv3RedistRegion *region, hwaddr addr, uint64_t *data,
+            unsigned size, bool is_write, MemTxAttrs attrs)
+{
+    GICv3SimState *sim = gicsim_of(region->gic);
+    unsigned cpu = region->cpuidx + (addr >> sim->redist_shift);
+    uint32_t in_rd = addr & ((1u << sim->redist_shift) - 1);
+    uint32_t offset = in_rd & (GICSIM_FRAME_SIZE - 1);
+    const GicsimRoute *r = &sim->routes[gicsim_decoder.slot
+        [GICSIM_FRAME_RD + (in_rd >> 16)][offset >> 2]];
+
+    if (likely(cpu < sim->parent_obj.num_cpu &&
+               gicsim_direct(r, is_write, size, offset) &&
+               !traced(is_write))) {
+        direct_access(sim, r, &sim->parent_obj.cpu[cpu], cpu, offset, data,
+                      size, is_write, attrs);
+        return MEMTX_OK;
+    }
+    return gicsim_access_checked(sim, region, addr, data, size, is_write,
+                                 attrs);
+}
+
 static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
                              unsigned size, MemTxAttrs attrs)
 {
-    return gicsim_access(gicsim_of(opaque), NULL, addr, data, size, false,
-                         attrs);
+    return gicd_access(gicsim_of(opaque), addr, data, size, false, attrs);
 }
 
 static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
                               unsigned size, MemTxAttrs attrs)
 {
-    return gicsim_access(gicsim_of(opaque), NULL, addr, &data, size, true,
-                         attrs);
+    return gicd_access(gicsim_of(opaque), addr, &data, size, true, attrs);
+}
+
+static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
+                             unsigned size, MemTxAttrs attrs)
+{
+    return gicr_access(opaque, addr, data, size, false, attrs);
+}
+
+static MemTxResult gicr_write(void *opaque, hwaddr addr, uint64_t data,
+                              unsigned size, MemTxAttrs attrs)
+{
+    return gicr_access(opaque, addr, &data, size, true, attrs);
 }
 
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
@@ -393,24 +528,6 @@ static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
 {
     return gicsim_accepts(gicsim_of(opaque), NULL, addr, size, is_write,
                           attrs);
-}
-
-static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
-                             unsigned size, MemTxAttrs attrs)
-{
-    GICv3RedistRegion *region = opaque;
-
-    return gicsim_access(gicsim_of(region->gic), region, addr, data, size,
-                         false, attrs);
-}
-
-static MemTxResult gicr_write(void *opaque, hwaddr addr, uint64_t data,
-                              unsigned size, MemTxAttrs attrs)
-{
-    GICv3RedistRegion *region = opaque;
-
-    return gicsim_access(gicsim_of(region->gic), region, addr, &data, size,
-                         true, attrs);
 }
 
 static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
@@ -450,33 +567,96 @@ const MemoryRegionOps gicsim_mmio_ops_strict[2] = {
     GICSIM_OPS(gicr_read, gicr_write, gicr_accepts),
 };
 
-bool gicsim_build_decoder(GICv3SimState *sim, Error **errp)
+/*
+ * Can a gate or Secure-only fields of @r ever apply in this
+ * configuration?  Then its accesses take the checked path.
+ */
+static bool gates_can_close(GICv3SimState *sim, const GicsimReg *r)
+{
+    GICv3State *s = &sim->parent_obj;
+    uint8_t g = r->gates;
+
+    /* SEC and Secure fields need a Non-secure access to a GIC with two */
+    if (!s->security_extn) {
+        g &= ~(GICSIM_GATE_SECURE | GICSIM_GATE_SECURE_FIELDS);
+    }
+    /* Only a GIC-600/700 redistributor powers down */
+    if (!sim->profile->has_pwrr) {
+        g &= ~GICSIM_GATE_POWERED;
+    }
+    /* TWO closes with DS == 1: always without Security extension */
+    return g != 0;
+}
+
+/* Bit (size - 1) * 8 + byte of GicsimRoute.direct (gicsim_direct()) */
+static uint64_t direct_set(const GicsimReg *r, bool is_write)
+{
+    uint64_t set = 0;
+    unsigned size, byte;
+
+    if (r->access == (is_write ? GICSIM_RO : GICSIM_WO)) {
+        return 0;
+    }
+    for (size = 1; size <= 8; size *= 2) {
+        for (byte = 0; byte < 8; byte++) {
+            /* A 4-byte register's second word is its next element */
+            if (gicsim_access_allowed(r->widths, size,
+                                      byte & (r->size - 1))) {
+                set |= 1ULL << ((size - 1) * 8 + byte);
+            }
+        }
+    }
+    return set;
+}
+
+/*
+ * The routes of this configuration, from the register table: which
+ * registers it has, their handlers and counters, and which of their
+ * accesses take the direct path.
+ */
+bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
 {
     static bool decoder_ready;
-    unsigned id, n, w;
+    GicsimCostAccount *a = sim->cost;
+    unsigned id;
 
     if (!decoder_ready) {
-        if (!gicsim_decoder_init(&gicsim_full_decoder)) {
+        if (!gicsim_decoder_init(&gicsim_decoder)) {
             error_setg(errp, "arm-gicv3-sim: register table is inconsistent");
             return false;
         }
         decoder_ready = true;
     }
 
-    /* This configuration's decoder: registers it lacks become reserved */
-    sim->decoder = g_memdup2(&gicsim_full_decoder, sizeof(GicsimDecoder));
+    /* Route 0 (no register) and the absent registers: checked path */
+    sim->routes = g_new0(GicsimRoute, GICSIM_REG__COUNT + 1);
     for (id = 0; id < GICSIM_REG__COUNT; id++) {
         const GicsimReg *r = &gicsim_regs[id];
+        GicsimRoute *rt = &sim->routes[id + 1];
 
-        if (reg_present(sim, r)) {
+        if (!reg_present(sim, r)) {
             continue;
         }
-        for (n = 0; n < r->count; n++) {
-            for (w = 0; w < r->size / 4; w++) {
-                sim->decoder->slot[r->frame]
-                    [(r->offset + n * r->size + w * 4) >> 2] = 0;
-            }
+        rt->reg = r;
+        rt->read = r->read;
+        rt->write = r->write;
+        /* With accounting off, a row nobody reads */
+        rt->count = a->direct.count[id];
+        rt->offset = r->offset;
+        rt->first = r->first;
+        rt->shift = ctz32(r->size);
+        rt->bytemask = r->size - 1;
+        /*
+         * The direct path takes the byte in the element from the offset,
+         * so the elements must be aligned to their size (they are, IHI
+         * 0069H); charge-time=on charges on the checked path.
+         */
+        if (gates_can_close(sim, r) || a->charge ||
+            r->offset % r->size || (r->size != 4 && r->size != 8)) {
+            continue;
         }
+        rt->direct[0] = direct_set(r, false);
+        rt->direct[1] = direct_set(r, true);
     }
     sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
     return true;

@@ -82,9 +82,9 @@ typedef struct GicsimCtx {
     GICv3SimState *sim;
     GICv3State *s;
     GICv3CPUState *cs;      /* the redistributor's CPU; NULL for GICD */
+    unsigned cpu;           /* its index in s->cpu[] (0 for GICD) */
     const GicsimReg *reg;
     unsigned index;         /* n of NAME<n> */
-    MemTxAttrs attrs;
     /*
      * A Non-secure access while the GIC has two Security states
      * (GICD_CTLR.DS == 0): it sees only what IHI 0069H's Security model lets
@@ -95,10 +95,33 @@ typedef struct GicsimCtx {
     bool ns;
 } GicsimCtx;
 
-/* gicsim-dispatch.c */
+/*
+ * gicsim-dispatch.c.  A register as this device's dispatch sees it,
+ * derived at realize from its row of the table and the configuration:
+ * route 0 is "no register", route id + 1 register id (the decoder's slot
+ * value), with @reg NULL where the configuration lacks the register.
+ */
+typedef struct GicsimRoute {
+    const GicsimReg *reg;
+    GicsimReadFn *read;
+    GicsimWriteFn *write;
+    uint64_t *count;        /* its cost counters, [GICSIM_CNT_*] */
+    /*
+     * [is_write]: bit ((size - 1) * 8 + (offset & 7)) is set where an
+     * access of @size bytes at that byte offset is defined and no gate
+     * can close it in this configuration: it goes straight to the
+     * handler (gicsim_direct()).  Everything else takes the checked path.
+     */
+    uint64_t direct[2];
+    uint32_t offset;        /* of the first element in its frame */
+    uint16_t first;         /* n of the first element NAME<n> */
+    uint8_t shift;          /* log2 of the element size */
+    uint8_t bytemask;       /* element size - 1 */
+} GicsimRoute;
+
 extern const MemoryRegionOps gicsim_mmio_ops[2];
 extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
-bool gicsim_build_decoder(GICv3SimState *sim, Error **errp);
+bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp);
 
 /* gicsim-dist.c, gicsim-redist.c: the input lines */
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
@@ -199,7 +222,7 @@ static inline bool gicsim_redist_powered(GICv3SimState *sim, unsigned cpu)
 
 static inline unsigned gicsim_cpu_index(GicsimCtx *c)
 {
-    return c->cs - c->s->cpu;
+    return c->cpu;
 }
 
 /* Merge the written bytes of @value into @old. */

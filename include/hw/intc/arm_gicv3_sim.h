@@ -16,7 +16,7 @@
 OBJECT_DECLARE_TYPE(GICv3SimState, GICv3SimClass, ARM_GICV3_SIM)
 
 typedef struct GicsimProfile GicsimProfile;
-typedef struct GicsimDecoder GicsimDecoder;
+typedef struct GicsimRoute GicsimRoute;
 typedef struct GicsimCostAccount GicsimCostAccount;
 
 /* Room for every kind of write in flight (GicsimEffect, gicsim-effects.c) */
@@ -53,7 +53,7 @@ struct GICv3SimState {
 
     /* Derived at realize */
     const GicsimProfile *profile;
-    GicsimDecoder *decoder;     /* register lookup for this configuration */
+    GicsimRoute *routes;        /* per register: this configuration's */
     unsigned redist_shift;      /* log2 of one redistributor's size */
 
     /*
