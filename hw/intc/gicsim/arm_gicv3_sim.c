@@ -265,6 +265,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     sim->rfx = g_new0(GicsimRedistFx, s->num_cpu);
     gicsim_effects_init(sim);
 
+    gicsim_gicd_typer_init(sim);
     if (!gicsim_build_dispatch(sim, errp)) {
         return;
     }

@@ -279,7 +279,7 @@ static void gated_access(GICv3SimState *sim, const GicsimLoc *loc,
 /* A Non-secure access while the GIC has two Security states */
 static inline bool ns_access(GICv3State *s, MemTxAttrs attrs)
 {
-    return !attrs.secure && s->security_extn &&
+    return s->security_extn && !attrs.secure &&
            !(s->gicd_ctlr & GICD_CTLR_DS);
 }
 
@@ -418,11 +418,17 @@ static inline bool gicsim_direct(const GicsimRoute *r, bool is_write,
     return (r->direct[is_write] >> (((size - 1) << 3) | (offset & 7))) & 1;
 }
 
+/* The bytes of an access of 1, 2, 4 or 8 bytes */
+static const uint64_t size_mask[9] = {
+    [1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
+};
+
 /*
- * A direct access to route @r at @offset in its frame, of @cs's
- * redistributor (number @cpu) or of the distributor (@cs NULL).  Inlined
- * into each MemoryRegionOps function, specialised for its direction.
- * A traced access takes the checked path, which traces it.
+ * A direct access to route @r at @offset in the device's region (see
+ * GicsimRoute.base), of @cs's redistributor (number @cpu) or of the
+ * distributor (@cs NULL).  Inlined into each MemoryRegionOps function,
+ * specialised for its direction.  A traced access takes the checked path,
+ * which traces it.
  */
 static inline QEMU_ALWAYS_INLINE void
 direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
@@ -430,7 +436,7 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
               bool is_write, MemTxAttrs attrs)
 {
     unsigned shift = (offset & r->bytemask) * 8;
-    uint64_t mask = MAKE_64BIT_MASK(0, size * 8);
+    uint64_t mask = size_mask[size];
     GicsimCtx c;
 
     c.sim = sim;
@@ -438,10 +444,15 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
     c.cs = cs;
     c.cpu = cpu;
     c.reg = r->reg;
-    c.index = r->first + ((offset - r->offset) >> r->shift);
+    c.index = r->first + ((offset - r->base) >> r->shift);
     c.ns = ns_access(c.s, attrs);
-    /* Cost accounting (gicsim-cost-account.h): one counter */
-    r->count[is_write + (size == 8 ? GICSIM_CNT_READ64 : 0)]++;
+    /*
+     * Cost accounting (gicsim-cost-account.h): one counter; size >> 2 & 2
+     * is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
+     */
+    QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
+                      GICSIM_CNT_WRITE64 != 3);
+    r->count[is_write + ((size >> 2) & 2)]++;
     if (is_write) {
         r->write(&c, (*data & mask) << shift, mask << shift);
     } else {
@@ -462,7 +473,7 @@ gicd_access(GICv3SimState *sim, hwaddr addr, uint64_t *data, unsigned size,
 {
     uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
     const GicsimRoute *r =
-        &sim->routes[gicsim_decoder.slot[GICSIM_FRAME_GICD][offset >> 2]];
+        &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_GICD, offset)];
 
     if (likely(gicsim_direct(r, is_write, size, offset) &&
                !traced(is_write))) {
@@ -483,10 +494,10 @@ gicr_access(GICv3RedistRegion *region, hwaddr addr, uint64_t *data,
 {
     GICv3SimState *sim = gicsim_of(region->gic);
     unsigned cpu = region->cpuidx + (addr >> sim->redist_shift);
-    uint32_t in_rd = addr & ((1u << sim->redist_shift) - 1);
-    uint32_t offset = in_rd & (GICSIM_FRAME_SIZE - 1);
-    const GicsimRoute *r = &sim->routes[gicsim_decoder.slot
-        [GICSIM_FRAME_RD + (in_rd >> 16)][offset >> 2]];
+    /* Below 4 frames (redist_shift is 17 or 18): within the decoder */
+    uint32_t offset = addr & ((1u << sim->redist_shift) - 1);
+    const GicsimRoute *r =
+        &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_RD, offset)];
 
     if (likely(cpu < sim->parent_obj.num_cpu &&
                gicsim_direct(r, is_write, size, offset) &&
@@ -642,7 +653,9 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->write = r->write;
         /* With accounting off, a row nobody reads */
         rt->count = a->direct.count[id];
-        rt->offset = r->offset;
+        rt->base = r->offset + (r->frame == GICSIM_FRAME_GICD ? 0 :
+                                (r->frame - GICSIM_FRAME_RD) *
+                                GICSIM_FRAME_SIZE);
         rt->first = r->first;
         rt->shift = ctz32(r->size);
         rt->bytemask = r->size - 1;
@@ -659,5 +672,13 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->direct[1] = direct_set(r, true);
     }
     sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
+    /* The direct path looks a redistributor's frames up from RD_base */
+    if ((1u << sim->redist_shift) >
+        (GICSIM_FRAME__COUNT - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE) {
+        error_setg(errp, "arm-gicv3-sim: a redistributor of %u KiB has "
+                   "more frames than the register table",
+                   (1u << sim->redist_shift) / 1024);
+        return false;
+    }
     return true;
 }

@@ -118,27 +118,33 @@ void gicsim_gicd_ctlr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 
 /* ---- Identification and type registers ---- */
 
-uint64_t gicsim_gicd_typer_read(GicsimCtx *c)
+void gicsim_gicd_typer_init(GICv3SimState *sim)
 {
-    GICv3State *s = c->s;
-    const GicsimProfile *p = c->sim->profile;
+    GICv3State *s = &sim->parent_obj;
+    const GicsimProfile *p = sim->profile;
 
     /*
      * CPUNumber is 0 with affinity routing; IDbits from the profile;
-     * A3V: Aff3 supported; DVIS: direct vLPI injection with GICv4;
-     * SecurityExtn reads 0 when DS == 1 (GICD_TYPER).
+     * A3V: Aff3 supported; DVIS: direct vLPI injection with GICv4.
      */
 #define TYPER(field, v) ((uint32_t)(v) << R_GICSIM_GICD_TYPER_##field##_SHIFT)
-    return TYPER(ITLinesNumber, s->num_irq / 32 - 1) |
-           TYPER(NMI, s->nmi_support) |
-           TYPER(SecurityExtn, !(s->gicd_ctlr & GICD_CTLR_DS)) |
-           TYPER(MBIS, p->mbis) |
-           TYPER(LPIS, s->lpi_enable) |
-           TYPER(DVIS, s->revision >= 4) |
-           TYPER(IDbits, p->idbits) |
-           TYPER(A3V, 1) |
-           TYPER(No1N, p->no1n);
+    sim->gicd_typer = TYPER(ITLinesNumber, s->num_irq / 32 - 1) |
+                      TYPER(NMI, s->nmi_support) |
+                      TYPER(MBIS, p->mbis) |
+                      TYPER(LPIS, s->lpi_enable) |
+                      TYPER(DVIS, s->revision >= 4) |
+                      TYPER(IDbits, p->idbits) |
+                      TYPER(A3V, 1) |
+                      TYPER(No1N, p->no1n);
 #undef TYPER
+}
+
+uint64_t gicsim_gicd_typer_read(GicsimCtx *c)
+{
+    /* SecurityExtn reads 0 when DS == 1 (GICD_TYPER) */
+    return c->sim->gicd_typer |
+           (c->s->gicd_ctlr & GICD_CTLR_DS ? 0 :
+            R_GICSIM_GICD_TYPER_SecurityExtn_MASK);
 }
 
 uint64_t gicsim_gicd_iidr_read(GicsimCtx *c)

@@ -113,7 +113,11 @@ typedef struct GicsimRoute {
      * handler (gicsim_direct()).  Everything else takes the checked path.
      */
     uint64_t direct[2];
-    uint32_t offset;        /* of the first element in its frame */
+    /*
+     * Offset of the first element in the device's region: in the
+     * distributor's frame, or from a redistributor's RD_base.
+     */
+    uint32_t base;
     uint16_t first;         /* n of the first element NAME<n> */
     uint8_t shift;          /* log2 of the element size */
     uint8_t bytemask;       /* element size - 1 */
@@ -122,6 +126,9 @@ typedef struct GicsimRoute {
 extern const MemoryRegionOps gicsim_mmio_ops[2];
 extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
 bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp);
+
+/* gicsim-dist.c: GICD_TYPER's fields fixed by the configuration */
+void gicsim_gicd_typer_init(GICv3SimState *sim);
 
 /* gicsim-dist.c, gicsim-redist.c: the input lines */
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);

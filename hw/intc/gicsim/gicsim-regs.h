@@ -284,6 +284,21 @@ _Static_assert(GICSIM_REG__COUNT < (1u << (8 * sizeof(GicsimSlot))),
 /* Fill @d from gicsim_regs[]; returns false if two registers overlap. */
 bool gicsim_decoder_init(GicsimDecoder *d);
 
+/*
+ * The slot of the word at @offset from the start of @frame, where @offset
+ * may run on into the frames after it: a redistributor's frames follow
+ * each other, so from RD_base an offset in the redistributor finds the
+ * word in any of them.  @frame * GICSIM_FRAME_SIZE + @offset must be
+ * within the decoder (the frames from @frame to the last).
+ */
+static inline unsigned gicsim_slot(const GicsimDecoder *d, GicsimFrame frame,
+                                   uint32_t offset)
+{
+    const GicsimSlot *flat = (const GicsimSlot *)d->slot;
+
+    return flat[frame * GICSIM_FRAME_SLOTS + (offset >> 2)];
+}
+
 /* Result of decoding an access at @offset of @size bytes in @frame. */
 typedef struct GicsimDecoded {
     const GicsimReg *reg;   /* NULL: reserved offset */
