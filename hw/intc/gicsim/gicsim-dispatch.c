@@ -439,13 +439,6 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
     uint64_t mask = size_mask[size];
     GicsimCtx c;
 
-    c.sim = sim;
-    c.s = &sim->parent_obj;
-    c.cs = cs;
-    c.cpu = cpu;
-    c.reg = r->reg;
-    c.index = r->first + ((offset - r->base) >> r->shift);
-    c.ns = ns_access(c.s, attrs);
     /*
      * Cost accounting (gicsim-cost-account.h): one counter; size >> 2 & 2
      * is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
@@ -453,6 +446,18 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
     QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
                       GICSIM_CNT_WRITE64 != 3);
     r->count[is_write + ((size >> 2) & 2)]++;
+    if (!is_write && !r->read) {
+        /* A value this configuration fixes (read_is_fixed()) */
+        *data = (r->value >> shift) & mask;
+        return;
+    }
+    c.sim = sim;
+    c.s = &sim->parent_obj;
+    c.cs = cs;
+    c.cpu = cpu;
+    c.reg = r->reg;
+    c.index = r->first + ((offset - r->base) >> r->shift);
+    c.ns = ns_access(c.s, attrs);
     if (is_write) {
         r->write(&c, (*data & mask) << shift, mask << shift);
     } else {
@@ -599,6 +604,37 @@ static bool gates_can_close(GICv3SimState *sim, const GicsimReg *r)
     return g != 0;
 }
 
+/*
+ * Does this configuration fix what @r reads?  The ID registers, IIDRs and
+ * the RES0 registers read constants; GICD_TYPER does when the GIC has one
+ * Security state (gicsim_gicd_typer_read()).  Such a route reads the value
+ * its handler gave at realize.
+ */
+static bool read_is_fixed(GICv3SimState *sim, const GicsimReg *r)
+{
+    GicsimReadFn *fn = r->read;
+
+    return fn == gicsim_read_id || fn == gicsim_read_zero ||
+           fn == gicsim_gicd_iidr_read || fn == gicsim_gicr_iidr_read ||
+           (fn == gicsim_gicd_typer_read &&
+            !sim->parent_obj.security_extn);
+}
+
+static uint64_t fixed_value(GICv3SimState *sim, const GicsimReg *r)
+{
+    GICv3State *s = &sim->parent_obj;
+    GicsimCtx c = {
+        .sim = sim,
+        .s = s,
+        /* The same on every redistributor: ask the first */
+        .cs = r->frame == GICSIM_FRAME_GICD ? NULL : &s->cpu[0],
+        .reg = r,
+        .index = r->first,
+    };
+
+    return r->read(&c);
+}
+
 /* Bit (size - 1) * 8 + byte of GicsimRoute.direct (gicsim_direct()) */
 static uint64_t direct_set(const GicsimReg *r, bool is_write)
 {
@@ -651,6 +687,10 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->reg = r;
         rt->read = r->read;
         rt->write = r->write;
+        if (read_is_fixed(sim, r)) {
+            rt->value = fixed_value(sim, r);
+            rt->read = NULL;
+        }
         /* With accounting off, a row nobody reads */
         rt->count = a->direct.count[id];
         rt->base = r->offset + (r->frame == GICSIM_FRAME_GICD ? 0 :

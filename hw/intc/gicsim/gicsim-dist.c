@@ -141,10 +141,13 @@ void gicsim_gicd_typer_init(GICv3SimState *sim)
 
 uint64_t gicsim_gicd_typer_read(GicsimCtx *c)
 {
-    /* SecurityExtn reads 0 when DS == 1 (GICD_TYPER) */
+    /*
+     * SecurityExtn: two Security states, RAZ when DS == 1 (GICD_TYPER).
+     * Without them it is 0 whatever DS (which reads 1 then): fixed.
+     */
     return c->sim->gicd_typer |
-           (c->s->gicd_ctlr & GICD_CTLR_DS ? 0 :
-            R_GICSIM_GICD_TYPER_SecurityExtn_MASK);
+           (c->s->security_extn && !(c->s->gicd_ctlr & GICD_CTLR_DS) ?
+            R_GICSIM_GICD_TYPER_SecurityExtn_MASK : 0);
 }
 
 uint64_t gicsim_gicd_iidr_read(GicsimCtx *c)

@@ -103,7 +103,7 @@ typedef struct GicsimCtx {
  */
 typedef struct GicsimRoute {
     const GicsimReg *reg;
-    GicsimReadFn *read;
+    GicsimReadFn *read;     /* NULL: reads give @value */
     GicsimWriteFn *write;
     uint64_t *count;        /* its cost counters, [GICSIM_CNT_*] */
     /*
@@ -121,6 +121,7 @@ typedef struct GicsimRoute {
     uint16_t first;         /* n of the first element NAME<n> */
     uint8_t shift;          /* log2 of the element size */
     uint8_t bytemask;       /* element size - 1 */
+    uint64_t value;         /* what a read gives, if fixed (@read NULL) */
 } GicsimRoute;
 
 extern const MemoryRegionOps gicsim_mmio_ops[2];
