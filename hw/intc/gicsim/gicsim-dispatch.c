@@ -499,8 +499,8 @@ gicr_access(GICv3RedistRegion *region, hwaddr addr, uint64_t *data,
 {
     GICv3SimState *sim = gicsim_of(region->gic);
     unsigned cpu = region->cpuidx + (addr >> sim->redist_shift);
-    /* Below 4 frames (redist_shift is 17 or 18): within the decoder */
-    uint32_t offset = addr & ((1u << sim->redist_shift) - 1);
+    /* Below 4 frames (gicsim_build_dispatch()): within the decoder */
+    uint32_t offset = addr & sim->redist_mask;
     const GicsimRoute *r =
         &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_RD, offset)];
 
@@ -712,6 +712,7 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->direct[1] = direct_set(r, true);
     }
     sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
+    sim->redist_mask = gicv3_redist_size(&sim->parent_obj) - 1;
     /* The direct path looks a redistributor's frames up from RD_base */
     if ((1u << sim->redist_shift) >
         (GICSIM_FRAME__COUNT - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE) {

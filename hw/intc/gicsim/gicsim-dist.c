@@ -18,6 +18,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "qemu/bswap.h"
 #include "gicsim-internal.h"
 #include "trace.h"
 
@@ -35,14 +36,11 @@ static inline bool spi_range_ok(GicsimCtx *c, int irq)
  * in Group 1 Non-secure, plus those whose GICD_NSACR field is at least
  * @nsacr_min (0 for none).  IHI 0069H Security model and GICD_NSACR.
  */
-static uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
+static uint32_t ns_mask32_slow(GicsimCtx *c, int irq, unsigned nsacr_min)
 {
     uint32_t mask;
     int i;
 
-    if (!c->ns) {
-        return 0xffffffff;
-    }
     mask = *gic_bmp_ptr32(c->s->group, irq);
     if (nsacr_min) {
         for (i = 0; i < 32 && irq + i < GICV3_MAXIRQ; i++) {
@@ -54,7 +52,13 @@ static uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
     return mask;
 }
 
-static bool ns_can_access_irq(GicsimCtx *c, int irq, unsigned nsacr_min)
+static inline uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
+{
+    return c->ns ? ns_mask32_slow(c, irq, nsacr_min) : 0xffffffff;
+}
+
+static inline bool ns_can_access_irq(GicsimCtx *c, int irq,
+                                     unsigned nsacr_min)
 {
     return !c->ns || gicv3_gicd_group_test(c->s, irq) ||
            (nsacr_min &&
@@ -203,7 +207,7 @@ void gicsim_gicd_spi_by_number_write(GicsimCtx *c, uint64_t value,
 
 /* ---- One-bit-per-interrupt registers ---- */
 
-static uint32_t *bitmap_word(GicsimCtx *c, int irq)
+static inline QEMU_ALWAYS_INLINE uint32_t *bitmap_word(GicsimCtx *c, int irq)
 {
     uint32_t *bmp;
 
@@ -304,6 +308,10 @@ uint64_t gicsim_gicd_ipriorityr_read(GicsimCtx *c)
     uint32_t v = 0;
     int i;
 
+    if (!c->ns && irq >= GIC_INTERNAL && irq + 4 <= c->s->num_irq) {
+        /* Four implemented SPIs, all visible: the bytes as they are */
+        return ldl_le_p(&c->s->gicd_ipriority[irq]);
+    }
     for (i = 0; i < 4; i++) {
         uint8_t p;
 

@@ -55,6 +55,7 @@ struct GICv3SimState {
     const GicsimProfile *profile;
     GicsimRoute *routes;        /* per register: this configuration's */
     unsigned redist_shift;      /* log2 of one redistributor's size */
+    uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
 
     /*
