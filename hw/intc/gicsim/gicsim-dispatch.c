@@ -438,7 +438,7 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
     unsigned shift = (offset & r->bytemask) * 8;
     uint64_t mask = size_mask[size];
     /* Every field is set below: no automatic zeroing on the hot path */
-    GicsimCtx c __attribute__((uninitialized));
+    __attribute__((uninitialized)) GicsimCtx c;
 
     /*
      * Cost accounting (gicsim-cost-account.h): one counter; size >> 2 & 2
