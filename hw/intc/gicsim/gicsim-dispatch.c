@@ -418,6 +418,16 @@ static inline bool gicsim_direct(const GicsimRoute *r, bool is_write,
     return (r->direct[is_write] >> (((size - 1) << 3) | (offset & 7))) & 1;
 }
 
+/*
+ * A local every path sets before use: QEMU builds with
+ * -ftrivial-auto-var-init=zero, which would zero it first.
+ */
+#if __has_attribute(uninitialized)
+#define GICSIM_SET_BEFORE_USE __attribute__((uninitialized))
+#else
+#define GICSIM_SET_BEFORE_USE
+#endif
+
 /* The bytes of an access of 1, 2, 4 or 8 bytes */
 static const uint64_t size_mask[9] = {
     [1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
@@ -437,8 +447,7 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
 {
     unsigned shift = (offset & r->bytemask) * 8;
     uint64_t mask = size_mask[size];
-    /* Every field is set below: no automatic zeroing on the hot path */
-    __attribute__((uninitialized)) GicsimCtx c;
+    GICSIM_SET_BEFORE_USE GicsimCtx c;    /* every field is set below */
 
     /*
      * Cost accounting (gicsim-cost-account.h): one counter; size >> 2 & 2
