@@ -123,6 +123,8 @@ typedef struct GicsimRoute {
     uint8_t bytemask;       /* element size - 1 */
     uint64_t value;         /* what a read gives, if fixed (@read NULL) */
 } GicsimRoute;
+/* A power of two: the direct path indexes the routes with a shift */
+QEMU_BUILD_BUG_ON(sizeof(GicsimRoute) != 64);
 
 extern const MemoryRegionOps gicsim_mmio_ops[2];
 extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
