@@ -450,12 +450,14 @@ direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
     GICSIM_SET_BEFORE_USE GicsimCtx c;    /* every field is set below */
 
     /*
-     * Cost accounting (gicsim-cost-account.h): one counter; size >> 2 & 2
-     * is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
+     * Cost accounting (gicsim-cost-account.h): one counter of the table
+     * the realm shims' hook selects (the device's own, or the realm
+     * path's); with cost-accounting=off a table nobody reads.  size >> 2
+     * & 2 is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
      */
     QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
                       GICSIM_CNT_WRITE64 != 3);
-    r->count[is_write + ((size >> 2) & 2)]++;
+    sim->cost->cur->count[r->id][is_write + ((size >> 2) & 2)]++;
     if (!is_write && !r->read) {
         /* A value this configuration fixes (read_is_fixed()) */
         *data = (r->value >> shift) & mask;
@@ -704,8 +706,7 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
             rt->value = fixed_value(sim, r);
             rt->read = NULL;
         }
-        /* With accounting off, a row nobody reads */
-        rt->count = a->direct.count[id];
+        rt->id = id;
         rt->base = r->offset + (r->frame == GICSIM_FRAME_GICD ? 0 :
                                 (r->frame - GICSIM_FRAME_RD) *
                                 GICSIM_FRAME_SIZE);

@@ -105,7 +105,6 @@ typedef struct GicsimRoute {
     const GicsimReg *reg;
     GicsimReadFn *read;     /* NULL: reads give @value */
     GicsimWriteFn *write;
-    uint64_t *count;        /* its cost counters, [GICSIM_CNT_*] */
     /*
      * [is_write]: bit ((size - 1) * 8 + (offset & 7)) is set where an
      * access of @size bytes at that byte offset is defined and no gate
@@ -121,6 +120,7 @@ typedef struct GicsimRoute {
     uint16_t first;         /* n of the first element NAME<n> */
     uint8_t shift;          /* log2 of the element size */
     uint8_t bytemask;       /* element size - 1 */
+    uint16_t id;            /* register id: its row of cost counters */
     uint64_t value;         /* what a read gives, if fixed (@read NULL) */
 } GicsimRoute;
 /* A power of two: the direct path indexes the routes with a shift */
