@@ -253,23 +253,6 @@ static void test_strict_bus_error(void)
     qtest_quit(g.qts);
 }
 
-/* How many lines of @file contain every one of @needles (NULL-ended) */
-static unsigned lines_with(const char *file, const char *const *needles)
-{
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    unsigned n = 0, i, k;
-
-    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i]; i++) {
-        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
-            /* all so far */
-        }
-        n += !needles[k];
-    }
-    return n;
-}
 
 /*
  * An undefined access is logged once, naming the register and the rule,
@@ -312,9 +295,9 @@ static void check_bad_access_logged(bool strict)
     /* the pedantic class: logged, and ignored unless strict=pedantic */
     g_assert_true(qtest_mmio_write(g.qts, GICD_BASE + GICD_TYPER, 4, NS, 1));
     qtest_quit(g.qts);
-    g_assert_cmpuint(lines_with(log, width), ==, 1);
-    g_assert_cmpuint(lines_with(log, reserved), ==, 1);
-    g_assert_cmpuint(lines_with(log, ro), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, width), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, reserved), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, ro), ==, 1);
     unlink(log);
 }
 
@@ -668,17 +651,17 @@ static void test_trace_events(void)
     qtest_set_irq_in(g.qts, gic, NULL, 256 + 32 + 27, 1);
     qtest_quit(g.qts);
 
-    g_assert_cmpuint(lines_with(log, read), ==, 1);
-    g_assert_cmpuint(lines_with(log, rd_read), ==, 1);
-    g_assert_cmpuint(lines_with(log, write), ==, 1);
-    g_assert_cmpuint(lines_with(log, bad), ==, 1);
-    g_assert_cmpuint(lines_with(log, gated), ==, 1);
-    g_assert_cmpuint(lines_with(log, pwrr), ==, 1);
-    g_assert_cmpuint(lines_with(log, start), ==, 1);
-    g_assert_cmpuint(lines_with(log, done), ==, 1);
-    g_assert_cmpuint(lines_with(log, spi_up), ==, 1);
-    g_assert_cmpuint(lines_with(log, spi_down), ==, 1);
-    g_assert_cmpuint(lines_with(log, ppi), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, read), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, rd_read), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, write), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, bad), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, gated), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, pwrr), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, start), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, done), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, spi_up), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, spi_down), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, ppi), ==, 1);
     unlink(log);
 }
 

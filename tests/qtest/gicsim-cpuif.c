@@ -162,3 +162,20 @@ void gicsim_expect_startup_error(const char *args, const char *message)
         g_error("'%s' printed '%s', not '%s'", cmd, err, message);
     }
 }
+
+unsigned gicsim_lines_with(const char *file, const char *const *needles)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    unsigned n = 0, i, k;
+
+    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
+            /* all so far */
+        }
+        n += !needles[k];
+    }
+    return n;
+}

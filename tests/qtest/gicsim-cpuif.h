@@ -49,4 +49,7 @@ bool gicsim_cpuif_wait(QTestState *qts, unsigned smp);
  */
 void gicsim_expect_startup_error(const char *args, const char *message);
 
+/* How many lines of @file contain every one of @needles (NULL-ended) */
+unsigned gicsim_lines_with(const char *file, const char *const *needles);
+
 #endif

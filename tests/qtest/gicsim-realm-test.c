@@ -226,23 +226,6 @@ static void test_device_error_aborts(void)
     qtest_quit(qts);
 }
 
-/* How many lines of @file contain every string of @needles */
-static unsigned lines_with(const char *file, const char *const *needles)
-{
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    unsigned n = 0, i, k;
-
-    g_assert_true(g_file_get_contents(file, &text, NULL, NULL));
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i]; i++) {
-        for (k = 0; needles[k] && strstr(lines[i], needles[k]); k++) {
-            /* all so far */
-        }
-        n += !needles[k];
-    }
-    return n;
-}
 
 /*
  * -trace 'gicsim_realm_*' (docs/realm.rst): one access forwarded and
@@ -286,11 +269,11 @@ static void test_trace_events(void)
                             typer);
     host_l[0] = host;
     entry_l[0] = entry;
-    g_assert_cmpuint(lines_with(log, assumed), ==, 1);
-    g_assert_cmpuint(lines_with(log, exit_l), ==, 1);
-    g_assert_cmpuint(lines_with(log, host_l), ==, 1);
-    g_assert_cmpuint(lines_with(log, entry_l), ==, 1);
-    g_assert_cmpuint(lines_with(log, abort_l), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, assumed), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, exit_l), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, host_l), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, entry_l), ==, 1);
+    g_assert_cmpuint(gicsim_lines_with(log, abort_l), ==, 1);
     unlink(log);
 }
 

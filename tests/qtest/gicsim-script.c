@@ -2122,37 +2122,6 @@ void gs_format_rec_step(const GicsimRecStep *st, const GicsimDabtIss *iss,
 
 /* ---- The bundled default probe ---- */
 
-const char gs_default_probe[] =
-    "# gicsim-probe's default tour (IHI 0069H chapter 12).\n"
-    "machine gic-version=3 secure=on smp=2\n"
-    "echo \"Distributor identification\"\n"
-    "read GICD_TYPER\n"
-    "expect GICD_TYPER.ITLinesNumber == 8   # 288 INTIDs: 32*(N+1)\n"
-    "expect GICD_TYPER.SecurityExtn == 1    # two Security states\n"
-    "read GICD_IIDR\n"
-    "expect GICD_PIDR2.ArchRev == 3         # GICv3\n"
-    "echo \"GICD_CTLR: Secure and Non-secure views (12.9.4)\"\n"
-    "expect S GICD_CTLR.DS == 0\n"
-    "write S GICD_CTLR = 0x37      # ARE_S ARE_NS Grp1S Grp1NS Grp0\n"
-    "read S GICD_CTLR\n"
-    "expect NS GICD_CTLR & 0x13 == 0x12     # ARE_NS, EnableGrp1A\n"
-    "echo \"Redistributor of CPU 1\"\n"
-    "read GICR_TYPER@cpu1\n"
-    "expect GICR_TYPER@cpu1.Processor_Number == 1\n"
-    "expect GICR_TYPER@cpu1.Last == 1\n"
-    "expect S GICR_WAKER@cpu1 == 0x6        # asleep out of reset\n"
-    "write S GICR_WAKER@cpu1 = 0\n"
-    "expect S GICR_WAKER@cpu1.ChildrenAsleep == 0\n"
-    "echo \"Enable SPI 42 (Group 1 NS, edge) and see it pend\"\n"
-    "write S GICD_IGROUPR(1) = 1 << 10\n"
-    "write NS GICD_ICFGR(2) = 2 << 20      # INTID 42: edge-triggered\n"
-    "write NS GICD_ISENABLER(1) = 1 << 10\n"
-    "expect NS GICD_ISENABLER(1) == 1 << 10\n"
-    "pulse spi 42\n"
-    "expect NS GICD_ISPENDR(1) & 1 << 10 == 1 << 10\n"
-    "write NS GICD_ICPENDR(1) = 1 << 10\n"
-    "expect NS GICD_ISPENDR(1) == 0\n";
-
 /*
  * The tour adapted to @m, the machine after the command line: Security
  * views only with two Security states, the GIC revision it has, the

@@ -250,12 +250,10 @@ unsigned gs_edit_distance(const char *a, const char *b);
  */
 void gs_suggest_registers(const char *name, unsigned max, GString *out);
 
-/* The bundled default probe (the tour), a script text. */
-extern const char gs_default_probe[];
-
 /*
- * The tour for machine @m (gs_default_probe's machine with the command
- * line applied): its checks hold on every profile, GIC version, number
+ * The bundled default probe (the tour) for machine @m (the tour's
+ * machine, gic-version=3 secure=on smp=2, with the command line
+ * applied): its checks hold on every profile, GIC version, number
  * of CPUs and Security setting.  A script text to g_free().
  */
 char *gs_default_probe_for(const GsMachine *m);
