@@ -269,8 +269,7 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
     if (!gicsim_build_dispatch(sim, errp)) {
         return;
     }
-    gicv3_init_irqs_and_mmio(s, gicsim_set_irq, sim->strict ?
-                             gicsim_mmio_ops_strict : gicsim_mmio_ops);
+    gicv3_init_irqs_and_mmio(s, gicsim_set_irq, gicsim_mmio_ops(sim));
     gicv3_init_cpuif(s);
     vmstate_register_any(VMSTATE_IF(dev), &vmstate_gicsim, sim);
 }

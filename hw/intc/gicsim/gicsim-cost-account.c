@@ -411,7 +411,7 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
     }
     gicsim_cost_table_init(&a->direct, a->profile, path, &geom);
     gicsim_cost_table_init(&a->realm, a->profile, GICSIM_PATH_REALM, &geom);
-    a->cur = &a->direct;
+    gicsim_cost_select(a, &a->direct);
     if (a->stats_file && *a->stats_file) {
         a->exit_notifier.notify = write_stats_file;
         qemu_add_exit_notifier(&a->exit_notifier);

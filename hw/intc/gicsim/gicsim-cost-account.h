@@ -67,6 +67,14 @@ struct GicsimCostAccount {
     uint64_t realm_forwarded;   /* of which the host took to the device */
 };
 
+/* Count the MMIO accesses from now on in @t (the direct path too) */
+static inline void gicsim_cost_select(GicsimCostAccount *a,
+                                      GicsimCostTable *t)
+{
+    a->cur = t;
+    a->owner->cost_table_offset = (char *)t - (char *)&a->direct;
+}
+
 /* Register the cost properties on the device class. */
 void gicsim_cost_class_init(ObjectClass *klass);
 /* Load the profile and build the model; false with @errp on bad values. */

@@ -30,11 +30,11 @@ static void realm_hook(void *opaque, GicsimRealmShimEvent ev,
 
     switch (ev) {
     case GICSIM_REALM_SHIM_DEVICE_ENTER:
-        a->cur = &a->realm;
+        gicsim_cost_select(a, &a->realm);
         a->realm_forwarded++;
         break;
     case GICSIM_REALM_SHIM_DEVICE_LEAVE:
-        a->cur = &a->direct;
+        gicsim_cost_select(a, &a->direct);
         break;
     case GICSIM_REALM_SHIM_DONE:
         a->realm_accesses++;
@@ -123,7 +123,7 @@ void gicsim_cost_realm_detach(GICv3SimState *sim)
         a->init_done.notify = NULL;
         object_child_foreach_recursive(object_get_root(), detach_one, sim);
         a->realm_shims = 0;
-        a->cur = &a->direct;
+        gicsim_cost_select(a, &a->direct);
     }
 }
 

@@ -136,7 +136,7 @@ static const GicsimReg *check_access(GICv3SimState *sim,
 
     *defined = false;
     if (!gicsim_decode(&gicsim_decoder, loc->frame, loc->offset, d) ||
-        !sim->routes[d->id + 1].reg) {
+        !sim->routes[d->id + 1].count) {
         /* No register there, or none in this configuration */
         d->reg = NULL;
         *rule = "reserved offset (RES0, IHI 0069H reserved register addresses)";
@@ -287,7 +287,7 @@ static inline bool ns_access(GICv3State *s, MemTxAttrs attrs)
  * The checked path: any access, decided in full (see the top of the
  * file).  Kept out of line, so that the direct path stays small.
  */
-static __attribute__((noinline)) MemTxResult
+static __attribute__((noipa)) MemTxResult
 gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
                       hwaddr addr, uint64_t *data, unsigned size,
                       bool is_write, MemTxAttrs attrs)
@@ -418,63 +418,107 @@ static inline bool gicsim_direct(const GicsimRoute *r, bool is_write,
     return (r->direct[is_write] >> (((size - 1) << 3) | (offset & 7))) & 1;
 }
 
-/*
- * A local every path sets before use: QEMU builds with
- * -ftrivial-auto-var-init=zero, which would zero it first.
- */
-#if __has_attribute(uninitialized)
-#define GICSIM_SET_BEFORE_USE __attribute__((uninitialized))
-#else
-#define GICSIM_SET_BEFORE_USE
-#endif
-
 /* The bytes of an access of 1, 2, 4 or 8 bytes */
 static const uint64_t size_mask[9] = {
     [1] = 0xff, [2] = 0xffff, [4] = 0xffffffff, [8] = ~0ULL,
 };
 
 /*
- * A direct access to route @r at @offset in the device's region (see
- * GicsimRoute.base), of @cs's redistributor (number @cpu) or of the
- * distributor (@cs NULL).  Inlined into each MemoryRegionOps function,
- * specialised for its direction.  A traced access takes the checked path,
- * which traces it.
+ * Cost accounting (gicsim-cost-account.h) on the direct path: one counter
+ * of the table the realm shims' hook selects (the device's own, or the
+ * realm path's); with cost-accounting=off a table nobody reads.
+ * size >> 2 & 2 is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
  */
 static inline QEMU_ALWAYS_INLINE void
-direct_access(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
-              unsigned cpu, uint32_t offset, uint64_t *data, unsigned size,
-              bool is_write, MemTxAttrs attrs)
+count_direct(GICv3SimState *sim, const GicsimRoute *r, unsigned size,
+             bool is_write)
+{
+    uint64_t *row = (uint64_t *)((char *)r->count + sim->cost_table_offset);
+
+    QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
+                      GICSIM_CNT_WRITE64 != 3);
+    row[is_write + ((size >> 2) & 2)]++;
+}
+
+/*
+ * The handler of route @r, for a direct access at @offset in the
+ * device's region, of @cs's redistributor (number @cpu) or of the
+ * distributor (@cs NULL).
+ */
+static inline QEMU_ALWAYS_INLINE void
+call_handler(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
+             unsigned cpu, uint32_t offset, uint64_t *data, unsigned size,
+             bool is_write, MemTxAttrs attrs)
 {
     unsigned shift = (offset & r->bytemask) * 8;
     uint64_t mask = size_mask[size];
-    GICSIM_SET_BEFORE_USE GicsimCtx c;    /* every field is set below */
+    GicsimCtx c = {
+        .sim = sim,
+        .s = &sim->parent_obj,
+        .cs = cs,
+        .cpu = cpu,
+        .reg = &gicsim_regs[r->id],
+        .index = (offset >> r->shift) + r->index,
+        .ns = ns_access(&sim->parent_obj, attrs),
+    };
 
-    /*
-     * Cost accounting (gicsim-cost-account.h): one counter of the table
-     * the realm shims' hook selects (the device's own, or the realm
-     * path's); with cost-accounting=off a table nobody reads.  size >> 2
-     * & 2 is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
-     */
-    QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
-                      GICSIM_CNT_WRITE64 != 3);
-    sim->cost->cur->count[r->id][is_write + ((size >> 2) & 2)]++;
-    if (!is_write && !r->read) {
-        /* A value this configuration fixes (read_is_fixed()) */
-        *data = (r->value >> shift) & mask;
-        return;
-    }
-    c.sim = sim;
-    c.s = &sim->parent_obj;
-    c.cs = cs;
-    c.cpu = cpu;
-    c.reg = r->reg;
-    c.index = r->first + ((offset - r->base) >> r->shift);
-    c.ns = ns_access(c.s, attrs);
     if (is_write) {
-        r->write(&c, (*data & mask) << shift, mask << shift);
+        c.reg->write(&c, (*data & mask) << shift, mask << shift);
     } else {
         *data = (r->read(&c) >> shift) & mask;
     }
+}
+
+/*
+ * A direct read that needs its handler (counted here), and the checked
+ * path of each
+ * MemoryRegionOps function: out of line, taking that function's own
+ * arguments in the same order (then the route), so that it jumps to them
+ * without a stack frame and the reads answered without a handler
+ * (gicsim-mirror.c) need none at all.
+ */
+static __attribute__((noipa)) MemTxResult
+gicd_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
+                  MemTxAttrs attrs, const GicsimRoute *r)
+{
+    GICv3SimState *sim = gicsim_of(opaque);
+
+    count_direct(sim, r, size, false);
+    call_handler(sim, r, NULL, 0, addr & (GICSIM_FRAME_SIZE - 1), data, size,
+                 false, attrs);
+    return MEMTX_OK;
+}
+
+static __attribute__((noipa)) MemTxResult
+gicr_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
+                  MemTxAttrs attrs, const GicsimRoute *r)
+{
+    GICv3RedistRegion *region = opaque;
+    GICv3SimState *sim = gicsim_of(region->gic);
+    unsigned cpu = region->cpuidx + (addr >> sim->redist_shift);
+
+    count_direct(sim, r, size, false);
+    call_handler(sim, r, &sim->parent_obj.cpu[cpu], cpu,
+                 addr & sim->redist_mask, data, size, false, attrs);
+    return MEMTX_OK;
+}
+
+static __attribute__((noipa)) MemTxResult
+gicd_read_checked(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
+                  MemTxAttrs attrs)
+{
+    return gicsim_access_checked(gicsim_of(opaque), NULL, addr, data, size,
+                                 false, attrs);
+}
+
+static __attribute__((noipa)) MemTxResult
+gicr_read_checked(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
+                  MemTxAttrs attrs)
+{
+    GICv3RedistRegion *region = opaque;
+
+    return gicsim_access_checked(gicsim_of(region->gic), region, addr, data,
+                                 size, false, attrs);
 }
 
 /* Is gicsim_read (@is_write: gicsim_write) enabled? */
@@ -484,72 +528,154 @@ static inline bool traced(bool is_write)
                       trace_event_get_state_backends(TRACE_GICSIM_READ);
 }
 
-static inline QEMU_ALWAYS_INLINE MemTxResult
-gicd_access(GICv3SimState *sim, hwaddr addr, uint64_t *data, unsigned size,
-            bool is_write, MemTxAttrs attrs)
+/* The route of the distributor's register at @offset */
+static inline const GicsimRoute *gicd_route(GICv3SimState *sim,
+                                            uint32_t offset)
 {
-    uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
-    const GicsimRoute *r =
-        &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_GICD, offset)];
-
-    if (likely(gicsim_direct(r, is_write, size, offset) &&
-               !traced(is_write))) {
-        direct_access(sim, r, NULL, 0, offset, data, size, is_write, attrs);
-        return MEMTX_OK;
-    }
-    return gicsim_access_checked(sim, NULL, addr, data, size, is_write,
-                                 attrs);
+    return &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_GICD,
+                                    offset)];
 }
 
 /*
  * A redistributor's frames follow each other from RD_base, in QEMU's
- * layout and in the decoder (pinned in gicsim-internal.h).
+ * layout and in the decoder (pinned in gicsim-internal.h); @offset is
+ * below 4 frames (gicsim_build_dispatch()), within the decoder.
  */
-static inline QEMU_ALWAYS_INLINE MemTxResult
-gicr_access(GICv3RedistRegion *region, hwaddr addr, uint64_t *data,
-            unsigned size, bool is_write, MemTxAttrs attrs)
+static inline const GicsimRoute *gicr_route(GICv3SimState *sim,
+                                            uint32_t offset)
 {
-    GICv3SimState *sim = gicsim_of(region->gic);
-    unsigned cpu = region->cpuidx + (addr >> sim->redist_shift);
-    /* Below 4 frames (gicsim_build_dispatch()): within the decoder */
-    uint32_t offset = addr & sim->redist_mask;
-    const GicsimRoute *r =
-        &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_RD, offset)];
+    return &sim->routes[gicsim_slot(&gicsim_decoder, GICSIM_FRAME_RD,
+                                    offset)];
+}
 
-    if (likely(cpu < sim->parent_obj.num_cpu &&
-               gicsim_direct(r, is_write, size, offset) &&
-               !traced(is_write))) {
-        direct_access(sim, r, &sim->parent_obj.cpu[cpu], cpu, offset, data,
-                      size, is_write, attrs);
-        return MEMTX_OK;
+/*
+ * What a direct read of @size bytes at @offset of route @r gives without
+ * its handler: the bytes of the state it mirrors, found from @state
+ * (gicsim-mirror.c: only on little-endian hosts), or its fixed value.
+ */
+static inline QEMU_ALWAYS_INLINE uint64_t
+read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
+               unsigned size)
+{
+    const uint8_t *p = (const uint8_t *)state + r->mirror + offset;
+
+    if (offset - r->mirror_lo < r->mirror_len) {
+        /*
+         * Eight bytes are always there to read (gicsim-mirror.c); the
+         * access takes the first @size.
+         */
+        uint64_t v = ldq_le_p(p) & size_mask[size];
+
+        if (unlikely(r->clear)) {
+            /* GICD_ICENABLER, ISENABLER: less the clears in flight */
+            v &= ~ldq_le_p(p + r->clear);
+        }
+        return v;
     }
-    return gicsim_access_checked(sim, region, addr, data, size, is_write,
-                                 attrs);
+    return (r->value >> ((offset & r->bytemask) * 8)) & size_mask[size];
 }
 
 static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
                              unsigned size, MemTxAttrs attrs)
 {
-    return gicd_access(gicsim_of(opaque), addr, data, size, false, attrs);
+    GICv3SimState *sim = gicsim_of(opaque);
+    uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
+    const GicsimRoute *r = gicd_route(sim, offset);
+
+    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
+        return gicd_read_checked(opaque, addr, data, size, attrs);
+    }
+    if (r->read) {
+        return gicd_read_handler(opaque, addr, data, size, attrs, r);
+    }
+    count_direct(sim, r, size, false);
+    *data = read_unhandled(r, sim, offset, size);
+    return MEMTX_OK;
 }
 
 static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
                               unsigned size, MemTxAttrs attrs)
 {
-    return gicd_access(gicsim_of(opaque), addr, &data, size, true, attrs);
+    GICv3SimState *sim = gicsim_of(opaque);
+    uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
+    const GicsimRoute *r = gicd_route(sim, offset);
+
+    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true))) {
+        return gicsim_access_checked(sim, NULL, addr, &data, size, true,
+                                     attrs);
+    }
+    count_direct(sim, r, size, true);
+    call_handler(sim, r, NULL, 0, offset, &data, size, true, attrs);
+    return MEMTX_OK;
 }
 
-static MemTxResult gicr_read(void *opaque, hwaddr addr, uint64_t *data,
-                             unsigned size, MemTxAttrs attrs)
+/*
+ * The redistributors' MemoryRegionOps functions, one per redistributor
+ * size (@shift: log2 of its bytes, GICV3_REDIST_SIZE or
+ * GICV4_REDIST_SIZE), so that finding the redistributor costs no loads.
+ */
+static inline QEMU_ALWAYS_INLINE MemTxResult
+gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
+          MemTxAttrs attrs, unsigned shift)
 {
-    return gicr_access(opaque, addr, data, size, false, attrs);
+    GICv3RedistRegion *region = opaque;
+    GICv3SimState *sim = gicsim_of(region->gic);
+    uint32_t offset = addr & ((1u << shift) - 1);
+    const GicsimRoute *r = gicr_route(sim, offset);
+    unsigned cpu;
+
+    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
+        return gicr_read_checked(opaque, addr, data, size, attrs);
+    }
+    if (r->read) {
+        return gicr_read_handler(opaque, addr, data, size, attrs, r);
+    }
+    count_direct(sim, r, size, false);
+    /* Below num_cpu: gicsim_build_dispatch() checked the regions */
+    cpu = region->cpuidx + (addr >> shift);
+    *data = read_unhandled(r, &sim->parent_obj.cpu[cpu], offset, size);
+    return MEMTX_OK;
 }
 
-static MemTxResult gicr_write(void *opaque, hwaddr addr, uint64_t data,
-                              unsigned size, MemTxAttrs attrs)
+static inline QEMU_ALWAYS_INLINE MemTxResult
+gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
+           MemTxAttrs attrs, unsigned shift)
 {
-    return gicr_access(opaque, addr, &data, size, true, attrs);
+    GICv3RedistRegion *region = opaque;
+    GICv3SimState *sim = gicsim_of(region->gic);
+    /* Below num_cpu: gicsim_build_dispatch() checked the regions */
+    unsigned cpu = region->cpuidx + (addr >> shift);
+    uint32_t offset = addr & ((1u << shift) - 1);
+    const GicsimRoute *r = gicr_route(sim, offset);
+
+    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true))) {
+        return gicsim_access_checked(sim, region, addr, &data, size, true,
+                                     attrs);
+    }
+    count_direct(sim, r, size, true);
+    call_handler(sim, r, &sim->parent_obj.cpu[cpu], cpu, offset, &data,
+                 size, true, attrs);
+    return MEMTX_OK;
 }
+
+#define GICR_OPS_FUNCTIONS(v, shift) \
+    static MemTxResult gicr_read_##v(void *opaque, hwaddr addr, \
+                                     uint64_t *data, unsigned size, \
+                                     MemTxAttrs attrs) \
+    { \
+        return gicr_read(opaque, addr, data, size, attrs, shift); \
+    } \
+    static MemTxResult gicr_write_##v(void *opaque, hwaddr addr, \
+                                      uint64_t data, unsigned size, \
+                                      MemTxAttrs attrs) \
+    { \
+        return gicr_write(opaque, addr, data, size, attrs, shift); \
+    }
+
+QEMU_BUILD_BUG_ON(GICV3_REDIST_SIZE != 1 << 17 ||
+                  GICV4_REDIST_SIZE != 1 << 18);
+GICR_OPS_FUNCTIONS(v3, 17)
+GICR_OPS_FUNCTIONS(v4, 18)
 
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
                          bool is_write, MemTxAttrs attrs)
@@ -585,15 +711,32 @@ static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
         .impl.max_access_size = 8, \
     }
 
-const MemoryRegionOps gicsim_mmio_ops[2] = {
-    GICSIM_OPS(gicd_read, gicd_write, NULL),
-    GICSIM_OPS(gicr_read, gicr_write, NULL),
+/* [strict][GICv4-sized redistributors] */
+static const MemoryRegionOps gicsim_ops[2][2][2] = {
+    {
+        {
+            GICSIM_OPS(gicd_read, gicd_write, NULL),
+            GICSIM_OPS(gicr_read_v3, gicr_write_v3, NULL),
+        }, {
+            GICSIM_OPS(gicd_read, gicd_write, NULL),
+            GICSIM_OPS(gicr_read_v4, gicr_write_v4, NULL),
+        },
+    }, {
+        {
+            GICSIM_OPS(gicd_read, gicd_write, gicd_accepts),
+            GICSIM_OPS(gicr_read_v3, gicr_write_v3, gicr_accepts),
+        }, {
+            GICSIM_OPS(gicd_read, gicd_write, gicd_accepts),
+            GICSIM_OPS(gicr_read_v4, gicr_write_v4, gicr_accepts),
+        },
+    },
 };
 
-const MemoryRegionOps gicsim_mmio_ops_strict[2] = {
-    GICSIM_OPS(gicd_read, gicd_write, gicd_accepts),
-    GICSIM_OPS(gicr_read, gicr_write, gicr_accepts),
-};
+const MemoryRegionOps *gicsim_mmio_ops(GICv3SimState *sim)
+{
+    return gicsim_ops[sim->strict][gicv3_redist_size(&sim->parent_obj) ==
+                                   GICV4_REDIST_SIZE];
+}
 
 /*
  * Can a gate or Secure-only fields of @r ever apply in this
@@ -617,37 +760,6 @@ static bool gates_can_close(GICv3SimState *sim, const GicsimReg *r)
     }
     /* TWO closes with DS == 1: always without Security extension */
     return g != 0;
-}
-
-/*
- * Does this configuration fix what @r reads?  The ID registers, IIDRs and
- * the RES0 registers read constants; GICD_TYPER does when the GIC has one
- * Security state (gicsim_gicd_typer_read()).  Such a route reads the value
- * its handler gave at realize.
- */
-static bool read_is_fixed(GICv3SimState *sim, const GicsimReg *r)
-{
-    GicsimReadFn *fn = r->read;
-
-    return fn == gicsim_read_id || fn == gicsim_read_zero ||
-           fn == gicsim_gicd_iidr_read || fn == gicsim_gicr_iidr_read ||
-           (fn == gicsim_gicd_typer_read &&
-            !sim->parent_obj.security_extn);
-}
-
-static uint64_t fixed_value(GICv3SimState *sim, const GicsimReg *r)
-{
-    GICv3State *s = &sim->parent_obj;
-    GicsimCtx c = {
-        .sim = sim,
-        .s = s,
-        /* The same on every redistributor: ask the first */
-        .cs = r->frame == GICSIM_FRAME_GICD ? NULL : &s->cpu[0],
-        .reg = r,
-        .index = r->first,
-    };
-
-    return r->read(&c);
 }
 
 /* Bit (size - 1) * 8 + byte of GicsimRoute.direct (gicsim_direct()) */
@@ -679,7 +791,9 @@ static uint64_t direct_set(const GicsimReg *r, bool is_write)
 bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
 {
     static bool decoder_ready;
+    GICv3State *s = &sim->parent_obj;
     GicsimCostAccount *a = sim->cost;
+    uint64_t total;
     unsigned id;
 
     if (!decoder_ready) {
@@ -699,20 +813,17 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         if (!reg_present(sim, r)) {
             continue;
         }
-        rt->reg = r;
         rt->read = r->read;
-        rt->write = r->write;
-        if (read_is_fixed(sim, r)) {
-            rt->value = fixed_value(sim, r);
-            rt->read = NULL;
-        }
         rt->id = id;
-        rt->base = r->offset + (r->frame == GICSIM_FRAME_GICD ? 0 :
-                                (r->frame - GICSIM_FRAME_RD) *
-                                GICSIM_FRAME_SIZE);
-        rt->first = r->first;
+        rt->count = a->direct.count[id];
         rt->shift = ctz32(r->size);
         rt->bytemask = r->size - 1;
+        /* Element first at the register's offset in the region */
+        rt->index = (int32_t)r->first -
+                    (int32_t)((r->offset + (r->frame == GICSIM_FRAME_GICD ?
+                                            0 : (r->frame - GICSIM_FRAME_RD) *
+                                            GICSIM_FRAME_SIZE)) >> rt->shift);
+        gicsim_route_reads(sim, r, rt);
         /*
          * The direct path takes the byte in the element from the offset,
          * so the elements must be aligned to their size (they are, IHI
@@ -724,6 +835,21 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         }
         rt->direct[0] = direct_set(r, false);
         rt->direct[1] = direct_set(r, true);
+    }
+    /*
+     * The direct path takes a redistributor's number from its region and
+     * offset with no bound check: every redistributor the regions hold
+     * must be a CPU's (virt sizes them so).
+     */
+    for (id = 0, total = 0; id < s->nb_redist_regions; id++) {
+        total += s->redist_region_count[id];
+    }
+    if (total > s->num_cpu) {
+        error_setg(errp, "arm-gicv3-sim: the redistributor regions "
+                   "(redist-region-count) hold %" PRIu64 " redistributors "
+                   "for %u CPUs; arm-gicv3-sim needs one per CPU", total,
+                   s->num_cpu);
+        return false;
     }
     sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
     sim->redist_mask = gicv3_redist_size(&sim->parent_obj) - 1;

@@ -261,7 +261,7 @@ void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     GICv3State *s = c->s;
     int irq = gicsim_first_irq(c);
-    uint32_t *word, visible;
+    uint32_t *word, visible, new;
     int i;
 
     if (!spi_range_ok(c, irq)) {
@@ -285,7 +285,12 @@ void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         }
         gicsim_gicd_enable(c->sim, irq, value & visible);
     }
-    *word = gicsim_update_bits(*word, value, visible, c->reg->access);
+    new = gicsim_update_bits(*word, value, visible, c->reg->access);
+    if (new == *word) {
+        /* No interrupt's state changes: nothing to recompute */
+        return;
+    }
+    *word = new;
     if (c->reg->affects_routing) {
         /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
         for (i = irq; i < MIN(irq + 32, (int)s->num_irq); i++) {

@@ -99,12 +99,9 @@ typedef struct GicsimCtx {
  * gicsim-dispatch.c.  A register as this device's dispatch sees it,
  * derived at realize from its row of the table and the configuration:
  * route 0 is "no register", route id + 1 register id (the decoder's slot
- * value), with @reg NULL where the configuration lacks the register.
+ * value), with @count NULL where the configuration lacks the register.
  */
 typedef struct GicsimRoute {
-    const GicsimReg *reg;
-    GicsimReadFn *read;     /* NULL: reads give @value */
-    GicsimWriteFn *write;
     /*
      * [is_write]: bit ((size - 1) * 8 + (offset & 7)) is set where an
      * access of @size bytes at that byte offset is defined and no gate
@@ -113,22 +110,39 @@ typedef struct GicsimRoute {
      */
     uint64_t direct[2];
     /*
-     * Offset of the first element in the device's region: in the
-     * distributor's frame, or from a redistributor's RD_base.
+     * With @read NULL a read needs no handler (gicsim-mirror.c).  Where
+     * the register mirrors a state word, an access at region offset o
+     * with o - @mirror_lo < @mirror_len reads its bytes at @mirror + o
+     * from the distributor's GICv3SimState or the redistributor's
+     * GICv3CPUState, less the bits set @clear bytes further on (@clear 0:
+     * none); every other read gives @value.
      */
-    uint32_t base;
-    uint16_t first;         /* n of the first element NAME<n> */
+    uint64_t value;
+    GicsimReadFn *read;
+    /*
+     * Its row of cost counters in the device's own table (the counter is
+     * at GICv3SimState.cost_table_offset from it); NULL where the
+     * configuration lacks the register.
+     */
+    uint64_t *count;
+    /* Element n of NAME<n> at region offset o: (o >> @shift) + @index */
+    int32_t index;
+    int32_t mirror;
+    int32_t clear;
+    uint32_t mirror_lo;
+    uint16_t mirror_len;
+    uint16_t id;            /* register id: its row of cost counters */
     uint8_t shift;          /* log2 of the element size */
     uint8_t bytemask;       /* element size - 1 */
-    uint16_t id;            /* register id: its row of cost counters */
-    uint64_t value;         /* what a read gives, if fixed (@read NULL) */
 } GicsimRoute;
-/* A power of two: the direct path indexes the routes with a shift */
 QEMU_BUILD_BUG_ON(sizeof(GicsimRoute) != 64);
 
-extern const MemoryRegionOps gicsim_mmio_ops[2];
-extern const MemoryRegionOps gicsim_mmio_ops_strict[2];
+/* [0] distributor, [1] redistributors, for this configuration */
+const MemoryRegionOps *gicsim_mmio_ops(GICv3SimState *sim);
 bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp);
+/* gicsim-mirror.c: reads of @r that need no handler, in @rt */
+void gicsim_route_reads(GICv3SimState *sim, const GicsimReg *r,
+                        GicsimRoute *rt);
 
 /* gicsim-dist.c: GICD_TYPER's fields fixed by the configuration */
 void gicsim_gicd_typer_init(GICv3SimState *sim);

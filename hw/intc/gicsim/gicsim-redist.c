@@ -63,7 +63,7 @@ uint64_t gicsim_sgi_bitmap_read(GicsimCtx *c)
 
 void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
-    uint32_t *reg = sgi_bitmap(c);
+    uint32_t *reg = sgi_bitmap(c), new;
 
     if (c->reg->state == GICSIM_ST_ENABLED) {
         unsigned cpu = gicsim_cpu_index(c);
@@ -80,8 +80,12 @@ void gicsim_sgi_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         }
         gicsim_gicr_enable(c->sim, cpu, value & ns_mask(c));
     }
-    *reg = gicsim_update_bits(*reg, value, ns_mask(c), c->reg->access);
-    gicv3_redist_update(c->cs);
+    new = gicsim_update_bits(*reg, value, ns_mask(c), c->reg->access);
+    if (new != *reg) {
+        /* Else no interrupt's state changes: nothing to recompute */
+        *reg = new;
+        gicv3_redist_update(c->cs);
+    }
 }
 
 uint64_t gicsim_gicr_ipriorityr_read(GicsimCtx *c)

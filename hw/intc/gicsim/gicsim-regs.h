@@ -296,7 +296,7 @@ static inline unsigned gicsim_slot(const GicsimDecoder *d, GicsimFrame frame,
 {
     const GicsimSlot *flat = (const GicsimSlot *)d->slot;
 
-    return flat[frame * GICSIM_FRAME_SLOTS + (offset >> 2)];
+    return flat[(size_t)frame * GICSIM_FRAME_SLOTS + (offset >> 2)];
 }
 
 /* Result of decoding an access at @offset of @size bytes in @frame. */

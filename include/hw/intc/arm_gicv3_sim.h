@@ -83,6 +83,12 @@ struct GICv3SimState {
 
     /* Cost accounting and its properties (gicsim-cost-account.c) */
     GicsimCostAccount *cost;
+    /*
+     * Where the direct path counts (GicsimRoute.count): 0 for the
+     * device's own table, else the distance from it to the table the
+     * realm shims' hook selects (gicsim_cost_select()).
+     */
+    ptrdiff_t cost_table_offset;
 };
 
 struct GICv3SimClass {
