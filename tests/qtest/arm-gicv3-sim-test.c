@@ -1547,9 +1547,10 @@ static void mig_check_delivery(Delivery *d)
     g_assert_cmphex(rd(&d->g, rd0 + GICR_CTLR, 4, NS) & 1, ==, 1);
     /*
      * The migration does not replay the output lines to qtest's
-     * interception: an update of SPI 40's state (pending again) re-drives
-     * them
+     * interception: a change of SPI 40's state (cleared, pending again)
+     * re-drives them (a write that changes nothing recomputes nothing)
      */
+    gicd_wr(&d->g, GICD_ICPENDR + 4, NS, 1 << 8);
     gicd_wr(&d->g, GICD_ISPENDR + 4, NS, 1 << 8);
     g_assert_true(wait_irq(d, OUT_IRQ(0), true));
     /* Without SPI 40 the LPI still asserts IRQ */
