@@ -427,17 +427,17 @@ static const uint64_t size_mask[9] = {
  * Cost accounting (gicsim-cost-account.h) on the direct path: one counter
  * of the table the realm shims' hook selects (the device's own, or the
  * realm path's); with cost-accounting=off a table nobody reads.
- * size >> 2 & 2 is GICSIM_CNT_READ64 - GICSIM_CNT_READ for 8 bytes, else 0.
+ * (size & 8) * 2 is the bytes from GICSIM_CNT_READ to GICSIM_CNT_READ64
+ * for 8 bytes, else 0.
  */
 static inline QEMU_ALWAYS_INLINE void
 count_direct(GICv3SimState *sim, const GicsimRoute *r, unsigned size,
              bool is_write)
 {
-    uint64_t *row = (uint64_t *)((char *)r->count + sim->cost_table_offset);
-
     QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
                       GICSIM_CNT_WRITE64 != 3);
-    row[is_write + ((size >> 2) & 2)]++;
+    (*(uint64_t *)((char *)r->count + sim->cost_table_offset +
+                   is_write * 8 + (size & 8) * 2))++;
 }
 
 /*
@@ -552,10 +552,12 @@ static inline const GicsimRoute *gicr_route(GICv3SimState *sim,
  * What a direct read of @size bytes at @offset of route @r gives without
  * its handler: the bytes of the state it mirrors, found from @state
  * (gicsim-mirror.c: only on little-endian hosts), or its fixed value.
+ * Only the distributor's enables (@may_clear) have clears in flight to
+ * take off.
  */
 static inline QEMU_ALWAYS_INLINE uint64_t
 read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
-               unsigned size)
+               unsigned size, bool may_clear)
 {
     const uint8_t *p = (const uint8_t *)state + r->mirror + offset;
 
@@ -566,7 +568,7 @@ read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
          */
         uint64_t v = ldq_le_p(p) & size_mask[size];
 
-        if (unlikely(r->clear)) {
+        if (may_clear && unlikely(r->clear)) {
             /* GICD_ICENABLER, ISENABLER: less the clears in flight */
             v &= ~ldq_le_p(p + r->clear);
         }
@@ -589,7 +591,7 @@ static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
         return gicd_read_handler(opaque, addr, data, size, attrs, r);
     }
     count_direct(sim, r, size, false);
-    *data = read_unhandled(r, sim, offset, size);
+    *data = read_unhandled(r, sim, offset, size, true);
     return MEMTX_OK;
 }
 
@@ -622,7 +624,7 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     GICv3SimState *sim = gicsim_of(region->gic);
     uint32_t offset = addr & ((1u << shift) - 1);
     const GicsimRoute *r = gicr_route(sim, offset);
-    unsigned cpu;
+    uintptr_t cpu;
 
     if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
         return gicr_read_checked(opaque, addr, data, size, attrs);
@@ -633,7 +635,8 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     count_direct(sim, r, size, false);
     /* Below num_cpu: gicsim_build_dispatch() checked the regions */
     cpu = region->cpuidx + (addr >> shift);
-    *data = read_unhandled(r, &sim->parent_obj.cpu[cpu], offset, size);
+    *data = read_unhandled(r, &sim->parent_obj.cpu[cpu], offset, size,
+                           false);
     return MEMTX_OK;
 }
 
