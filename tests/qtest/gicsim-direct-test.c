@@ -15,7 +15,8 @@
  * takes, once on each path, and requires the same values.  The
  * configurations cover the mirrors (one Security state), GICD_ISENABLER
  * with disables in flight (a long GICD_CTLR.RWP), GICv4-sized
- * redistributors, two Security states (both views) and a GIC-600 profile.
+ * redistributors, two Security states (both views) and the GIC-600 and
+ * GIC-700 profiles with a redistributor powered down.
  *
  * The seed is printed; GICSIM_DIRECT_SEED=<n> replays a run.
  */
@@ -35,6 +36,7 @@ typedef struct Config {
     int version;
     bool secure;
     bool clears_in_flight;
+    bool power_down;        /* GIC-600/700: CPU 1's redistributor */
 } Config;
 
 typedef struct Read {
@@ -168,6 +170,23 @@ static uint64_t *read_all(Run *run)
     return v;
 }
 
+/*
+ * GIC-600 TRM, GICR_PWRR: power CPU 1's redistributor down (its
+ * interface asleep first), so that its gated registers are RAZ/WI
+ */
+static void power_down_cpu1(Run *run)
+{
+    uint64_t rd1 = GICR_BASE + run->stride;
+
+    qtest_writel(run->qts, rd1 + 0x14, 2);      /* WAKER.ProcessorSleep */
+    qtest_clock_step(run->qts, 10 * 1000 * 1000);   /* the profile's time */
+    g_assert_cmphex(qtest_readl(run->qts, rd1 + 0x14), ==, 6);
+    qtest_writel(run->qts, rd1 + 0x24, 1);      /* PWRR.RDPD */
+    qtest_clock_step(run->qts, 10 * 1000 * 1000);
+    /* RDPD, RDGPD, RDGPO */
+    g_assert_cmphex(qtest_readl(run->qts, rd1 + 0x24) & 0xd, ==, 0xd);
+}
+
 static void run_config(const Config *cfg, guint32 seed)
 {
     Run run = { .cfg = cfg };
@@ -188,6 +207,9 @@ static void run_config(const Config *cfg, guint32 seed)
         clears_in_flight(&run);
         /* GICD_CTLR.RWP: the clears are still in flight */
         g_assert_cmphex(qtest_readl(run.qts, GICD_BASE) & BIT(31), !=, 0);
+    }
+    if (cfg->power_down) {
+        power_down_cpu1(&run);
     }
     list_reads(&run, 0);
     if (cfg->secure) {
@@ -224,7 +246,9 @@ static const Config configs[] = {
     { "v4", "", 4, false, false },
     { "v3-two-states", "", 3, true, false },
     { "v3-gic600", "-global arm-gicv3-sim.profile=gic-600", 3, false,
-      false },
+      false, true },
+    { "v4-gic700", "-global arm-gicv3-sim.profile=gic-700", 4, false,
+      false, true },
 };
 
 static void test_direct_vs_checked(const void *opaque)

@@ -553,11 +553,12 @@ static inline const GicsimRoute *gicr_route(GICv3SimState *sim,
  * its handler: the bytes of the state it mirrors, found from @state
  * (gicsim-mirror.c: only on little-endian hosts), or its fixed value.
  * Only the distributor's enables (@may_clear) have clears in flight to
- * take off.
+ * take off; only the GIC-600/700 redistributors' mirrors (@mirror_or:
+ * GICR_TYPER) have constant bits to add.
  */
 static inline QEMU_ALWAYS_INLINE uint64_t
 read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
-               unsigned size, bool may_clear)
+               unsigned size, bool may_clear, bool mirror_or)
 {
     const uint8_t *p = (const uint8_t *)state + r->mirror + offset;
 
@@ -566,7 +567,12 @@ read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
          * Eight bytes are always there to read (gicsim-mirror.c); the
          * access takes the first @size.
          */
-        uint64_t v = ldq_le_p(p) & size_mask[size];
+        uint64_t v = ldq_le_p(p);
+
+        if (mirror_or) {
+            v |= r->value >> ((offset & r->bytemask) * 8);
+        }
+        v &= size_mask[size];
 
         if (may_clear && unlikely(r->clear)) {
             /* GICD_ICENABLER, ISENABLER: less the clears in flight */
@@ -591,7 +597,7 @@ static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
         return gicd_read_handler(opaque, addr, data, size, attrs, r);
     }
     count_direct(sim, r, size, false);
-    *data = read_unhandled(r, sim, offset, size, true);
+    *data = read_unhandled(r, sim, offset, size, true, false);
     return MEMTX_OK;
 }
 
@@ -614,11 +620,23 @@ static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
 /*
  * The redistributors' MemoryRegionOps functions, one per redistributor
  * size (@shift: log2 of its bytes, GICV3_REDIST_SIZE or
- * GICV4_REDIST_SIZE), so that finding the redistributor costs no loads.
+ * GICV4_REDIST_SIZE), so that finding the redistributor costs no loads,
+ * and per kind of profile: with @pwrr (GIC-600, GIC-700) an access to a
+ * register behind the power gate of a powered-down redistributor takes
+ * the checked path, which makes it RAZ/WI.
  */
+static inline bool gate_closed(GICv3SimState *sim, const GicsimRoute *r,
+                               GICv3RedistRegion *region, hwaddr addr,
+                               unsigned shift, bool pwrr)
+{
+    return pwrr && r->power_gate &&
+           (sim->gicr_pwrr[region->cpuidx + (addr >> shift)] &
+            R_GICSIM_GICR_PWRR_RDGPO_MASK);
+}
+
 static inline QEMU_ALWAYS_INLINE MemTxResult
 gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
-          MemTxAttrs attrs, unsigned shift)
+          MemTxAttrs attrs, unsigned shift, bool pwrr)
 {
     GICv3RedistRegion *region = opaque;
     GICv3SimState *sim = gicsim_of(region->gic);
@@ -626,7 +644,8 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     const GicsimRoute *r = gicr_route(sim, offset);
     uintptr_t cpu;
 
-    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
+    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false) ||
+                 gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicr_read_checked(opaque, addr, data, size, attrs);
     }
     if (r->read) {
@@ -636,13 +655,13 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     /* Below num_cpu: gicsim_build_dispatch() checked the regions */
     cpu = region->cpuidx + (addr >> shift);
     *data = read_unhandled(r, &sim->parent_obj.cpu[cpu], offset, size,
-                           false);
+                           false, pwrr);
     return MEMTX_OK;
 }
 
 static inline QEMU_ALWAYS_INLINE MemTxResult
 gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
-           MemTxAttrs attrs, unsigned shift)
+           MemTxAttrs attrs, unsigned shift, bool pwrr)
 {
     GICv3RedistRegion *region = opaque;
     GICv3SimState *sim = gicsim_of(region->gic);
@@ -651,7 +670,8 @@ gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
     uint32_t offset = addr & ((1u << shift) - 1);
     const GicsimRoute *r = gicr_route(sim, offset);
 
-    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true))) {
+    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true) ||
+                 gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicsim_access_checked(sim, region, addr, &data, size, true,
                                      attrs);
     }
@@ -661,24 +681,26 @@ gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
     return MEMTX_OK;
 }
 
-#define GICR_OPS_FUNCTIONS(v, shift) \
+#define GICR_OPS_FUNCTIONS(v, shift, pwrr) \
     static MemTxResult gicr_read_##v(void *opaque, hwaddr addr, \
                                      uint64_t *data, unsigned size, \
                                      MemTxAttrs attrs) \
     { \
-        return gicr_read(opaque, addr, data, size, attrs, shift); \
+        return gicr_read(opaque, addr, data, size, attrs, shift, pwrr); \
     } \
     static MemTxResult gicr_write_##v(void *opaque, hwaddr addr, \
                                       uint64_t data, unsigned size, \
                                       MemTxAttrs attrs) \
     { \
-        return gicr_write(opaque, addr, data, size, attrs, shift); \
+        return gicr_write(opaque, addr, data, size, attrs, shift, pwrr); \
     }
 
 QEMU_BUILD_BUG_ON(GICV3_REDIST_SIZE != 1 << 17 ||
                   GICV4_REDIST_SIZE != 1 << 18);
-GICR_OPS_FUNCTIONS(v3, 17)
-GICR_OPS_FUNCTIONS(v4, 18)
+GICR_OPS_FUNCTIONS(v3, 17, false)
+GICR_OPS_FUNCTIONS(v4, 18, false)
+GICR_OPS_FUNCTIONS(v3_pwrr, 17, true)
+GICR_OPS_FUNCTIONS(v4_pwrr, 18, true)
 
 static bool gicd_accepts(void *opaque, hwaddr addr, unsigned size,
                          bool is_write, MemTxAttrs attrs)
@@ -714,31 +736,37 @@ static bool gicr_accepts(void *opaque, hwaddr addr, unsigned size,
         .impl.max_access_size = 8, \
     }
 
-/* [strict][GICv4-sized redistributors] */
-static const MemoryRegionOps gicsim_ops[2][2][2] = {
+#define GICSIM_OPS_PAIR(v, acc_d, acc_r) { \
+        GICSIM_OPS(gicd_read, gicd_write, acc_d), \
+        GICSIM_OPS(gicr_read_##v, gicr_write_##v, acc_r), \
+    }
+
+/* [strict][GICv4-sized redistributors][GICR_PWRR] */
+static const MemoryRegionOps gicsim_ops[2][2][2][2] = {
     {
         {
-            GICSIM_OPS(gicd_read, gicd_write, NULL),
-            GICSIM_OPS(gicr_read_v3, gicr_write_v3, NULL),
+            GICSIM_OPS_PAIR(v3, NULL, NULL),
+            GICSIM_OPS_PAIR(v3_pwrr, NULL, NULL),
         }, {
-            GICSIM_OPS(gicd_read, gicd_write, NULL),
-            GICSIM_OPS(gicr_read_v4, gicr_write_v4, NULL),
+            GICSIM_OPS_PAIR(v4, NULL, NULL),
+            GICSIM_OPS_PAIR(v4_pwrr, NULL, NULL),
         },
     }, {
         {
-            GICSIM_OPS(gicd_read, gicd_write, gicd_accepts),
-            GICSIM_OPS(gicr_read_v3, gicr_write_v3, gicr_accepts),
+            GICSIM_OPS_PAIR(v3, gicd_accepts, gicr_accepts),
+            GICSIM_OPS_PAIR(v3_pwrr, gicd_accepts, gicr_accepts),
         }, {
-            GICSIM_OPS(gicd_read, gicd_write, gicd_accepts),
-            GICSIM_OPS(gicr_read_v4, gicr_write_v4, gicr_accepts),
+            GICSIM_OPS_PAIR(v4, gicd_accepts, gicr_accepts),
+            GICSIM_OPS_PAIR(v4_pwrr, gicd_accepts, gicr_accepts),
         },
     },
 };
 
 const MemoryRegionOps *gicsim_mmio_ops(GICv3SimState *sim)
 {
-    return gicsim_ops[sim->strict][gicv3_redist_size(&sim->parent_obj) ==
-                                   GICV4_REDIST_SIZE];
+    return gicsim_ops[sim->strict]
+                     [gicv3_redist_size(&sim->parent_obj) == GICV4_REDIST_SIZE]
+                     [sim->profile->has_pwrr];
 }
 
 /*
@@ -757,10 +785,11 @@ static bool gates_can_close(GICv3SimState *sim, const GicsimReg *r)
         /* The checked path hides them (test-gicsim-regs: flag <=> smask) */
         return true;
     }
-    /* Only a GIC-600/700 redistributor powers down */
-    if (!sim->profile->has_pwrr) {
-        g &= ~GICSIM_GATE_POWERED;
-    }
+    /*
+     * Only a GIC-600/700 redistributor powers down, and the direct path
+     * of those profiles tests the power gate (GicsimRoute.power_gate)
+     */
+    g &= ~GICSIM_GATE_POWERED;
     /* TWO closes with DS == 1: always without Security extension */
     return g != 0;
 }
@@ -836,6 +865,8 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
             r->offset % r->size || (r->size != 4 && r->size != 8)) {
             continue;
         }
+        rt->power_gate = sim->profile->has_pwrr &&
+                         (r->gates & GICSIM_GATE_POWERED);
         rt->direct[0] = direct_set(r, false);
         rt->direct[1] = direct_set(r, true);
     }

@@ -134,6 +134,8 @@ typedef struct GicsimRoute {
     uint16_t id;            /* register id: its row of cost counters */
     uint8_t shift;          /* log2 of the element size */
     uint8_t bytemask;       /* element size - 1 */
+    /* GIC-600/700: not while the redistributor is powered down */
+    bool power_gate;
 } GicsimRoute;
 QEMU_BUILD_BUG_ON(sizeof(GicsimRoute) != 64);
 

@@ -94,8 +94,8 @@ static size_t gicr_bitmap(const GicsimReg *r)
     }
 }
 
-/* Does GICR_TYPER's handler add bits to the CPU's gicr_typer? */
-static bool typer_adds(GICv3SimState *sim)
+/* The bits GICR_TYPER's handler adds to the CPU's gicr_typer */
+static uint64_t typer_adds(GICv3SimState *sim)
 {
     GICv3State *s = &sim->parent_obj;
     GicsimCtx c = {
@@ -104,7 +104,7 @@ static bool typer_adds(GICv3SimState *sim)
     };
 
     /* The profile's bits (DPGS, DirectLPI): the same on every CPU */
-    return gicsim_gicr_typer_read(&c) != s->cpu[0].gicr_typer;
+    return gicsim_gicr_typer_read(&c) & ~s->cpu[0].gicr_typer;
 }
 
 /*
@@ -152,8 +152,14 @@ static void mirror_state(GICv3SimState *sim, const GicsimReg *r,
         if (gicr_bitmap(r)) {
             mirror_at_cpu(rt, gicr_bitmap(r), 0, 1);
         }
-    } else if (fn == gicsim_gicr_typer_read && !typer_adds(sim)) {
+    } else if (fn == gicsim_gicr_typer_read &&
+               (!typer_adds(sim) || sim->profile->has_pwrr)) {
+        /*
+         * The GIC-600/700 profiles' direct path adds a mirror's constant
+         * bits (gicsim-dispatch.c), the others' has none to add
+         */
         mirror_at_cpu(rt, GICR_STATE(gicr_typer), 0, 1);
+        rt->value = typer_adds(sim);
     } else if (fn == gicsim_gicd_ipriorityr_read) {
         /* A byte per interrupt: four make the element */
         mirror_at_gicd(rt, GICD_STATE(gicd_ipriority), GIC_INTERNAL / 4,
