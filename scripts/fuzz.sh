@@ -10,15 +10,18 @@
 # Builds qemu-fuzz-aarch64 with clang, --enable-fuzzing, ASan and UBSan
 # in build/qemu-build-fuzz (scripts/build.sh --fuzz, under nice), seeds
 # the corpus from the register-poke scripts, then fuzzes each
-# configuration for its share of --time (default 600 s in all), niced.
+# configuration for its share of --time (default 600 s in all; 0: no
+# fuzzing, only the --coverage replay), niced.
 #   build/fuzz/corpus/           the corpus, shared by the configurations
 #   build/fuzz/<config>/         log and crash-*/leak-*/timeout-* inputs
 # Prints per configuration: runs, executions per second, accesses,
 # libFuzzer's coverage (edges of hw/), and the findings; exits 1 if a
 # configuration found a crash or a sanitizer report.  --coverage then
-# replays the corpus once per configuration with -print_coverage=1 and
-# prints the edges of hw/intc/gicsim/ it covers (per configuration and
-# their union, by file; uncovered lines in build/fuzz/<config>/coverage).
+# replays the corpus once per configuration with -print_coverage=1
+# (output in build/fuzz/<config>/coverage) and prints the line coverage
+# of hw/intc/gicsim/ by file and in total, per configuration and for
+# their union (scripts/lib/fuzz-coverage.py); the lines no configuration
+# reached are listed in build/fuzz/coverage-uncovered.txt.
 # Replay a finding
 # with GICSIM_FUZZ_TRACE=1 to see its accesses:
 #   GICSIM_FUZZ_ARGS="<the config's args>" GICSIM_FUZZ_TRACE=1 \
@@ -84,13 +87,14 @@ for c in "${configs[@]}"; do
 done
 [ ${#run[@]} -gt 0 ] || { echo "fuzz.sh: no such configuration" >&2; exit 2; }
 each=$((total / ${#run[@]}))
-[ $each -gt 0 ] || each=1
+[ $each -gt 0 ] || [ $total = 0 ] || each=1
 
 # UBSan reports are findings: stop at the first, like ASan does
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1
 found=0
 for c in "${run[@]}"; do
+    [ $total != 0 ] || break
     name=${c%%:*}
     dir=$out/$name
     mkdir -p "$dir"
@@ -124,10 +128,13 @@ echo "fuzz: corpus $(ls "$corpus" | wc -l) inputs in $corpus;" \
 if [ $coverage = yes ]; then
     for c in "${run[@]}"; do
         name=${c%%:*}
+        mkdir -p "$out/$name"
+        echo "fuzz: $name: replaying the corpus for coverage"
         GICSIM_FUZZ_ARGS=${c#*:} nice -n 10 "$fuzzer" \
             --fuzz-target=gicsim-fuzz -runs=0 -print_coverage=1 \
             "$corpus" "$out/seeds" >"$out/$name/coverage" 2>&1 || true
     done
-    python3 scripts/fuzz-coverage.py "$out" "${run[@]%%:*}"
+    nice -n 10 python3 scripts/lib/fuzz-coverage.py --binary "$fuzzer" \
+        --uncovered "$out/coverage-uncovered.txt" "$out" "${run[@]%%:*}"
 fi
 [ $found = 0 ]
