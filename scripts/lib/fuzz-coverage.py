@@ -241,20 +241,21 @@ def main():
 
 def write_uncovered(path, configs, funcs, missing):
     """By file, then function: the lines none of CONFIGS ran"""
-    byfile = collections.defaultdict(list)
+    byfile = collections.defaultdict(dict)
     for fns in funcs.values():
         for fn in fns:
-            lines = {split(x)[1] for x in fn['body'] if x in missing}
-            if lines:
-                f = split(min(x for x in fn['body'] if x in missing))[0]
-                byfile[f].append((min(lines), fn, lines))
+            for x in fn['body']:
+                if x in missing:
+                    f, line = split(x)
+                    byfile[f].setdefault(id(fn), (fn, set()))[1].add(line)
     with open(path, 'w') as out:
         out.write(f'# Lines of {WHERE} with an instrumented PC that no '
                   'configuration ran, by function ("never entered": no '
                   'input called it): ' + ' '.join(configs) + '\n')
         for fname in sorted(byfile):
             out.write(fname + '\n')
-            for _, fn, lines in sorted(byfile[fname], key=lambda t: t[0]):
+            for fn, lines in sorted(byfile[fname].values(),
+                                    key=lambda t: min(t[1])):
                 out.write(f'  {fn["name"]}'
                           f'{"" if fn["entered"] else " (never entered)"}:')
                 for a, b in ranges(lines):
