@@ -29,6 +29,7 @@ import re
 import struct
 import subprocess
 import sys
+import textwrap
 
 WHERE = 'hw/intc/gicsim/'
 FUNC = re.compile(r'^(UN)?COVERED_FUNC: hits: \d+ edges: (\d+)/(\d+) '
@@ -221,9 +222,12 @@ def main():
               f'({100.0 * n / len(set(allpcs)):.1f} %)')
     cov = collections.Counter(split(x)[0] for x in union)
     n, d = len(union), len(set(allpcs))
-    print('fuzz coverage: lines covered by file, per configuration '
-          '(' + ', '.join(f'{i + 1} {c}' for i, c in
-                          enumerate(args.configs)) + ') and their union:')
+    print('fuzz coverage: lines covered by file, per configuration and '
+          'their union; the configurations:')
+    print(textwrap.fill(', '.join(f'{i + 1} {c}' for i, c in
+                                  enumerate(args.configs)),
+                        width=78, initial_indent='  ',
+                        subsequent_indent='  '))
     print(f'  {"":25}' + ''.join(f'{i + 1:>5}' for i in
                                  range(len(args.configs))) +
           '  union/lines')
