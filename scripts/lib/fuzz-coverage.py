@@ -29,7 +29,6 @@ import re
 import struct
 import subprocess
 import sys
-import textwrap
 
 WHERE = 'hw/intc/gicsim/'
 FUNC = re.compile(r'^(UN)?COVERED_FUNC: hits: \d+ edges: (\d+)/(\d+) '
@@ -222,19 +221,22 @@ def main():
               f'({100.0 * n / len(set(allpcs)):.1f} %)')
     cov = collections.Counter(split(x)[0] for x in union)
     n, d = len(union), len(set(allpcs))
-    print('fuzz coverage: lines covered by file, per configuration and '
-          'their union; the configurations:')
-    print(textwrap.fill(', '.join(f'{i + 1} {c}' for i, c in
-                                  enumerate(args.configs)),
-                        width=78, initial_indent='  ',
-                        subsequent_indent='  '))
-    print(f'  {"":25}' + ''.join(f'{i + 1:>5}' for i in
+    print('fuzz coverage: lines covered, by file and configuration:')
+    legend = [f'{i + 1} {c}' for i, c in enumerate(args.configs)]
+    line = ' '
+    for item in legend:
+        if len(line) + len(item) > 76:
+            print(line)
+            line = ' '
+        line += ' ' + item
+    print(line)
+    print(f'  {"":23}' + ''.join(f'{i + 1:>4}' for i in
                                  range(len(args.configs))) +
           '  union/lines')
     for fname in sorted(total):
-        print(f'  {fname[len(WHERE):]:25}' +
-              ''.join(f'{per[c][fname]:5}' for c in args.configs) +
-              f'  {cov[fname]:5}/{total[fname]:<5}'
+        print(f'  {fname[len(WHERE):]:23}' +
+              ''.join(f'{per[c][fname]:4}' for c in args.configs) +
+              f' {cov[fname]:4}/{total[fname]:<4}'
               f' {100.0 * cov[fname] / total[fname]:5.1f} %')
     print(f'fuzz coverage: union: {n}/{d} lines ({100.0 * n / d:.1f} %)')
     if args.uncovered:
