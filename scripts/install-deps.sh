@@ -7,7 +7,7 @@
 # Idempotent: packages already present are not touched, and then it
 # prints nothing.  Otherwise one line per step; apt's output goes to
 # build/install-deps.log (on failure: its last lines and its path).
-#   --fuzz       also clang and libFuzzer (scripts/fuzz.sh)
+#   --fuzz       also clang, libFuzzer and llvm-symbolizer (scripts/fuzz.sh)
 #   --coverage   also gcovr (scripts/test.sh --coverage)
 . "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
@@ -15,7 +15,7 @@ set -euo pipefail
 extra=()
 for a in "$@"; do
     case "$a" in
-        --fuzz) extra+=(clang libclang-rt-dev) ;;
+        --fuzz) extra+=(clang libclang-rt-dev llvm) ;;
         --coverage) extra+=(gcovr) ;;
         *) echo "install-deps: unknown option $a" >&2; exit 2 ;;
     esac

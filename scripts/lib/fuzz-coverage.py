@@ -34,7 +34,9 @@ WHERE = 'hw/intc/gicsim/'
 FUNC = re.compile(r'^(UN)?COVERED_FUNC: hits: \d+ edges: (\d+)/(\d+) '
                   r'(\S+) (\S+):(\d+)')
 UNPC = re.compile(r'^\s+UNCOVERED_PC: (\S+):(\d+)')
-SYMBOLIZER = 'llvm-symbolizer-14'
+# The default LLVM's (Debian's llvm package, as clang is the default
+# clang); $LLVM_SYMBOLIZER overrides
+SYMBOLIZER = os.environ.get('LLVM_SYMBOLIZER', 'llvm-symbolizer')
 
 
 def die(msg):
