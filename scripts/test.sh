@@ -9,7 +9,8 @@
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
 #   - every script's --help, device options, --json/--junit, the
-#     interactive probe in a terminal.
+#     interactive probe in a terminal, the fuzz line-coverage script
+#     (tests/fuzzcov/; skipped without clang and libFuzzer).
 #   - the unit tests, qtests, poke scripts and cost-device test again
 #     against the build whose device code has AddressSanitizer,
 #     UndefinedBehaviorSanitizer and gcov (scripts/build.sh --sanitize);
@@ -229,6 +230,11 @@ rm -rf "$tmpq"
 
 # --json and --junit, parsed and checked against the transcript
 run_tap report python3 tests/report/check-report.py "$probe"
+
+# scripts/fuzz.sh --coverage's line coverage, on a target of known
+# coverage (skipped without clang and libFuzzer)
+run_tap fuzz-coverage tests/fuzzcov/test-fuzz-coverage.sh
+sed -n 's/^1\.\.0 # SKIP /fuzz-coverage: skipped - /p' "$log/fuzz-coverage.tap"
 
 # The interactive probe, driven through a terminal (tmux)
 run_tap interactive tests/interactive/probe-interactive.sh "$probe"

@@ -77,7 +77,8 @@ def pc_table(binary):
 def symbolize(binary, pcs, cache):
     """['file:line' of each PC]; cached in CACHE for this binary"""
     st = os.stat(binary)
-    key = f'{os.path.abspath(binary)} {st.st_size} {st.st_mtime_ns}\n'
+    key = (f'{os.path.abspath(binary)} {st.st_size} {st.st_mtime_ns} '
+           f'{WHERE}\n')
     try:
         with open(cache) as f:
             if f.readline() == key:
@@ -142,6 +143,9 @@ def covered(path, funcs):
             i += 1
         key = (f'{short(m.group(5))}:{m.group(6)}', int(m.group(3)))
         if key not in funcs:
+            if key[0].startswith(WHERE):
+                die(f'{path}: {m.group(4)} ({key[0]}, {key[1]} edges) is '
+                    'not in the binary: not the same binary?')
             continue
         if seen[key] >= len(funcs[key]):
             die(f'{path}: {m.group(4)} printed more often than the '
@@ -187,6 +191,7 @@ def ranges(nums):
 
 
 def main():
+    global WHERE
     ap = argparse.ArgumentParser(
         description='Line coverage of ' + WHERE + ' from libFuzzer\'s '
         '-print_coverage=1 output of each configuration '
@@ -195,11 +200,14 @@ def main():
                     help='the fuzzer the coverage came from')
     ap.add_argument('--uncovered', metavar='FILE',
                     help='write the lines no configuration covers to FILE')
+    ap.add_argument('--where', default=WHERE, metavar='DIR',
+                    help=f'the sources to count (default {WHERE})')
     ap.add_argument('outdir', help='build/fuzz (pc-lines.txt, the '
                     'symbolized PC table, is cached there)')
     ap.add_argument('configs', nargs='+', metavar='config',
                     help='configurations with an OUTDIR/CONFIG/coverage')
     args = ap.parse_args()
+    WHERE = args.where.rstrip('/') + '/'
 
     pcs = pc_table(args.binary)
     locs = symbolize(args.binary, pcs, os.path.join(args.outdir,
