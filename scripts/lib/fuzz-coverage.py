@@ -44,7 +44,7 @@ def die(msg):
 
 
 def short(path):
-    """hw/intc/gicsim/FILE for the device's sources, else the path"""
+    """WHERE/FILE for the counted sources, else the path"""
     path = os.path.normpath(path)
     i = path.find('/' + WHERE)
     return path[i + 1:] if i >= 0 else path
@@ -105,8 +105,9 @@ def symbolize(binary, pcs, cache):
 
 
 def functions(pcs, locs):
-    """{(entry 'file:line', number of PCs): [list of PC locations]} of
-    the functions with a PC in the device's sources"""
+    """{(entry 'file:line', number of PCs): [{'body': the location of
+    each PC, 'name', 'entered'}, in table order]} of the functions with
+    a PC in the counted sources"""
     starts = [i for i, (_, flags) in enumerate(pcs) if flags & 1]
     starts.append(len(pcs))
     funcs = collections.defaultdict(list)
