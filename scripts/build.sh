@@ -32,9 +32,11 @@
 #   --sanitize         a second tree, build/qemu-build-san (QEMU, qtests,
 #                      probe), where the device's files are compiled with
 #                      AddressSanitizer, UndefinedBehaviorSanitizer and gcov
-#                      (scripts/sanitize-cc.sh; every other file as in the
-#                      plain tree, from ccache), and build/core-san (core
-#                      and unit tests with ASan, UBSan and gcov)
+#                      and QEMU's GICv3 files (hw/intc/arm_gicv3*.c) with
+#                      ASan and UBSan (scripts/sanitize-cc.sh; every other
+#                      file as in the plain tree, from ccache), and
+#                      build/core-san (core and unit tests with ASan, UBSan
+#                      and gcov)
 #   --sanitize-all     all of QEMU with --enable-asan --enable-ubsan (gcov
 #                      on hw/intc/gicsim/ only): build/qemu-build-asan and
 #                      build/core-san; about as long as the plain tree twice
@@ -302,6 +304,16 @@ done
 [ $flavour != fuzz ] || targets=qemu-fuzz-aarch64
 # Regenerate build.ninja first if meson files changed (new targets).
 quiet ninja -C "$bld" build.ninja || fail "regenerating $bld/build.ninja failed"
+# ninja does not see a change in what scripts/sanitize-cc.sh instruments
+# (the command line stays the same): when the script changes, delete the
+# hw/intc objects it may select, so they are compiled again with it.
+if [ $flavour = san ]; then
+    sum=$(sha256sum scripts/sanitize-cc.sh | cut -d' ' -f1)
+    if [ "$(cat "$bld/.sanitize-cc.sum" 2>/dev/null)" != "$sum" ]; then
+        find "$bld" -path "$bld/lib*.a.p/hw_intc_*.o" -delete
+        echo "$sum" >"$bld/.sanitize-cc.sum"
+    fi
+fi
 start=$SECONDS
 if [ $verbose = yes ]; then
     $nice ninja -C "$bld" -j "$jobs" $targets ${QEMU_EXTRA_TARGETS:-} ||
