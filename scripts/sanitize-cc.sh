@@ -22,14 +22,16 @@ prev=
 for a in "$@"; do
     if [ "$prev" = -o ]; then
         case "$a" in
-            # the device's objects in QEMU (not the qtests' copies of
-            # its register table), and the emulator that links them
-            libcommon.a.p/hw_intc_gicsim_*.o) extra="$sanitize $coverage" ;;
+            # the device's objects in QEMU (libcommon, and
+            # libqemu-aarch64-softmmu for its target-specific files; not
+            # the qtests' copies of its register table)
+            lib*.a.p/hw_intc_gicsim_*.o) extra="$sanitize $coverage" ;;
             # QEMU's GICv3 (libcommon: common, dist, redist, ITS;
             # libqemu-aarch64-softmmu: the CPU interface; the KVM
             # variants too when KVM is configured)
             lib*.a.p/hw_intc_arm_gicv3*.o) extra=$sanitize ;;
             */*) ;;
+            # the emulator that links them
             qemu-system-*) extra="$sanitize $coverage" ;;
         esac
     fi

@@ -13,8 +13,9 @@
 #     (tests/fuzzcov/; skipped without clang and libFuzzer).
 #   - the unit tests, qtests, poke scripts and cost-device test again
 #     against the build whose device code has AddressSanitizer,
-#     UndefinedBehaviorSanitizer and gcov (scripts/build.sh --sanitize);
-#     any sanitizer report fails the run.
+#     UndefinedBehaviorSanitizer and gcov, and QEMU's GICv3 code ASan and
+#     UBSan (scripts/build.sh --sanitize; "san-scope" checks that those
+#     objects were built so); any sanitizer report fails the run.
 # Prints one line per test and ends with "N passed, M failed".
 # Options: --skip-e2e (quicker local runs), --no-sanitize (no sanitizer
 # build and run), --no-install, --coverage (report the line and branch
@@ -307,6 +308,36 @@ fi
 if [ $sanitize = yes ]; then
     export ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:print_summary=1
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:print_summary=1
+    # What scripts/sanitize-cc.sh instrumented, from the options GCC
+    # records in each object's debug information (DW_AT_producer): the
+    # device's objects and QEMU's GICv3 ones (common, dist, redist, ITS,
+    # CPU interface) have ASan and UBSan; only the device's have gcov
+    bad= n=0
+    for o in build/qemu-build-san/lib*.a.p/hw_intc_gicsim_*.o \
+             build/qemu-build-san/lib*.a.p/hw_intc_arm_gicv3*.o; do
+        [ -e "$o" ] || continue
+        p=$(readelf --debug-dump=info "$o" | grep -m 1 DW_AT_producer)
+        got=
+        for f in -fsanitize=address,undefined -ftest-coverage; do
+            [[ $p == *" $f "* ]] && got="$got $f"
+        done
+        case "$o" in
+            *gicsim_*) want=" -fsanitize=address,undefined -ftest-coverage" ;;
+            *) want=" -fsanitize=address,undefined" ;;
+        esac
+        [ "$got" = "$want" ] || bad="$bad ${o##*/}"
+        n=$((n + 1))
+    done
+    for o in hw_intc_arm_gicv3_dist.c.o hw_intc_arm_gicv3_its.c.o \
+             hw_intc_arm_gicv3_cpuif.c.o hw_intc_gicsim_gicsim-dist.c.o; do
+        ls build/qemu-build-san/lib*.a.p/"$o" >/dev/null 2>&1 ||
+            bad="$bad $o(missing)"
+    done
+    if [ -z "$bad" ]; then
+        ok san-scope "$n objects of the device and of QEMU's GICv3 built with ASan and UBSan, gcov on the device's only"
+    else
+        notok san-scope "not built as scripts/sanitize-cc.sh says:$bad"
+    fi
     unit_tests san- build/core-san
     if build/core-san/gicsim-calibrate --check >"$log/san-calibrate.err" 2>&1; then
         echo "san-calibration: ok - every shipped profile within 10 % of its published figures"
