@@ -312,7 +312,7 @@ if [ $sanitize = yes ]; then
     # records in each object's debug information (DW_AT_producer): the
     # device's objects and QEMU's GICv3 ones (common, dist, redist, ITS,
     # CPU interface) have ASan and UBSan; only the device's have gcov
-    bad= n=0
+    bad="" n=0
     for o in build/qemu-build-san/lib*.a.p/hw_intc_gicsim_*.o \
              build/qemu-build-san/lib*.a.p/hw_intc_arm_gicv3*.o; do
         [ -e "$o" ] || continue
