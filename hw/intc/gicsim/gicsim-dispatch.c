@@ -225,6 +225,14 @@ static void log_beyond_redists(hwaddr addr, bool strict)
 }
 
 /*
+ * Out of line, with its signature kept ("used": as if called from
+ * elsewhere, so that no compiler gives a clone of it other arguments):
+ * its callers jump to it (tail calls, which keep the direct path's
+ * MemoryRegionOps functions free of a stack frame).
+ */
+#define GICSIM_OUT_OF_LINE __attribute__((noinline, used))
+
+/*
  * The register's gates (gicsim-regs.h): NULL if the access may reach the
  * handler, else why the register is RAZ/WI to it.
  */
@@ -287,7 +295,7 @@ static inline bool ns_access(GICv3State *s, MemTxAttrs attrs)
  * The checked path: any access, decided in full (see the top of the
  * file).  Kept out of line, so that the direct path stays small.
  */
-static __attribute__((noipa)) MemTxResult
+static GICSIM_OUT_OF_LINE MemTxResult
 gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
                       hwaddr addr, uint64_t *data, unsigned size,
                       bool is_write, MemTxAttrs attrs)
@@ -477,7 +485,7 @@ call_handler(GICv3SimState *sim, const GicsimRoute *r, GICv3CPUState *cs,
  * without a stack frame and the reads answered without a handler
  * (gicsim-mirror.c) need none at all.
  */
-static __attribute__((noipa)) MemTxResult
+static GICSIM_OUT_OF_LINE MemTxResult
 gicd_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
                   MemTxAttrs attrs, const GicsimRoute *r)
 {
@@ -489,7 +497,7 @@ gicd_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     return MEMTX_OK;
 }
 
-static __attribute__((noipa)) MemTxResult
+static GICSIM_OUT_OF_LINE MemTxResult
 gicr_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
                   MemTxAttrs attrs, const GicsimRoute *r)
 {
@@ -503,7 +511,7 @@ gicr_read_handler(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     return MEMTX_OK;
 }
 
-static __attribute__((noipa)) MemTxResult
+static GICSIM_OUT_OF_LINE MemTxResult
 gicd_read_checked(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
                   MemTxAttrs attrs)
 {
@@ -511,7 +519,7 @@ gicd_read_checked(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
                                  false, attrs);
 }
 
-static __attribute__((noipa)) MemTxResult
+static GICSIM_OUT_OF_LINE MemTxResult
 gicr_read_checked(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
                   MemTxAttrs attrs)
 {
