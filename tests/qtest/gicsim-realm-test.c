@@ -277,20 +277,23 @@ static void test_trace_events(void)
     unlink(log);
 }
 
-/* The log keeps the last log-len (16) accesses, oldest first */
-static void test_log_ring(void)
+/*
+ * After @reads accesses under @args the exit log holds the last @kept,
+ * oldest first
+ */
+static void check_log_keeps(const char *args, unsigned reads, unsigned kept)
 {
-    QTestState *qts = start("");
+    QTestState *qts = start(args);
     QList *log;
     QListEntry *e;
-    int64_t seq = 4;
+    int64_t seq = reads - kept;
     unsigned i;
 
-    for (i = 0; i < 20; i++) {
+    for (i = 0; i < reads; i++) {
         rd(qts, ALIAS48 + GICD_BASE + GICD_TYPER, 4);
     }
     log = exit_log(qts, "/machine/realm-shim-gicd");
-    g_assert_cmpuint(qlist_size(log), ==, 16);
+    g_assert_cmpuint(qlist_size(log), ==, kept);
     QLIST_FOREACH_ENTRY(log, e) {
         QDict *d = qobject_to(QDict, qlist_entry_obj(e));
 
@@ -300,27 +303,16 @@ static void test_log_ring(void)
     qtest_quit(qts);
 }
 
+/* The log keeps the last log-len (16) accesses, oldest first */
+static void test_log_ring(void)
+{
+    check_log_keeps("", 20, 16);
+}
+
 /* -global gicsim-realm-shim.log-len=N keeps the last N instead */
 static void test_log_len(void)
 {
-    QTestState *qts = start(" -global gicsim-realm-shim.log-len=3");
-    QList *log;
-    QListEntry *e;
-    int64_t seq = 2;
-    unsigned i;
-
-    for (i = 0; i < 5; i++) {
-        rd(qts, ALIAS48 + GICD_BASE + GICD_TYPER, 4);
-    }
-    log = exit_log(qts, "/machine/realm-shim-gicd");
-    g_assert_cmpuint(qlist_size(log), ==, 3);
-    QLIST_FOREACH_ENTRY(log, e) {
-        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
-
-        g_assert_cmpint(qdict_get_int(d, "seq"), ==, seq++);
-    }
-    qobject_unref(log);
-    qtest_quit(qts);
+    check_log_keeps(" -global gicsim-realm-shim.log-len=3", 5, 3);
 }
 
 static void check_startup_error(const char *accel, const char *machine,

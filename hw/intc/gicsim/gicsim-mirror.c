@@ -55,44 +55,26 @@ static void mirror_at(GicsimRoute *rt, size_t state, unsigned lo,
 #define GICD_STATE(field) offsetof(GICv3SimState, parent_obj.field)
 #define GICR_STATE(field) offsetof(GICv3CPUState, field)
 
-static size_t gicd_bitmap(const GicsimReg *r)
-{
-    switch (r->state) {
-    case GICSIM_ST_GROUP:
-        return GICD_STATE(group);
-    case GICSIM_ST_ENABLED:
-        return GICD_STATE(enabled);
-    case GICSIM_ST_ACTIVE:
-        return GICD_STATE(active);
-    case GICSIM_ST_GRPMOD:
-        return GICD_STATE(grpmod);
-    case GICSIM_ST_NMI:
-        return GICD_STATE(nmi);
-    default:
-        return 0;   /* pending: not a plain word (level inputs) */
-    }
-}
+/*
+ * Where each bitmap register's words are, by its state (0: not mirrored).
+ * Pending is not a plain word (level inputs add to it); a redistributor's
+ * enable clear in flight lives in the device's per-CPU effects, not at a
+ * fixed distance from the CPU's state.
+ */
+static const size_t gicd_bitmap_at[GICSIM_ST__COUNT] = {
+    [GICSIM_ST_GROUP] = GICD_STATE(group),
+    [GICSIM_ST_ENABLED] = GICD_STATE(enabled),
+    [GICSIM_ST_ACTIVE] = GICD_STATE(active),
+    [GICSIM_ST_GRPMOD] = GICD_STATE(grpmod),
+    [GICSIM_ST_NMI] = GICD_STATE(nmi),
+};
 
-static size_t gicr_bitmap(const GicsimReg *r)
-{
-    switch (r->state) {
-    case GICSIM_ST_GROUP:
-        return GICR_STATE(gicr_igroupr0);
-    case GICSIM_ST_ACTIVE:
-        return GICR_STATE(gicr_iactiver0);
-    case GICSIM_ST_GRPMOD:
-        return GICR_STATE(gicr_igrpmodr0);
-    case GICSIM_ST_NMI:
-        return GICR_STATE(gicr_inmir0);
-    default:
-        /*
-         * Pending (level inputs) and enabled: a clear in flight lives in
-         * the device's per-CPU effects, not at a fixed distance from the
-         * CPU's state.
-         */
-        return 0;
-    }
-}
+static const size_t gicr_bitmap_at[GICSIM_ST__COUNT] = {
+    [GICSIM_ST_GROUP] = GICR_STATE(gicr_igroupr0),
+    [GICSIM_ST_ACTIVE] = GICR_STATE(gicr_iactiver0),
+    [GICSIM_ST_GRPMOD] = GICR_STATE(gicr_igrpmodr0),
+    [GICSIM_ST_NMI] = GICR_STATE(gicr_inmir0),
+};
 
 /* The bits GICR_TYPER's handler adds to the CPU's gicr_typer */
 static uint64_t typer_adds(GICv3SimState *sim)
@@ -126,7 +108,7 @@ static void mirror_state(GICv3SimState *sim, const GicsimReg *r,
         return;
     }
     if (fn == gicsim_gicd_bitmap_read) {
-        size_t at = gicd_bitmap(r);
+        size_t at = gicd_bitmap_at[r->state];
         size_t clear = offsetof(GICv3SimState, fx_gicd_disable);
 
         /*
@@ -149,8 +131,8 @@ static void mirror_state(GICv3SimState *sim, const GicsimReg *r,
     } else if (fn == gicsim_gicr_waker_read) {
         mirror_at_cpu(rt, GICR_STATE(gicr_waker), 0, 1);
     } else if (fn == gicsim_sgi_bitmap_read) {
-        if (gicr_bitmap(r)) {
-            mirror_at_cpu(rt, gicr_bitmap(r), 0, 1);
+        if (gicr_bitmap_at[r->state]) {
+            mirror_at_cpu(rt, gicr_bitmap_at[r->state], 0, 1);
         }
     } else if (fn == gicsim_gicr_typer_read &&
                (!typer_adds(sim) || sim->profile->has_pwrr)) {
