@@ -810,13 +810,13 @@ const GsStatementHelp gs_statements[] = {
       "machine settings (header only): gic-version, smp, secure, ..." },
     { "default", "default secure|nonsecure",
       "Security state of later accesses" },
-    { "read", "read[8|16|32|64] [S|NS] TARGET [== V]",
+    { "read", "read[8|16|32|64] [S|NS] TARGET [== V] [gated]",
       "read and print decoded (and check)" },
-    { "write", "write[8|16|32|64] [S|NS] TARGET = V [error]",
-      "write (error: expect a bus error)" },
-    { "expect", "expect [S|NS] TARGET == V | != V | error",
-      "read and check; also expect irq|fiq cpu N == 0|1 and "
-      "expect stats STAT == N" },
+    { "write", "write[8|16|32|64] [S|NS] TARGET = V [error | gated]",
+      "write (error: expect a bus error; gated: expect RAZ/WI by a gate)" },
+    { "expect", "expect [S|NS] TARGET (== V | != V) [gated] | error",
+      "read and check (gated: the read must be RAZ/WI by a gate); also "
+      "expect irq|fiq cpu N == 0|1 and expect stats STAT == N" },
     { "wait", "wait [S|NS] TARGET == V within N | within TIME",
       "read until the check holds: at most N reads, or TIME (100us) "
       "of virtual time" },
@@ -1095,7 +1095,8 @@ static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
     } else if (accept_punct(p, "!=")) {
         ne = true;
     } else {
-        expected(p, allow_error ? "'==', '!=' or 'error'" : "'==' or '!='");
+        expected(p, allow_error ? "'==', '!=', 'error' or 'gated'"
+                                : "'==' or '!='");
         return false;
     }
     t = peek(p);
@@ -1109,6 +1110,31 @@ static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
         return false;
     }
     st->check = ne ? GS_CHECK_NE : GS_CHECK_EQ;
+    return true;
+}
+
+/*
+ * [ 'gated' ]: the access must be RAZ/WI by a gate of the register.  A
+ * gated access completes, so it cannot also end in a bus error.
+ */
+static bool parse_gated(Parser *p, GsStmt *st)
+{
+    Tok *t = peek(p);
+
+    if (!accept_word(p, "gated")) {
+        return true;
+    }
+    if (st->check == GS_CHECK_ERROR) {
+        perror_at(p, t->col, "expected 'error' or 'gated', not both (a "
+                  "gated access is RAZ/WI, never a bus error)");
+        return false;
+    }
+    if (!st->acc.reg) {
+        perror_at(p, t->col, "expected a register name for 'gated': a raw "
+                  "address has no gates in the register table");
+        return false;
+    }
+    st->expect_gated = true;
     return true;
 }
 
@@ -1589,11 +1615,14 @@ static void parse_stmt(Parser *p, const char *text)
                 !parse_access(p, size, true, &st->acc)) {
                 goto fail;
             }
-            if (is_expect ||
-                (peek(p)->kind != T_END && !is_punct(p, "@"))) {
+            if (!is_word(p, "gated") && (is_expect ||
+                (peek(p)->kind != T_END && !is_punct(p, "@")))) {
                 if (!parse_check(p, st, true)) {
                     goto fail;
                 }
+            }
+            if (!parse_gated(p, st)) {
+                goto fail;
             }
         }
     } else if (verb_size(kw->text, "write", &size)) {
@@ -1617,6 +1646,9 @@ static void parse_stmt(Parser *p, const char *text)
         }
         if (accept_word(p, "error")) {
             st->check = GS_CHECK_ERROR;
+        }
+        if (!parse_gated(p, st)) {
+            goto fail;
         }
     } else if (verb_size(kw->text, "wait", &size)) {
         uint64_t n;

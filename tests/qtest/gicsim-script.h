@@ -112,6 +112,13 @@ typedef struct GsStmt {
     GsModelTag tag;
     GsAccess acc;
     GsCheck check;
+    /*
+     * "gated" at the end of a read, expect or write: the access must be
+     * made RAZ/WI by one of the register's gates (Secure-only, one
+     * Security state, power; gicsim-regs.h).  Without it a check that
+     * only a gated read satisfies fails.
+     */
+    bool expect_gated;
     uint64_t value;         /* written or expected value */
     unsigned within;        /* wait: at most this many reads */
     uint64_t within_ns;     /* wait: or at most this much virtual time */

@@ -4,6 +4,7 @@
  * resolution, field decode, suggestions and every kind of error message.
  */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gicsim-script.h"
@@ -363,10 +364,11 @@ static void test_error_statement(void)
                 "rec, echo), "
                 "found '=='\n");
     check_error("read GICD_CTLR 3\n",
-                "t.poke:1:16: expected '==', '!=' or 'error', found '3'\n");
+                "t.poke:1:16: expected '==', '!=', 'error' or 'gated', found "
+                "'3'\n");
     check_error("expect GICD_CTLR\n",
-                "t.poke:1:17: expected '==', '!=' or 'error', found end of "
-                "line\n");
+                "t.poke:1:17: expected '==', '!=', 'error' or 'gated', found "
+                "end of line\n");
     check_error("reset now\n",
                 "t.poke:1:7: expected end of line, found 'now'\n");
     check_error("read GICD_CTLR $\n",
@@ -396,6 +398,111 @@ static void test_error_wait(void)
                 "for rwp-ns, found '2000000000'\n");
     check_error("wait GICD_CTLR.RWP error within 3\n",
                 "t.poke:1:20: expected '==' or '!=', found 'error'\n");
+}
+
+/* "gated": the access must be RAZ/WI by one of the register's gates */
+static void test_gated(void)
+{
+    GsScript *s = parse_ok("machine secure=on smp=2\n"
+                           "expect NS GICR_PWRR@cpu1 == 0 gated\n"
+                           "read GICD_SETSPI_SR gated\n"
+                           "write GICR_PWRR@cpu1 = 0 gated\n"
+                           "expect S GICR_PWRR@cpu1.RDPD == 1\n"
+                           "write16 GICD_CTLR = 0 error\n");
+
+    g_assert_true(stmt(s, 0)->expect_gated);
+    g_assert_cmpint(stmt(s, 0)->check, ==, GS_CHECK_EQ);
+    g_assert_true(stmt(s, 1)->expect_gated);
+    g_assert_cmpint(stmt(s, 1)->check, ==, GS_CHECK_NONE);
+    g_assert_true(stmt(s, 2)->expect_gated);
+    g_assert_cmpint(stmt(s, 2)->kind, ==, GS_WRITE);
+    g_assert_false(stmt(s, 3)->expect_gated);
+    g_assert_false(stmt(s, 4)->expect_gated);
+    gs_script_free(s);
+
+    check_error("expect GICD_CTLR error gated\n",
+                "t.poke:1:24: expected 'error' or 'gated', not both (a gated "
+                "access is RAZ/WI, never a bus error)\n");
+    check_error("read 0x08000000 gated\n",
+                "t.poke:1:17: expected a register name for 'gated': a raw "
+                "address has no gates in the register table\n");
+    check_error("wait GICD_CTLR.RWP == 0 within 3 gated\n",
+                "t.poke:1:34: expected end of line, found 'gated'\n");
+}
+
+/*
+ * The gate of a gated access, from the device's reason (the strings of
+ * closed_gate() in gicsim-dispatch.c), and its transcript mark
+ */
+static void test_gate_names(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    g_assert_cmpstr(gs_gate_name("Secure-only register while "
+                                 "GICD_CTLR.DS == 0"), ==, "Secure-only");
+    g_assert_cmpstr(gs_gate_name("RAZ/WI while GICD_CTLR.DS == 1"), ==,
+                    "DS");
+    g_assert_cmpstr(gs_gate_name("redistributor powered down "
+                                 "(GICR_PWRR.RDGPO == 1)"), ==, "power");
+    g_assert_cmpstr(gs_gate_name("something new"), ==, "gate");
+    gs_format_gate("redistributor powered down (GICR_PWRR.RDGPO == 1)", out);
+    g_assert_cmpstr(out->str, ==, "  [gated (power): RAZ/WI, redistributor "
+                    "powered down (GICR_PWRR.RDGPO == 1)]");
+    g_string_truncate(out, 0);
+    gs_format_gate("RAZ/WI while GICD_CTLR.DS == 1", out);
+    g_assert_cmpstr(out->str, ==, "  [gated (DS): RAZ/WI while "
+                    "GICD_CTLR.DS == 1]");
+}
+
+/*
+ * --json and --junit: a gated access is reported in both (JSON "gated",
+ * JUnit <system-err> for one that checked nothing, the failure's message
+ * for one that failed); a script that does not parse is a failure in
+ * both; every script ends with a JSON summary record.
+ */
+static void test_report_gated(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("gicsim-report-XXXXXX", NULL);
+    g_autofree char *jpath = g_build_filename(dir, "r.json", NULL);
+    g_autofree char *xpath = g_build_filename(dir, "r.xml", NULL);
+    g_autofree char *json = NULL, *xml = NULL;
+    g_autoptr(GString) err = g_string_new(NULL);
+    const char *why = "Secure-only register while GICD_CTLR.DS == 0";
+    GsScript *s = parse_ok("machine secure=on smp=2\n"
+                           "write GICR_PWRR@cpu1 = 0\n"
+                           "expect GICR_PWRR@cpu1.RDGPO == 0\n");
+    GsReport *rep = gs_report_open(fopen(jpath, "w"), xpath, err);
+
+    g_assert_nonnull(rep);
+    gs_report_stmt(rep, "t.poke", "sim", stmt(s, 0), 0, true, 0, 0, 0, why,
+                   GS_VERDICT_NONE, "write32 NS GICR_PWRR@cpu1 = 0  [gated]");
+    gs_report_stmt(rep, "t.poke", "sim", stmt(s, 1), 0, true, 0, 1, 0, why,
+                   GS_VERDICT_FAIL, "read32 NS GICR_PWRR@cpu1.RDGPO  [gated]");
+    gs_report_script(rep, "t.poke", "sim", 0, 1, 2);
+    gs_report_parse_error(rep, "bad.poke", "bad.poke:1:1: expected ...\n");
+    g_assert_true(gs_report_close(rep, err));
+    gs_script_free(s);
+
+    g_assert_true(g_file_get_contents(jpath, &json, NULL, NULL));
+    g_assert_nonnull(strstr(json, "\"op\":\"write\""));
+    g_assert_nonnull(strstr(json, "\"gated\":{\"gate\":\"Secure-only\","
+                            "\"why\":\"Secure-only register while "
+                            "GICD_CTLR.DS == 0\"}"));
+    g_assert_nonnull(strstr(json, "\"op\":\"summary\",\"passed\":0,"
+                            "\"failed\":1,\"gated\":2,\"verdict\":\"fail\""));
+    g_assert_nonnull(strstr(json, "{\"script\":\"bad.poke\",\"model\":null,"
+                            "\"op\":\"parse\",\"verdict\":\"fail\""));
+    g_assert_true(g_file_get_contents(xpath, &xml, NULL, NULL));
+    g_assert_nonnull(strstr(xml, "<testsuites name=\"gicsim-probe\" "
+                            "tests=\"2\" failures=\"2\">"));
+    g_assert_nonnull(strstr(xml, "<system-err>gated accesses (RAZ/WI by a "
+                            "gate of the register):\n2: write32 NS "
+                            "GICR_PWRR@cpu1 = 0  [gated]\n</system-err>"));
+    g_assert_nonnull(strstr(xml, "<testsuite name=\"bad.poke\" tests=\"1\" "
+                            "failures=\"1\">"));
+    g_unlink(jpath);
+    g_unlink(xpath);
+    g_rmdir(dir);
 }
 
 /* Virtual time: step, wait ... within TIME, the duration keys */
@@ -893,5 +1000,8 @@ int main(int argc, char **argv)
     g_test_add_func("/script/complete", test_complete);
     g_test_add_func("/script/help", test_help);
     g_test_add_func("/script/json-string", test_json_string);
+    g_test_add_func("/script/gated", test_gated);
+    g_test_add_func("/script/gate-names", test_gate_names);
+    g_test_add_func("/script/report-gated", test_report_gated);
     return g_test_run();
 }
