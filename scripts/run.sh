@@ -33,8 +33,9 @@
 #   scripts/run.sh -i --profile gic-700
 . "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh
-export QTEST_QEMU_BINARY=$PWD/build/qemu-system-aarch64
-exec build/gicsim-probe "$@"
+top=$(cd "$(dirname "$0")/.." && pwd)
+# Install and build in the repository; run where the user stands, so that
+# script and report paths are relative to it
+(cd "$top" && scripts/install-deps.sh && scripts/build.sh)
+export QTEST_QEMU_BINARY=$top/build/qemu-system-aarch64
+exec "$top/build/gicsim-probe" "$@"

@@ -197,6 +197,21 @@ if [ $rc = 0 ] &&
 else
     notok run "scripts/run.sh --profile gic-600 --smp 4 (see $log/run-gic600.out)"
 fi
+# scripts/run.sh from another folder: the script and the reports are
+# where the user stands, not in the checkout
+tmpd=$(mktemp -d)
+printf 'expect GICD_TYPER.ITLinesNumber == 8\n' >"$tmpd/my.poke"
+out=$(cd "$tmpd" && "$top/scripts/run.sh" --json probe.json \
+      --junit probe.xml my.poke 2>&1)
+rc=$?
+if [ $rc = 0 ] && [ -s "$tmpd/probe.json" ] && [ -s "$tmpd/probe.xml" ] &&
+   [ ! -e "$top/probe.json" ] && [ ! -e "$top/my.poke" ] &&
+   echo "$out" | grep -q '^== my.poke (gic-model=sim): 1 passed, 0 failed'; then
+    ok run-relative "scripts/run.sh my.poke --json probe.json from another folder: paths relative to it"
+else
+    notok run-relative "scripts/run.sh from $tmpd: status $rc, said: $(echo "$out" | tail -n 3)"
+fi
+rm -rf "$tmpd"
 err=$("$probe" --smp 0 2>&1 >/dev/null)
 rc=$?
 if [ $rc = 2 ] && [ "$err" = "gicsim-probe: --smp 0: expected a CPU count for smp, found '0'" ]; then
