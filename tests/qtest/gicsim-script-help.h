@@ -19,6 +19,14 @@ void gs_help_statements(GString *out);
 bool gs_help_register(const char *name, GString *out);
 
 /*
+ * The same, with the access rules for machine @m (NULL: in general) and,
+ * if @reset is not NULL, that value as the reset value in @m (for
+ * registers whose reset depends on the configuration).
+ */
+bool gs_help_register_in(const char *name, const GsMachine *m,
+                         const uint64_t *reset, GString *out);
+
+/*
  * Completion of @word, the word being typed, where @before is the line
  * up to it.  Appends matching candidates (g_strdup'd) to @out, sorted;
  * returns whether a completed candidate should be followed by a space
