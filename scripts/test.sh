@@ -244,6 +244,24 @@ else
 fi
 rm -rf "$tmpq"
 
+# The documentation builds with Sphinx (Debian's python3-sphinx), every
+# warning an error, and stands alone: no docs/ or README line points at
+# files outside the project or at the project's issue numbers
+rm -rf build/docs
+if sphinx-build -W --keep-going -q -b html docs build/docs \
+        >"$log/docs.out" 2>&1; then
+    ok docs-build "sphinx-build -W docs: no warning"
+else
+    notok docs-build "sphinx-build -W docs (see $log/docs.out): $(head -n 3 "$log/docs.out")"
+fi
+outside=$(grep -nE '\.\./shared|/work/|[Ii]ssue #?[0-9]|#[0-9]+[),]' \
+          README.md docs/*.rst docs/conf.py)
+if [ -z "$outside" ]; then
+    ok docs-alone "no docs/ or README line refers to files outside the project or to issue numbers"
+else
+    notok docs-alone "lines that refer outside the project: $outside"
+fi
+
 # --json and --junit, parsed and checked against the transcript
 run_tap report python3 tests/report/check-report.py "$probe"
 

@@ -3,7 +3,7 @@
  * Arm CCA realm MMIO forwarding (RMM 1.0, DEN0137): the RecEntry/RecExit
  * layouts, the data-abort ISS codec, the RMM's exit and re-entry steps and
  * the host's emulation step.  QEMU-independent; docs/realm.rst describes
- * the model and its sources (/work/shared/refs/rmm-rec.md lists them).
+ * the model and lists its sources (section "Sources").
  *
  * One forwarded access, step by step:
  *   gicsim_rec_realm_abort()   the data abort the realm's access raises
