@@ -519,10 +519,17 @@ static void print_stats(Run *r)
         return;
     }
     say(r, "stats: profile %s, path %s, %" PRId64 " MHz, stage 2 %" PRId64
-        "-bit IPA / %" PRId64 " levels",
+        "-bit IPA / %" PRId64 " levels%s",
         qdict_get_str(stats, "profile"), qdict_get_str(stats, "path"),
         qdict_get_int(stats, "clock-mhz"), qdict_get_int(stats, "ipa-bits"),
-        qdict_get_int(stats, "stage2-levels"));
+        qdict_get_int(stats, "stage2-levels"),
+        /*
+         * Under qtest, -cpu max is a Cortex-A57 (PARange 44 bits):
+         * target/arm/cpu64.c, aarch64_max_initfn(); TCG's has 48
+         */
+        !g_strcmp0(qdict_get_try_str(stats, "ipa-bits-from"), "cpu")
+        ? " (from the CPU: under qtest -cpu max is a Cortex-A57, 44 bits; "
+          "48 under TCG, docs/cost.rst)" : "");
     say(r, "stats: %" PRId64 " accesses, %" PRId64 " cycles, %.1f ns",
         qdict_get_int(stats, "accesses"), qdict_get_int(stats, "cycles"),
         qdict_get_double(stats, "ns"));
