@@ -220,6 +220,23 @@ else
     notok options "gicsim-probe --smp 0: status $rc, said: $err"
 fi
 
+# Piped into -i, a line in error is a failure of the pipeline (status 2,
+# as a script that does not parse), the other lines still run; a script
+# with no machine line says which machine it got (the prompt's default)
+printf 'read GICD_CTRL\nexpect GICD_TYPER.SecurityExtn == 1\n' |
+    "$probe" -i >"$log/piped.out" 2>&1
+rc=$?
+printf 'expect GICD_TYPER.SecurityExtn == 1\n' >"$log/nomachine.poke"
+out=$("$probe" "$log/nomachine.poke" 2>&1)
+if [ $rc = 2 ] && grep -q '^error at column 6: ' "$log/piped.out" &&
+   grep -q '^   2 ok ' "$log/piped.out" &&
+   echo "$out" | head -n 1 | grep -q 'no machine line: gic-version=3 secure=on smp=2): .*secure=on .*-smp 2' &&
+   echo "$out" | grep -q -- '-- PASS$'; then
+    ok piped "piped -i with an error exits 2; the default machine is the prompt's, and said"
+else
+    notok piped "piped -i: status $rc (see $log/piped.out); no machine line: $out"
+fi
+
 # build.sh --qemu-src refuses a tree that is not QEMU 10.0.x, and one
 # that patches/ was applied to by something else (a hard-linked copy of
 # build/qemu-src), changing none of its files and building nothing

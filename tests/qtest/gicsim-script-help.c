@@ -154,8 +154,14 @@ static void help_rules(const GicsimReg *r, const GsMachine *m, GString *out)
                                "(secure=off)" : "");
     }
     if (r->gates & GICSIM_GATE_POWERED) {
-        g_string_append(out, "  RAZ/WI while the redistributor is powered "
-                        "down (GIC-600/700 GICR_PWRR.RDGPO == 1)\n");
+        const GicsimProfile *p = m ? gicsim_profile_find(m->profile ?
+                                                         m->profile : "qemu")
+                                   : NULL;
+
+        g_string_append_printf(out, "  RAZ/WI while the redistributor is "
+                               "powered down (GIC-600/700 GICR_PWRR.RDGPO "
+                               "== 1)%s\n", p && !p->has_pwrr ?
+                               ": never on this machine (no GICR_PWRR)" : "");
     }
     if (r->gates & GICSIM_GATE_SECURE_FIELDS) {
         g_string_append(out, "  fields marked Secure read as 0 and ignore "
