@@ -261,6 +261,19 @@ else
 fi
 rm -rf "$tmpq"
 
+# scripts/run.sh --help lists every option the README documents for it
+# (sections "Probing registers" to "Tests")
+missing=
+for o in $(sed -n '/^## Probing registers/,/^## Tests/p' README.md |
+           grep -oE '(^|[ `(])--[a-z0-9-]+' | tr -d ' `(' | sort -u); do
+    scripts/run.sh --help | grep -q -- "$o" || missing="$missing $o"
+done
+if [ -z "$missing" ]; then
+    ok run-help "scripts/run.sh --help lists every option the README documents"
+else
+    notok run-help "README options missing from scripts/run.sh --help:$missing"
+fi
+
 # The documentation builds with Sphinx (Debian's python3-sphinx), every
 # warning an error, and stands alone: no docs/ or README line points at
 # files outside the project or at the project's issue numbers
