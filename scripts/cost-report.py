@@ -16,8 +16,9 @@
 # totals; "share assumed" when the split of the total between steps is
 # an assumption) or [assumption].  The table, the chart's legend and
 # --json (the statistics with a "source" per step) carry that tag, so an
-# assumed split is never shown as a measured breakdown.  The profile is
-# --profile FILE, else the statistics' profile-file (a shipped profile:
+# assumed split is never shown as a measured breakdown.  The tags are the
+# statistics' step-sources (the device records them), else those of
+# --profile FILE or of the statistics' profile-file (a shipped profile:
 # hw/intc/gicsim/cost-profiles/ of this checkout).
 import argparse
 import html
@@ -260,6 +261,11 @@ def main():
     d = load(a.stats)
     pf = profile_path(d, a.profile)
     tags = read_tags(pf) if pf else None
+    if not a.profile and d.get("step-sources"):
+        # the device's own record of its profile's tags
+        tags = {}
+        for step, e in d["step-sources"].items():
+            tags[e.get("from", step)] = (e["source"], e.get("note", ""))
     if not tags:
         print("cost-report: no profile for the tags of %s (--profile "
               "FILE): every step is shown as 'source unknown'" %

@@ -36,6 +36,18 @@ def check(cond, what):
     sys.stdout.flush()
 
 
+def profile_tags(name):
+    """{key: tag} of a shipped profile ([fitted], [assumption], ...)"""
+    tags = {}
+    path = os.path.join(top, "hw/intc/gicsim/cost-profiles", name +
+                        ".profile")
+    for line in open(path):
+        m = re.match(r"^([a-z0-9.-]+)\s*=\s*\d+\s*\[(\w+)\]", line)
+        if m:
+            tags[m.group(1)] = m.group(2)
+    return tags
+
+
 def profile_values(name):
     vals = {}
     path = os.path.join(top, "hw/intc/gicsim/cost-profiles", name +
@@ -181,6 +193,16 @@ for profile in ("ampere-altra", "kunpeng-920", "phytium-s2500"):
               abs(s["ns"] - s["cycles"] * 1000.0 / v["clock-mhz"]) < 1e-6,
               "%s %s: 3 x %d + %d + 2 TLB misses x %d cycles" %
               (profile, path, c32, c64, miss))
+        # every step says where its cost comes from: its key's tag in the
+        # profile (the walks: walk-step's)
+        tags = profile_tags(profile)
+        src = s.get("step-sources", {})
+        wrong = [st for st in s["steps"]
+                 if src.get(st, {}).get("source") !=
+                 tags.get(src.get(st, {}).get("from", st))]
+        check(s["steps"] and not wrong, "%s %s: step-sources give each "
+              "step's tag in the profile (wrong: %s)" % (profile, path,
+                                                         wrong))
         if profile == "kunpeng-920" and path == "kvm-vgic-vhe":
             r = q.cmd("qom-set", path=q.gic, property="cost-path",
                       value="native")

@@ -153,6 +153,18 @@ with tempfile.TemporaryDirectory() as d:
           "source unknown" not in out.stdout,
           "a shipped profile's tags are found from profile-file")
 
+    # The device's step-sources, with no profile file to read
+    stats["profile-file"] = "/nonexistent.profile"
+    stats["step-sources"] = {
+        "world-switch": {"source": "assumption", "note": "n"},
+        "vgic-handler": {"source": "measured", "note": "m"}}
+    with open(js, "w") as f:
+        json.dump(stats, f)
+    out = subprocess.run([sys.executable, report, js], capture_output=True,
+                         text=True)
+    check("[assumption]" in out.stdout and "[measured]" in out.stdout and
+          not out.stderr, "the statistics' step-sources are the tags")
+
 # No two colours of the palette look alike (RGB distance)
 spec = importlib.util.spec_from_file_location("cost_report", report)
 mod = importlib.util.module_from_spec(spec)
