@@ -89,8 +89,8 @@ def write(m, outdir):
              "hitting in the L2 cache or walk cache; no published figure"
              % WALK_STEP)
     L.append("vgic-split-64 = 1 [assumption] KVM's vGIC handled a 64-bit "
-             "access as two 32-bit handler calls, as the project's issue #10 "
-             "states; not checked against each kernel version")
+             "access as two 32-bit handler calls, a stated assumption not "
+             "checked against KVM's source or each kernel version")
     L.append("tlb-miss-interval = 0 [assumption] only the first access to "
              "each register misses the TLB (then the guest's nested "
              "stage-1 + stage-2 walk is charged): the micro-benchmarks "

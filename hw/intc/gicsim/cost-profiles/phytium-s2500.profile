@@ -11,7 +11,7 @@ published.mmio-read-user = 7214  [published] heqiong, '[kvm-unit-tests 1/1] arm6
 
 clock-mhz = 2100 [assumption] 2.1 GHz, Phytium's stated S2500 clock; the post names no clock
 walk-step = 10 [assumption] one stage-2 descriptor fetch hitting in the L2 cache or walk cache; no published figure
-vgic-split-64 = 1 [assumption] KVM's vGIC handled a 64-bit access as two 32-bit handler calls, as the project's issue #10 states; not checked against each kernel version
+vgic-split-64 = 1 [assumption] KVM's vGIC handled a 64-bit access as two 32-bit handler calls, a stated assumption not checked against KVM's source or each kernel version
 tlb-miss-interval = 0 [assumption] only the first access to each register misses the TLB (then the guest's nested stage-1 + stage-2 walk is charged): the micro-benchmarks read one address in a loop, whose translation stays in the TLB; no published miss rate for GIC accesses
 
 # native: bare-metal access to the GIC
