@@ -346,8 +346,8 @@ static bool wait_read(Run *r, const GsStmt *st, uint64_t *v, bool *ok)
     return *ok && gs_check_value(st, *v);
 }
 
-/* " (N reads, K gated)" and why a wait that saw gated reads failed */
-static void wait_reads(const Run *r, bool met, GString *line)
+/* " (N reads, K gated)" */
+static void wait_reads(const Run *r, GString *line)
 {
     g_string_append_printf(line, " (%u read%s", r->reads,
                            r->reads == 1 ? "" : "s");
@@ -357,6 +357,7 @@ static void wait_reads(const Run *r, bool met, GString *line)
     g_string_append_c(line, ')');
 }
 
+/* Why a wait that saw gated reads failed */
 static void wait_gated_note(const Run *r, bool met, GString *line)
 {
     if (!met && r->gated_reads) {
@@ -416,7 +417,7 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
     wait_result(r, st, res, ok, v, line);
     g_string_append_printf(line, "%s after %" PRId64 " ns",
                            check_desc(st, chk), now - start);
-    wait_reads(r, met, line);
+    wait_reads(r, line);
     g_string_append_printf(line, " of at most %" PRIu64 " ns  (virtual time "
                            "%" PRId64 " ns)", st->within_ns, now);
     wait_gated_note(r, met, line);
