@@ -157,4 +157,7 @@ T kill-session -t "$old"
 wait_for '^gicsim> $' >/dev/null
 T send-keys -t "$sess" Up Up
 check "the history is kept across sessions" '^gicsim> save my.poke$'
+# Leave (clearing the recalled line): the history is written at exit
+T send-keys -t "$sess" C-u "quit" Enter
+wait_for '^EXITED ' >/dev/null
 [ $failed = 0 ]
