@@ -217,7 +217,7 @@ static bool reset_value(const GsScript *s, const char *name,
         }
     }
     if (!r || !r->reset_computed || r->access == GICSIM_WO ||
-        (r->frame == GICSIM_FRAME_VLPI && s->machine.gic_version != 4)) {
+        gs_reg_present(r, &s->machine) == 0) {
         return false;
     }
     hit = g_hash_table_lookup(cache, r->name);

@@ -97,7 +97,7 @@ static const char *avail_name(GicsimAvail a)
  * Whether @m has @r, as far as the machine settings tell (-1: they do
  * not: FEAT_GICv3_NMI depends on the CPU)
  */
-static int avail_in(const GicsimReg *r, const GsMachine *m)
+int gs_reg_present(const GicsimReg *r, const GsMachine *m)
 {
     const GicsimProfile *p = gicsim_profile_find(m->profile ? m->profile
                                                              : "qemu");
@@ -132,7 +132,7 @@ static void help_rules(const GicsimReg *r, const GsMachine *m, GString *out)
     const char *where = avail_name(r->avail);
 
     if (*where) {
-        int in = m ? avail_in(r, m) : -1;
+        int in = m ? gs_reg_present(r, m) : -1;
 
         g_string_append_printf(out, "  present only %s%s\n", where,
                                in == 1 ? "; this machine has it" :

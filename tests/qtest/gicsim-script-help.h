@@ -23,6 +23,12 @@ bool gs_help_register(const char *name, GString *out);
  * if @reset is not NULL, that value as the reset value in @m (for
  * registers whose reset depends on the configuration).
  */
+/*
+ * Whether machine @m has register @r: 1 yes, 0 no (its offset is
+ * reserved), -1 the settings do not tell (FEAT_GICv3_NMI: the CPU's)
+ */
+int gs_reg_present(const GicsimReg *r, const GsMachine *m);
+
 bool gs_help_register_in(const char *name, const GsMachine *m,
                          const uint64_t *reset, GString *out);
 
