@@ -207,7 +207,8 @@ static void json_access(GString *o, const GsStmt *st, bool completed,
     }
     if (st->kind == GS_WAIT) {
         g_string_append_printf(o, ",\"reads\":%u,\"within\":%u,"
-                               "\"gated_reads\":%u", reads, st->within,
+                               "\"within_ns\":%" PRIu64 ",\"gated_reads\":%u",
+                               reads, st->within, st->within_ns,
                                gated_reads);
     }
     json_gate(o, gate);
