@@ -92,6 +92,7 @@ unit_tests() {
     run_tap "$1unit-cost" "$2"/test-gicsim-cost --tap
     run_tap "$1unit-script-stats" "$2"/test-gicsim-script-stats --tap
     run_tap "$1unit-rec" "$2"/test-gicsim-rec --tap
+    run_tap "$1unit-timing" "$2"/test-gicsim-timing --tap
 }
 unit_tests "" build/core
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py

@@ -53,12 +53,13 @@ static const VMStateDescription vmstate_gicsim_rfx = {
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32(pending, GicsimRedistFx),
+        VMSTATE_UINT32(agenda.pending, GicsimRedistFx),
         VMSTATE_UINT32(gicr_ctlr, GicsimRedistFx),
         VMSTATE_UINT32(disable, GicsimRedistFx),
         VMSTATE_UINT32(lpi_op, GicsimRedistFx),
         VMSTATE_UINT32(lpi_intid, GicsimRedistFx),
-        VMSTATE_INT64_ARRAY(deadline, GicsimRedistFx, GICSIM_FX_SLOTS),
+        VMSTATE_INT64_ARRAY(agenda.deadline, GicsimRedistFx,
+                            GICSIM_FX_SLOTS),
         VMSTATE_END_OF_LIST()
     },
 };
@@ -68,11 +69,11 @@ static bool writes_in_flight(void *opaque)
     GICv3SimState *sim = opaque;
     unsigned i;
 
-    if (sim->fx_pending) {
+    if (sim->fx.pending) {
         return true;
     }
     for (i = 0; i < sim->num_pwrr; i++) {
-        if (sim->rfx[i].pending) {
+        if (sim->rfx[i].agenda.pending) {
             return true;
         }
     }
@@ -85,11 +86,12 @@ static bool writes_in_flight_ok(void *opaque, int version_id)
     unsigned i;
 
     /* Every pending bit names a kind of write this version knows */
-    if (sim->fx_pending & ~MAKE_64BIT_MASK(0, GICSIM_FX_GICR_CTLR)) {
+    if (sim->fx.pending & ~MAKE_64BIT_MASK(0, GICSIM_FX_GICR_CTLR)) {
         return false;
     }
     for (i = 0; i < sim->num_pwrr; i++) {
-        if ((sim->rfx[i].pending & ~MAKE_64BIT_MASK(0, GICSIM_FX__COUNT)) ||
+        if ((sim->rfx[i].agenda.pending &
+             ~MAKE_64BIT_MASK(0, GICSIM_FX__COUNT)) ||
             sim->rfx[i].lpi_op > GICSIM_LPI_CLEAR) {
             return false;
         }
@@ -104,11 +106,11 @@ static const VMStateDescription vmstate_gicsim_writes = {
     .minimum_version_id = 1,
     .needed = writes_in_flight,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32(fx_pending, GICv3SimState),
+        VMSTATE_UINT32(fx.pending, GICv3SimState),
         VMSTATE_UINT32(fx_gicd_ctlr, GICv3SimState),
         VMSTATE_UINT32_ARRAY(fx_gicd_disable, GICv3SimState,
                              GICV3_MAXIRQ / 32),
-        VMSTATE_INT64_ARRAY(fx_deadline, GICv3SimState, GICSIM_FX_SLOTS),
+        VMSTATE_INT64_ARRAY(fx.deadline, GICv3SimState, GICSIM_FX_SLOTS),
         VMSTATE_STRUCT_VARRAY_POINTER_UINT32(rfx, GICv3SimState, num_pwrr,
                                              vmstate_gicsim_rfx,
                                              GicsimRedistFx),
@@ -164,7 +166,7 @@ static int gicsim_vmstate_post_load(void *opaque, int version_id)
         bool rdpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDPD);
         bool rdgpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPD);
         bool rdgpo = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPO);
-        bool moving = sim->rfx[i].pending & (1u << GICSIM_FX_PWRR);
+        bool moving = sim->rfx[i].agenda.pending & (1u << GICSIM_FX_PWRR);
 
         /*
          * Only RDPD, RDGPD and RDGPO are state; each redistributor is its
@@ -181,7 +183,7 @@ static int gicsim_vmstate_post_load(void *opaque, int version_id)
             return -EINVAL;
         }
     }
-    gicsim_effects_post_load(sim);
+    gicsim_clock_post_load(sim);
     gicsim_update_all_routing(&sim->parent_obj);
     gicv3_full_update_noirqset(&sim->parent_obj);
     return 0;
@@ -281,7 +283,7 @@ static void gicsim_unrealize(DeviceState *dev)
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     gicsim_cost_unrealize(sim);
     g_free(sim->routes);
-    gicsim_effects_finalize(sim);
+    gicsim_clock_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);
 }

@@ -309,6 +309,8 @@ gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
     unsigned shift;
     uint64_t mask, hidden;
 
+    /* What is due by the virtual clock completes first (gicsim-clock.c) */
+    gicsim_clock_sync(sim);
     if (!locate(sim, region, addr, &loc)) {
         gicsim_cost_access(sim, GICSIM_COST_UNDEFINED, size, is_write);
         log_beyond_redists(addr, sim->strict);
@@ -598,7 +600,8 @@ static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
     uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
     const GicsimRoute *r = gicd_route(sim, offset);
 
-    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
+    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false) ||
+                 gicsim_clock_busy(sim))) {
         return gicd_read_checked(opaque, addr, data, size, attrs);
     }
     if (r->read) {
@@ -616,7 +619,8 @@ static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
     uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
     const GicsimRoute *r = gicd_route(sim, offset);
 
-    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true))) {
+    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true) ||
+                 gicsim_clock_busy(sim))) {
         return gicsim_access_checked(sim, NULL, addr, &data, size, true,
                                      attrs);
     }
@@ -653,6 +657,7 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     uintptr_t cpu;
 
     if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false) ||
+                 gicsim_clock_busy(sim) ||
                  gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicr_read_checked(opaque, addr, data, size, attrs);
     }
@@ -679,6 +684,7 @@ gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
     const GicsimRoute *r = gicr_route(sim, offset);
 
     if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true) ||
+                 gicsim_clock_busy(sim) ||
                  gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicsim_access_checked(sim, region, addr, &data, size, true,
                                      attrs);

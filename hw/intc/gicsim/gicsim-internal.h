@@ -228,11 +228,40 @@ bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
 void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
                          unsigned cpu, const char *what);
 void gicsim_effects_init(GICv3SimState *sim);
-void gicsim_effects_finalize(GICv3SimState *sim);
 void gicsim_effects_reset(GICv3SimState *sim);
-void gicsim_effects_post_load(GICv3SimState *sim);
 /* Durations from the profile and properties; false with @errp set */
 bool gicsim_effects_configure(GICv3SimState *sim, Error **errp);
+
+/*
+ * gicsim-clock.c: when effects complete.  Every access and input line
+ * calls gicsim_clock_sync() before it looks at any state, so that what
+ * is due by the virtual clock has completed (docs/timing.rst).
+ */
+void gicsim_clock_init(GICv3SimState *sim, GicsimCompleteFn *complete);
+void gicsim_clock_finalize(GICv3SimState *sim);
+void gicsim_clock_reset(GICv3SimState *sim);
+void gicsim_clock_post_load(GICv3SimState *sim);
+int64_t gicsim_clock_now(GICv3SimState *sim);
+/* In flight until @deadline; true (old deadline in @was) if it was */
+bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
+                           unsigned kind, int64_t deadline, int64_t *was);
+/* Out of flight without its completion (the caller completes it) */
+void gicsim_clock_cancel(GICv3SimState *sim, unsigned agenda,
+                         unsigned kind);
+void gicsim_clock_catch_up(GICv3SimState *sim);
+
+/* Is anything in flight?  One comparison, for the access paths */
+static inline bool gicsim_clock_busy(GICv3SimState *sim)
+{
+    return sim->timing.next != GICSIM_TIMING_NONE;
+}
+
+static inline void gicsim_clock_sync(GICv3SimState *sim)
+{
+    if (unlikely(gicsim_clock_busy(sim))) {
+        gicsim_clock_catch_up(sim);
+    }
+}
 
 static inline GICv3SimState *gicsim_of(GICv3State *s)
 {

@@ -284,16 +284,30 @@ void gicsim_gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
+/*
+ * RDG, the redistributor's power group, is its number here (one PE per
+ * group, so RDGO is 0); RDAG is write-only.
+ *
+ * RDPD reads 0 only once the redistributor "is powered up and can be
+ * accessed" (GIC-600 TRM 100336, GICR_PWRR, RDPD == 0; GIC-600AE TRM
+ * 101206, Table 5-27): while a power-up is in flight it still reads 1.
+ * The TRM's power-on sequence ("3.6.1 Redistributor power management",
+ * TF-A's gic600_pwr_on()) writes RDPD = 0 and repeats until RDPD reads
+ * 0, with the comment "Check access, if RDPD == 0 then powered on", and
+ * programs the redistributor straight after: RDPD read as written at once
+ * would let it do so while the redistributor is still off.  The TRMs do
+ * not say what RDPD reads during the transition; this is the reading
+ * that firmware written for the silicon relies on (docs/timing.rst).
+ */
 uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
 {
     unsigned cpu = gicsim_cpu_index(c);
+    uint32_t v = c->sim->gicr_pwrr[cpu] & ~R_GICSIM_GICR_PWRR_RDAG_MASK;
 
-    /*
-     * RDG, the redistributor's power group, is its number here (one PE
-     * per group, so RDGO is 0); RDAG is write-only.
-     */
-    return FIELD_DP32(c->sim->gicr_pwrr[cpu] & ~R_GICSIM_GICR_PWRR_RDAG_MASK,
-                      GICSIM_GICR_PWRR, RDG, cpu);
+    if (v & R_GICSIM_GICR_PWRR_RDGPO_MASK) {
+        v |= R_GICSIM_GICR_PWRR_RDPD_MASK;
+    }
+    return FIELD_DP32(v, GICSIM_GICR_PWRR, RDG, cpu);
 }
 
 /*
@@ -493,6 +507,7 @@ void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
         return;
     }
     trace_gicsim_redist_set_irq(cs->cpu->cpu_index, irq, level);
+    gicsim_clock_sync(gicsim_of(cs->gic));
     cs->level = deposit32(cs->level, irq, 1, level);
     if (level && extract32(cs->edge_trigger, irq, 1)) {
         cs->gicr_ipendr0 = deposit32(cs->gicr_ipendr0, irq, 1, 1);

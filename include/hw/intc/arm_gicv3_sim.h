@@ -8,6 +8,7 @@
 
 #include "hw/intc/arm_gicv3.h"
 #include "qemu/timer.h"
+#include "hw/intc/gicsim_timing.h"
 #include "hw/resettable.h"
 #include "hw/arm/linux-boot-if.h"
 #include "qom/object.h"
@@ -20,17 +21,15 @@ typedef struct GicsimRoute GicsimRoute;
 typedef struct GicsimCostAccount GicsimCostAccount;
 
 /* Room for every kind of write in flight (GicsimEffect, gicsim-effects.c) */
-#define GICSIM_FX_SLOTS 8
+#define GICSIM_FX_SLOTS GICSIM_TIMING_KINDS
 
 /* A redistributor's writes in flight (gicsim-effects.c) */
 typedef struct GicsimRedistFx {
-    uint32_t pending;           /* bit per GicsimEffect */
+    GicsimAgenda agenda;        /* what is in flight, until when */
     uint32_t gicr_ctlr;         /* requested GICR_CTLR */
     uint32_t disable;           /* GICR_ICENABLER0: enables to clear */
     uint32_t lpi_op;            /* GicsimLpiOp in flight */
     uint32_t lpi_intid;
-    int64_t deadline[GICSIM_FX_SLOTS];  /* QEMU_CLOCK_VIRTUAL ns */
-    QEMUTimer *timer;
 } GicsimRedistFx;
 
 struct GICv3SimState {
@@ -69,12 +68,14 @@ struct GICv3SimState {
      * Writes whose effect has not completed yet (gicsim-effects.c): what
      * the write requested, per distributor and per redistributor.
      */
-    uint32_t fx_pending;        /* distributor: bit per GicsimEffect */
+    GicsimAgenda fx;            /* the distributor's, by GicsimEffect */
     uint32_t fx_gicd_ctlr;      /* requested GICD_CTLR */
     uint32_t fx_gicd_disable[GICV3_MAXIRQ / 32];    /* enables to clear */
-    int64_t fx_deadline[GICSIM_FX_SLOTS];
-    QEMUTimer *fx_timer;
     GicsimRedistFx *rfx;        /* one per redistributor */
+    /* When they complete (gicsim-clock.c) */
+    GicsimTiming timing;
+    GicsimAgenda **fx_agendas;  /* &fx, then each &rfx[n].agenda */
+    QEMUTimer *fx_timer;        /* at timing.next */
     uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
     uint64_t did_not_wait;      /* accesses that did not wait (QMP) */
 
