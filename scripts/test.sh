@@ -8,6 +8,9 @@
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
+#     TF-A's GIC-600/700 bring-up with and without a CPU hog
+#     (scripts/test-fw-power.sh), -icount and record/replay runs that
+#     must repeat exactly (scripts/test-determinism.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
 #     (tests/fuzzcov/; skipped without clang and libFuzzer).
@@ -297,6 +300,10 @@ if [ $e2e = yes ]; then
     run_e2e sim gic-700
     # charge-time under -icount: the guest measures the published figures
     run_tap charge-time scripts/test-charge-time.sh
+    # TF-A's GIC-600/700 bring-up at EL3 keeps every write, with and
+    # without a CPU hog; -icount and record/replay repeat exactly
+    run_tap fw-power scripts/test-fw-power.sh
+    run_tap determinism scripts/test-determinism.sh
 fi
 
 # The same unit tests, qtests and scripts under AddressSanitizer and

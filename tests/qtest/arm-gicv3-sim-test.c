@@ -471,14 +471,15 @@ static void test_pwrr_handshake(void)
     g_assert_cmphex(rd(&g, waker, 4, S), ==, 0);
     g_assert_cmphex(rd(&g, gicr_addr(&g, 1, 0x0000), 4, S), ==, 0);
     /*
-     * Power up as TF-A does: RDPD = 0; RDGPD follows at once, RDGPO once
-     * the group is up (20 us with the GIC-600 profile's pwrr-ns)
+     * Power up as TF-A does: RDPD = 0; RDGPD follows at once; RDGPO, and
+     * RDPD as read ("powered up and can be accessed"), once the group is
+     * up (20 us with the GIC-600 profile's pwrr-ns)
      */
     wr(&g, pwrr, 4, S, 0);
-    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x8 | 1 << 15);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x9 | 1 << 15);
     g_assert_cmphex(rd(&g, waker, 4, S), ==, 0);
     qtest_clock_step(g.qts, 19000);
-    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x8 | 1 << 15);
+    g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 0x9 | 1 << 15);
     qtest_clock_step(g.qts, 1000);
     g_assert_cmphex(rd(&g, pwrr, 4, S), ==, 1 << 15);
     g_assert_cmphex(rd(&g, waker, 4, S), ==, 0x6);
@@ -1373,11 +1374,12 @@ static void test_migration(void)
     wr(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S, 0);
     /*
      * Writes in flight (GIC-600 profile durations): the GICD_CTLR write
-     * (RWP, 500 ns) and CPU 1's power-up (RDGPD 0, RDGPO still 1, 20 us)
+     * (RWP, 500 ns) and CPU 1's power-up (RDGPD 0; RDGPO, and RDPD as
+     * read, still 1; 20 us)
      */
     g_assert_cmphex(gicd_rd(&src, GICD_CTLR, S), ==, 0x80000037);
     g_assert_cmphex(rd(&src, gicr_addr(&src, 1, GICR_PWRR), 4, S) & 0xf, ==,
-                    0x8);
+                    0x9);
     qtest_qmp_assert_success(src.qts, "{ 'execute': 'migrate', 'arguments': "
                              "{ 'uri': %s } }", uri);
     wait_migration(src.qts);
@@ -1388,7 +1390,7 @@ static void test_migration(void)
     /* Still in flight after the migration, then they complete */
     g_assert_cmphex(gicd_rd(&dst, GICD_CTLR, S), ==, 0x80000037);
     g_assert_cmphex(rd(&dst, gicr_addr(&dst, 1, GICR_PWRR), 4, S) & 0xf, ==,
-                    0x8);
+                    0x9);
     qtest_clock_step(dst.qts, 20000);
     g_assert_cmphex(gicd_rd(&dst, GICD_CTLR, S), ==, 0x37);
     g_assert_cmphex(gicd_rd(&dst, GICD_IGROUPR + 4, S), ==, 0x00f0000f);

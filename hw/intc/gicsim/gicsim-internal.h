@@ -7,7 +7,10 @@
  *   gicsim-dist.c, gicsim-redist.c   register handlers; call effects
  *                                    and routing, never each other
  *   gicsim-effects.c    request/completion of time-dependent writes;
- *                       calls routing
+ *                       calls routing and the clock
+ *   gicsim-clock.c      when they complete (virtual clock); calls the
+ *                       schedule (gicsim-timing.c), completes through the
+ *                       function effects registered
  *   gicsim-routing.c    SPI routing and 1-of-N participation; calls
  *                       only QEMU's GICv3 code
  */
