@@ -11,7 +11,10 @@
  *     (gicsim_clock_sync()), so what the guest sees is decided by virtual
  *     time alone, not by when the host happened to run a timer callback
  *     (under TCG a vCPU that polls the GIC can keep QEMU's timer list from
- *     running for hundreds of microseconds);
+ *     running for hundreds of microseconds).  While anything is in
+ *     flight the device uses routes with no direct access
+ *     (gicsim_clock_divert()), so that every access takes the checked
+ *     path, which does that; the direct path pays nothing for it;
  *   - one QEMUTimer at the earliest deadline, for what no access reads:
  *     an interrupt output that must change at completion while the guest
  *     does not touch the GIC.
@@ -26,9 +29,18 @@
 
 static GicsimCompleteFn *fx_complete;
 
-/* The timer follows the earliest deadline */
+void gicsim_clock_divert(GICv3SimState *sim)
+{
+    if (sim->direct_routes) {
+        sim->routes = sim->timing.next == GICSIM_TIMING_NONE ?
+                      sim->direct_routes : sim->checked_routes;
+    }
+}
+
+/* The timer follows the earliest deadline; the routes follow the timer */
 static void clock_rearm(GICv3SimState *sim)
 {
+    gicsim_clock_divert(sim);
     if (sim->timing.next == GICSIM_TIMING_NONE) {
         timer_del(sim->fx_timer);
     } else {
@@ -70,6 +82,7 @@ bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
                                      was);
 
     timer_mod_anticipate(sim->fx_timer, sim->timing.next);
+    gicsim_clock_divert(sim);
     return again;
 }
 
@@ -107,7 +120,7 @@ void gicsim_clock_finalize(GICv3SimState *sim)
 void gicsim_clock_reset(GICv3SimState *sim)
 {
     gicsim_timing_clear(&sim->timing);
-    timer_del(sim->fx_timer);
+    clock_rearm(sim);
 }
 
 /* After migration: the deadlines came with the stream */

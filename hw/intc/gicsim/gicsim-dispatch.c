@@ -600,8 +600,7 @@ static MemTxResult gicd_read(void *opaque, hwaddr addr, uint64_t *data,
     uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
     const GicsimRoute *r = gicd_route(sim, offset);
 
-    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false) ||
-                 gicsim_clock_busy(sim))) {
+    if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false))) {
         return gicd_read_checked(opaque, addr, data, size, attrs);
     }
     if (r->read) {
@@ -619,8 +618,7 @@ static MemTxResult gicd_write(void *opaque, hwaddr addr, uint64_t data,
     uint32_t offset = addr & (GICSIM_FRAME_SIZE - 1);
     const GicsimRoute *r = gicd_route(sim, offset);
 
-    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true) ||
-                 gicsim_clock_busy(sim))) {
+    if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true))) {
         return gicsim_access_checked(sim, NULL, addr, &data, size, true,
                                      attrs);
     }
@@ -657,7 +655,6 @@ gicr_read(void *opaque, hwaddr addr, uint64_t *data, unsigned size,
     uintptr_t cpu;
 
     if (unlikely(!gicsim_direct(r, false, size, offset) || traced(false) ||
-                 gicsim_clock_busy(sim) ||
                  gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicr_read_checked(opaque, addr, data, size, attrs);
     }
@@ -684,7 +681,6 @@ gicr_write(void *opaque, hwaddr addr, uint64_t data, unsigned size,
     const GicsimRoute *r = gicr_route(sim, offset);
 
     if (unlikely(!gicsim_direct(r, true, size, offset) || traced(true) ||
-                 gicsim_clock_busy(sim) ||
                  gate_closed(sim, r, region, addr, shift, pwrr))) {
         return gicsim_access_checked(sim, region, addr, &data, size, true,
                                      attrs);
@@ -884,6 +880,20 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->direct[0] = direct_set(r, false);
         rt->direct[1] = direct_set(r, true);
     }
+    /*
+     * The same routes with no direct access: the ones in use while an
+     * effect is in flight (gicsim-clock.c), so that every access takes
+     * the checked path, which first completes what is due.
+     */
+    sim->direct_routes = sim->routes;
+    sim->checked_routes = g_memdup2(sim->routes,
+                                    sizeof(GicsimRoute) *
+                                    (GICSIM_REG__COUNT + 1));
+    for (id = 0; id <= GICSIM_REG__COUNT; id++) {
+        sim->checked_routes[id].direct[0] = 0;
+        sim->checked_routes[id].direct[1] = 0;
+    }
+    gicsim_clock_divert(sim);
     /*
      * The direct path takes a redistributor's number from its region and
      * offset with no bound check: every redistributor the regions hold

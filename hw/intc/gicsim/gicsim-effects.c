@@ -133,12 +133,6 @@ void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
                   gicsim_clock_now(sim));
 }
 
-bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
-                           unsigned cpu)
-{
-    return gicsim_timing_pending(&sim->timing, agenda_of(kind, cpu), kind);
-}
-
 /* ---- Distributor ---- */
 
 void gicsim_gicd_ctlr_request(GICv3SimState *sim, uint32_t value)

@@ -225,8 +225,14 @@ static inline void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu,
 }
 
 /* Is an effect of @kind in flight (at @cpu's redistributor)? */
-bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
-                           unsigned cpu);
+static inline bool gicsim_effect_pending(GICv3SimState *sim,
+                                         GicsimEffect kind, unsigned cpu)
+{
+    const GicsimAgenda *a = kind >= GICSIM_FX_GICR_CTLR ?
+                            &sim->rfx[cpu].agenda : &sim->fx;
+
+    return a->pending & (1u << kind);
+}
 /* Log and count an access that needed @kind at @cpu to have completed */
 void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
                          unsigned cpu, const char *what);
@@ -252,16 +258,16 @@ bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
 void gicsim_clock_cancel(GICv3SimState *sim, unsigned agenda,
                          unsigned kind);
 void gicsim_clock_catch_up(GICv3SimState *sim);
-
-/* Is anything in flight?  One comparison, for the access paths */
-static inline bool gicsim_clock_busy(GICv3SimState *sim)
-{
-    return sim->timing.next != GICSIM_TIMING_NONE;
-}
+/*
+ * The routes in use: the checked ones while anything is in flight, so
+ * that the direct path needs no test of its own (it finds no direct
+ * access and takes the checked path, which calls gicsim_clock_sync()).
+ */
+void gicsim_clock_divert(GICv3SimState *sim);
 
 static inline void gicsim_clock_sync(GICv3SimState *sim)
 {
-    if (unlikely(gicsim_clock_busy(sim))) {
+    if (unlikely(sim->timing.next != GICSIM_TIMING_NONE)) {
         gicsim_clock_catch_up(sim);
     }
 }

@@ -52,7 +52,14 @@ struct GICv3SimState {
 
     /* Derived at realize */
     const GicsimProfile *profile;
-    GicsimRoute *routes;        /* per register: this configuration's */
+    /*
+     * Per register, this configuration's routes (gicsim-dispatch.c): the
+     * ones in use are direct_routes, or checked_routes (no direct access)
+     * while an effect is in flight (gicsim-clock.c).
+     */
+    GicsimRoute *routes;
+    GicsimRoute *direct_routes;
+    GicsimRoute *checked_routes;
     unsigned redist_shift;      /* log2 of one redistributor's size */
     uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
