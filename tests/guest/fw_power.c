@@ -41,10 +41,6 @@ void secondary_main(int cpu)
     }
 }
 
-#define GICR_PWRR        0x0024
-#define PWRR_RDPD        (1u << 0)
-#define PWRR_RDGPD       (1u << 2)
-#define PWRR_RDGPO       (1u << 3)
 #define GICR_IGROUPR0    0x0080
 #define GICR_ISENABLER0  0x0100
 #define GICR_ICENABLER0  0x0180
@@ -53,19 +49,6 @@ void secondary_main(int cpu)
 #define GICR_IGRPMODR0   0x0D00
 #define MAX_RD           64
 #define POLLS            1000000
-
-/* GICR_IIDR & 0xff000fff of the parts TF-A powers (arm_gicv3_common.h) */
-static int is_gic600_700(uint32_t iidr)
-{
-    switch (iidr & 0xff000fffu) {
-    case 0x0200043b:    /* GIC-600 */
-    case 0x0300043b:    /* GIC-600AE */
-    case 0x0400043b:    /* GIC-700 */
-    case 0x0700043b:    /* GIC-720AE */
-        return 1;
-    }
-    return 0;
-}
 
 static uintptr_t rd_base[MAX_RD];
 
@@ -100,7 +83,7 @@ static int power_on(uintptr_t rd)
         for (i = 0; i < POLLS; i++) {
             uint32_t p = mmio_read32(rd + GICR_PWRR);
 
-            if (!!(p & PWRR_RDGPD) == !!(p & PWRR_RDGPO)) {
+            if (!!(p & GICR_PWRR_RDGPD) == !!(p & GICR_PWRR_RDGPO)) {
                 break;
             }
         }
@@ -109,7 +92,7 @@ static int power_on(uintptr_t rd)
         }
         mmio_write32(rd + GICR_PWRR, 0);
         writes++;
-        if (!(mmio_read32(rd + GICR_PWRR) & PWRR_RDPD)) {
+        if (!(mmio_read32(rd + GICR_PWRR) & GICR_PWRR_RDPD)) {
             return writes;
         }
     }
@@ -201,7 +184,7 @@ int main(void)
         uint32_t iidr = mmio_read32(rd_base[i] + GICR_IIDR);
         int w = 0;
 
-        if (is_gic600_700(iidr)) {
+        if (gic_iidr_gic600_700(iidr)) {
             gic600++;
             w = power_on(rd_base[i]);
             if (w < 0) {

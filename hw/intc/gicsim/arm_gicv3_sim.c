@@ -317,6 +317,17 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
             R_GICSIM_GICR_PWRR_RDPD_MASK | R_GICSIM_GICR_PWRR_RDGPD_MASK |
             R_GICSIM_GICR_PWRR_RDGPO_MASK;
     }
+    /*
+     * Where the profile's asleep redistributors hold their interrupts,
+     * EL3 firmware also wakes the boot CPU's before it hands over (TF-A's
+     * gicv3_cpuif_enable() marks the core awake; each other core's when
+     * it comes on): the stand-in does that for CPU 0, so that a boot
+     * loader that never touches GICR_WAKER (Debian's EDK2) gets its timer
+     * interrupt, as it would after TF-A.
+     */
+    if (powered && sim->profile->sleep_holds) {
+        sim->parent_obj.cpu[0].gicr_waker = 0;
+    }
     gicsim_update_all_routing(&sim->parent_obj);
 }
 
