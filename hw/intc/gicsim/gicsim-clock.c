@@ -27,8 +27,6 @@
 #include "qemu/timer.h"
 #include "gicsim-internal.h"
 
-static GicsimCompleteFn *fx_complete;
-
 void gicsim_clock_divert(GICv3SimState *sim)
 {
     if (sim->direct_routes) {
@@ -50,7 +48,7 @@ static void clock_rearm(GICv3SimState *sim)
 
 static void clock_run(GICv3SimState *sim, int64_t now)
 {
-    gicsim_timing_run(&sim->timing, now, fx_complete, sim);
+    gicsim_timing_run(&sim->timing, now, sim->fx_complete, sim);
     clock_rearm(sim);
 }
 
@@ -97,7 +95,7 @@ void gicsim_clock_init(GICv3SimState *sim, GicsimCompleteFn *complete)
     GICv3State *s = &sim->parent_obj;
     unsigned cpu;
 
-    fx_complete = complete;
+    sim->fx_complete = complete;
     sim->fx_agendas = g_new(GicsimAgenda *, s->num_cpu + 1);
     sim->fx_agendas[0] = &sim->fx;
     for (cpu = 0; cpu < s->num_cpu; cpu++) {

@@ -83,6 +83,7 @@ struct GICv3SimState {
     GicsimTiming timing;
     GicsimAgenda **fx_agendas;  /* &fx, then each &rfx[n].agenda */
     QEMUTimer *fx_timer;        /* at timing.next */
+    GicsimCompleteFn *fx_complete;  /* gicsim-effects.c's completion */
     uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
     uint64_t did_not_wait;      /* accesses that did not wait (QMP) */
 
