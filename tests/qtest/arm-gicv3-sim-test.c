@@ -1458,21 +1458,28 @@ static void test_timing_did_not_wait(void)
     qtest_quit(g.qts);
 }
 
-/* A reset cancels every write in flight; nothing completes after it */
+/*
+ * A reset cancels every write in flight; nothing completes after it.
+ * Without EL3 the model stands in for firmware and CPU 0's redistributor
+ * comes out of reset awake on the GIC-700 profile (docs/timing.rst,
+ * "Firmware"): the write in flight puts it to sleep.
+ */
 static void test_timing_reset(void)
 {
     Gic g = gic_start(3, 1, NULL, "-global arm-gicv3-sim.profile=gic-700");
 
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0);
     gicd_wr(&g, GICD_ISENABLER + 4, NS, 0x1);
     gicd_wr(&g, GICD_ICENABLER + 4, NS, 0x1);
-    wr(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS, 0);
+    wr(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS, 0x2);
     g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 1);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0x2);
     qtest_qmp_assert_success(g.qts, "{'execute': 'system_reset'}");
     qtest_qmp_eventwait(g.qts, "RESET");
     g_assert_cmphex(gicd_rd(&g, GICD_CTLR, NS) >> 31, ==, 0);
-    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0x6);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0);
     qtest_clock_step(g.qts, 100000);
-    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0x6);
+    g_assert_cmphex(rd(&g, gicr_addr(&g, 0, GICR_WAKER), 4, NS), ==, 0);
     g_assert_cmphex(gicd_rd(&g, GICD_ISENABLER + 4, NS), ==, 0);
     qtest_quit(g.qts);
 }
