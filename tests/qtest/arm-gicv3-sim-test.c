@@ -559,9 +559,12 @@ static void test_direct_kernel_boot(void)
         /* RDPD = RDGPD = RDGPO = 0; RDG = the redistributor's number */
         g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_PWRR), 4, S), ==,
                         cpu << 15);
-        /* Powered: GICR_WAKER answers, the PE asleep as after reset */
+        /*
+         * Powered: GICR_WAKER answers; CPU 0's awake, as EL3 firmware
+         * leaves the boot CPU's, the others asleep as after reset
+         */
         g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_WAKER), 4, S), ==,
-                        0x6);
+                        cpu ? 0x6 : 0);
         g_assert_cmphex(rd(&g, gicr_addr(&g, cpu, GICR_IGROUPR0), 4, S), ==,
                         0xffffffff);
     }

@@ -15,7 +15,6 @@
 #include "qemu/bitops.h"
 #include "libqtest.h"
 #include "gicsim-regs.h"
-#include "gicsim-profile.h"
 
 #define GICD_BASE       0x08000000ULL
 #define GICR_BASE       0x080a0000ULL
@@ -89,21 +88,6 @@ static uint64_t frame_base(Big *b, GicsimFrame f, int cpu)
     return gicr(b, cpu) + (f - GICSIM_FRAME_RD) * GICSIM_FRAME_SIZE;
 }
 
-/*
- * What a register reads after reset: the table's value, but CPU 0's
- * GICR_WAKER is awake where the model stands in for EL3 firmware (these
- * machines have no EL3) on a profile whose asleep redistributors hold
- * their interrupts (docs/timing.rst, "Firmware").
- */
-static uint64_t reset_value(Big *b, const GicsimReg *r, int cpu)
-{
-    if (r == &gicsim_regs[GICSIM_GICR_WAKER] && cpu == 0 &&
-        gicsim_profile_find(b->cfg->profile)->sleep_holds) {
-        return 0;
-    }
-    return r->reset;
-}
-
 /* Widths and reset values of every register of @frame for @cpu */
 static unsigned sweep(Big *b, GicsimFrame frame, int cpu)
 {
@@ -143,10 +127,10 @@ static unsigned sweep(Big *b, GicsimFrame frame, int cpu)
             }
             if (exists && !r->reset_computed && r->access != GICSIM_WO) {
                 v = rd(b, a, r->size);
-                if (v != reset_value(b, r, cpu)) {
+                if (v != r->reset) {
                     g_error("%s<%u> (CPU %d) resets to 0x%" PRIx64
                             ", expected 0x%" PRIx64, r->name, n, cpu, v,
-                            reset_value(b, r, cpu));
+                            r->reset);
                 }
             }
         }
