@@ -160,13 +160,11 @@ static MemTxResult shim_access(GicsimRealmShim *s, hwaddr addr,
         trace_gicsim_realm_host(gicsim_host_action_name(step.host),
                                 step.mmio.addr, step.mmio.len,
                                 step.mmio.write, step.mmio.val);
-        if (step.host != GICSIM_HOST_NOT_MMIO) {
-            trace_gicsim_realm_entry(step.entry_flags, step.entry_gpr0,
-                                     gicsim_rmi_status_name(step.status),
-                                     gicsim_rec_outcome_name(step.outcome));
-            if (step.status != GICSIM_RMI_SUCCESS) {
-                s->stats.reentry_errors++;
-            }
+        trace_gicsim_realm_entry(step.entry_flags, step.entry_gpr0,
+                                 gicsim_rmi_status_name(step.status),
+                                 gicsim_rec_outcome_name(step.outcome));
+        if (step.status != GICSIM_RMI_SUCCESS) {
+            s->stats.reentry_errors++;
         }
     }
     shim_record(s, ipa, syn, &step);
@@ -257,16 +255,14 @@ static void json_record(GString *j, const ShimRecord *r)
             json_hex(j, "value", st->mmio.val, false);
             g_string_append(j, "}");
         }
-        if (st->host != GICSIM_HOST_NOT_MMIO) {
-            g_string_append(j, ",\"entry\":{");
-            json_hex(j, "flags", st->entry_flags, true);
-            json_hex(j, "gprs0", st->entry_gpr0, false);
-            g_string_append_printf(j, "},\"rec_enter\":\"%s\"",
-                                   gicsim_rmi_status_name(st->status));
-            if (st->status == GICSIM_RMI_SUCCESS) {
-                g_string_append_printf(j, ",\"outcome\":\"%s\"",
-                                       gicsim_rec_outcome_name(st->outcome));
-            }
+        g_string_append(j, ",\"entry\":{");
+        json_hex(j, "flags", st->entry_flags, true);
+        json_hex(j, "gprs0", st->entry_gpr0, false);
+        g_string_append_printf(j, "},\"rec_enter\":\"%s\"",
+                               gicsim_rmi_status_name(st->status));
+        if (st->status == GICSIM_RMI_SUCCESS) {
+            g_string_append_printf(j, ",\"outcome\":\"%s\"",
+                                   gicsim_rec_outcome_name(st->outcome));
         }
     }
     g_string_append(j, "}");
