@@ -5,7 +5,8 @@
 For scripts/e2e.sh (E2E-QOM): connect to the QMP socket of a QEMU run with
 -qmp unix:SOCKET,server=on,wait=off -action shutdown=pause, wait until
 the guest has shut down (run state "shutdown"), print one line
-"QOM PATH PROPERTY VALUE" per qom-get, then quit QEMU.  Exit status 1
+"QOM PATH PROPERTY VALUE" per qom-get (VALUE on one line: an object as
+JSON, a string with its white space folded), then quit QEMU.  Exit status 1
 (with a line saying why) when QEMU goes away first or TIMEOUT seconds
 pass."""
 import json
@@ -67,7 +68,13 @@ def main(argv):
         if "error" in rsp:
             print(f"QOM {qpath} {prop} error: {rsp['error'].get('desc')}")
         else:
-            print(f"QOM {qpath} {prop} {rsp['return']}")
+            # one line: an object as compact JSON, a string folded
+            value = rsp["return"]
+            if isinstance(value, str):
+                value = " ".join(value.split())
+            else:
+                value = json.dumps(value, sort_keys=True)
+            print(f"QOM {qpath} {prop} {value}")
     command("quit")
     return 0
 

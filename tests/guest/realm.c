@@ -59,6 +59,11 @@
  * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-checks 1
  * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-mismatches 0
  * E2E-EXPECT: QOM /machine/realm-shim-gicd assumed-syndromes 1
+ * The LDP, STP and post-indexed LDR exit to the host, which cannot
+ * emulate them: on gic-model=sim the cost model's realm path costs them
+ * as unemulated accesses (the stock GIC has no cost-stats).
+ * E2E-QOM: /machine/gic cost-stats
+ * E2E-EXPECT: QOM /machine/gic cost-stats (.*"unemulated": 3[,}].*|error: .*)
  */
 #include "gic.h"
 
