@@ -382,6 +382,7 @@ static void test_exit_not_emulatable(void)
     g_assert_cmpint(st.outcome, ==, GICSIM_REC_RESTART);
     g_assert_cmpint(gicsim_rec_step_end(&st), ==, GICSIM_REC_END_RESTART);
     g_assert_true(memcmp(&cpu, &before, sizeof(cpu)) == 0);
+    g_assert_cmphex(rmm.last_esr, ==, 0);   /* the REC was entered */
 
     /* Protected IPA, RIPAS EMPTY: the realm takes an SEA, no exit (RJVQQR) */
     rmm.ripas_empty_base = DEV_IPA & ~0xfffull;
