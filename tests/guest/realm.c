@@ -20,10 +20,12 @@
  * access checked, no mismatch.  A semihosting call then reads a string
  * through the alias right after a byte load from it: device code on the
  * vCPU thread, which must not be given that load's syndrome (the shim
- * counts it as an access with no instruction behind it).
+ * counts it as an access with no instruction behind it); so must the
+ * ITS's reads of a command queue put at the alias, made from inside the
+ * GITS_CWRITER store (1 + 4 such accesses).
  *
- * E2E-RUN: v3 gic-version=3,realm-shim=on | -smp 2
- * E2E-RUN: v4 gic-version=4,virtualization=on,realm-shim=on | -smp 2
+ * E2E-RUN: v3 gic-version=3,its=on,realm-shim=on | -smp 2
+ * E2E-RUN: v4 gic-version=4,virtualization=on,its=on,realm-shim=on | -smp 2
  *
  * E2E-EXPECT: PASS ldr_w_gicd_typer
  * E2E-EXPECT: PASS ldr_w_zero_extends
@@ -45,7 +47,8 @@
  * E2E-EXPECT: PASS ldr_postindex_alias_aborts
  * E2E-EXPECT: PASS no_unexpected_abort
  * E2E-EXPECT: PASS semihosting_reads_alias
- * E2E-EXPECT: SUMMARY realm: 20 passed, 0 failed, 0 skipped
+ * E2E-EXPECT: PASS its_reads_alias
+ * E2E-EXPECT: SUMMARY realm: 21 passed, 0 failed, 0 skipped
  *
  * Checked: the GICD alias's 9 checked loads and 5 stores, the GICR
  * alias's load (the byte load before the semihosting call is not).
@@ -58,7 +61,7 @@
  * E2E-EXPECT: QOM /machine/realm-shim-gicd completion-mismatches 0
  * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-checks 1
  * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-mismatches 0
- * E2E-EXPECT: QOM /machine/realm-shim-gicd assumed-syndromes 1
+ * E2E-EXPECT: QOM /machine/realm-shim-gicd assumed-syndromes 5
  * The LDP, STP and post-indexed LDR exit to the host, which cannot
  * emulate them: on gic-model=sim the cost model's realm path costs them
  * as unemulated accesses (the stock GIC has no cost-stats).
@@ -290,5 +293,15 @@ int main(void)
     semihost(SYS_WRITE0, A(IPRIO(60)));     /* returns nothing useful */
     check("semihosting_reads_alias", v == 0x80 && aborts == 3,
           "got 0x%lx, aborts %ld", v, aborts);
+    /*
+     * The ITS's command queue at the GICD alias: the GITS_CWRITER store
+     * makes the ITS read one command (4 x 8 bytes) through the shim, from
+     * inside that store's MMIO access
+     */
+    mmio_write64(GITS_BASE + GITS_CBASER, (1ull << 63) | A(GICD_BASE));
+    mmio_write32(GITS_BASE + GITS_CTLR, 1);
+    mmio_write64(GITS_BASE + GITS_CWRITER, 32);
+    check("its_reads_alias", aborts == 3, "aborts %ld, CREADR 0x%lx", aborts,
+          mmio_read64(GITS_BASE + GITS_CREADR));
     finish_system_off("realm");
 }
