@@ -408,6 +408,14 @@ static void shim_realize(DeviceState *dev, Error **errp)
 static void shim_unrealize(DeviceState *dev)
 {
     GicsimRealmShim *s = GICSIM_REALM_SHIM(dev);
+    unsigned i;
+
+    /* no pending check may outlive its shim */
+    for (i = 0; i < ARRAY_SIZE(shim_pending); i++) {
+        if (shim_pending[i].s == s) {
+            shim_pending[i].s = NULL;
+        }
+    }
 
     if (s->st) {
         g_free(s->st->log);
