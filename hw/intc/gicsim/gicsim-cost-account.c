@@ -140,6 +140,7 @@ static void set_reset(Object *obj, bool v, Error **errp)
         memset(a->realm.count, 0, sizeof(a->realm.count));
         a->realm_accesses = 0;
         a->realm_forwarded = 0;
+        a->realm_unemulated = 0;
     }
 }
 

@@ -65,6 +65,7 @@ struct GicsimCostAccount {
     unsigned realm_shims;
     uint64_t realm_accesses;    /* every access to them */
     uint64_t realm_forwarded;   /* of which the host took to the device */
+    uint64_t realm_unemulated;  /* exits the host could not emulate */
 };
 
 /* Count the MMIO accesses from now on in @t (the direct path too) */
