@@ -54,6 +54,11 @@ static const char *const effect_names[GICSIM_FX__COUNT] = {
     [GICSIM_FX_LPI_SYNC] = "LPI invalidate/clear (GICR_SYNCR.Busy)",
 };
 
+const char *gicsim_effect_name(unsigned kind)
+{
+    return kind < GICSIM_FX__COUNT ? effect_names[kind] : "?";
+}
+
 static bool per_redist(GicsimEffect kind)
 {
     return kind >= GICSIM_FX_GICR_CTLR;
