@@ -78,6 +78,8 @@ static void complete(void *opaque, unsigned agenda, unsigned kind)
     GICv3SimState *sim = opaque;
 
     trace_gicsim_effect_complete(effect_names[kind], agenda ? agenda - 1 : 0);
+    trace_gicsim_fx_complete(sim->timing.agenda[agenda]->deadline[kind], kind,
+                             agenda ? agenda - 1 : 0, effect_names[kind]);
     finish(sim, kind, agenda ? agenda - 1 : 0);
 }
 
@@ -115,6 +117,7 @@ static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
     if (gicsim_clock_schedule(sim, agenda_of(kind, cpu), kind, now + ns,
                               &was)) {
         sim->did_not_wait++;
+        trace_gicsim_fx_did_not_wait(now, was, kind, cpu, effect_names[kind]);
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s%s%.0u: written "
                       "again while the previous one is in flight (%" PRId64
                       " ns to go); merged, and its time restarts\n",
@@ -122,6 +125,7 @@ static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
                       per_redist(kind) ? cpu : 0, was - now);
     }
     trace_gicsim_effect_start(effect_names[kind], cpu, ns);
+    trace_gicsim_fx_start(now, now + ns, kind, cpu, effect_names[kind]);
 }
 
 /* An access that needed a write in flight to have completed */
@@ -131,6 +135,11 @@ void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
     unsigned agenda = agenda_of(kind, cpu);
 
     sim->did_not_wait++;
+    if (trace_event_get_state_backends(TRACE_GICSIM_FX_DID_NOT_WAIT)) {
+        trace_gicsim_fx_did_not_wait(gicsim_clock_now(sim),
+                                     sim->timing.agenda[agenda]->deadline[kind],
+                                     kind, cpu, what);
+    }
     qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s cpu %u while its %s "
                   "is in flight (%" PRId64 " ns to go)\n", what, cpu,
                   effect_names[kind],
