@@ -319,6 +319,8 @@ static void test_info(const void *opaque)
     check_in_flight(&t, out);
 
     qtest_clock_step(t.qts, PWRR_NS + 1);
+    /* A power-up of a powered redistributor starts nothing */
+    wr(&t, rd_base(&t, 0) + 0x24, 4, 0);
     after = info_pic(&t);
     check_completed(&t, after);
 
