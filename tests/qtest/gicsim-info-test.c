@@ -289,6 +289,16 @@ static void check_selected(Info *t)
     g_assert_null(line_of(out, "Redistributors"));
     g_assert_nonnull(strstr(out, "(info-intids 27-40)"));
 
+    /* LPIs only: the SPIs and SGI/PPIs say that none is selected */
+    qom_set(t, "info-intids", "8200");
+    g_free(out);
+    out = info_pic(t);
+    g_assert_nonnull(strstr(out, "SPIs 32-287 (info-intids 8200-8200): "
+                            "none selected"));
+    g_assert_nonnull(strstr(out, "SGIs 0-15, PPIs 16-31: none selected"));
+    g_assert_null(line_of(out, "none enabled, pending or active"));
+    g_assert_nonnull(line_of(out, "8200  LPI"));
+
     r = qtest_qmp(t->qts, "{'execute': 'qom-set', 'arguments': {"
                   "'path': '/machine/gic', 'property': 'info-cpus', "
                   "'value': '3-1'}}");

@@ -192,6 +192,11 @@ static void show_dist(GString *buf, GICv3SimState *sim)
         g_string_append_printf(buf, " (info-intids %u-%u)", sim->info_irq_lo,
                                sim->info_irq_hi);
     }
+    if (sim->info_irq_hi < GIC_INTERNAL || sim->info_irq_lo >= s->num_irq) {
+        g_string_append(buf, ": none selected\n");
+        g_free(idle);
+        return;
+    }
     g_string_append(buf, ":\n");
     for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
         IrqState st = {
@@ -340,8 +345,16 @@ static void show_redist(GString *buf, GICv3SimState *sim, unsigned cpu)
     if (s->revision > 3) {
         show_reg(buf, "  ", GICSIM_GICR_VPENDBASER, cs->gicr_vpendbaser);
     }
-    g_string_append(buf, "  SGIs 0-15, PPIs 16-31:\n");
-    for (irq = 0; irq < GIC_INTERNAL; irq++) {
+    g_string_append(buf, "  SGIs 0-15, PPIs 16-31:");
+    if (sim->info_irq_lo >= GIC_INTERNAL) {
+        g_string_append(buf, " none selected\n");
+        irq = GIC_INTERNAL;
+        shown = 1;
+    } else {
+        g_string_append_c(buf, '\n');
+        irq = 0;
+    }
+    for (; irq < GIC_INTERNAL; irq++) {
         IrqState st = {
             .enabled = extract32(cs->gicr_ienabler0, irq, 1),
             .pending = extract32(cs->gicr_ipendr0, irq, 1),
