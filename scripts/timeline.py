@@ -561,7 +561,7 @@ def svg(runs, title):
                 'class="tick" x="%d" y="%d">did not wait</text>'
                 % (x + 6, legend_y + 12, x + 16, legend_y + 10))
     height = legend_y + 24
-    width = LABEL_W + PLOT_W + 20
+    width = LABEL_W + PLOT_W + 50
     out.append('<svg xmlns="http://www.w3.org/2000/svg" width="%d" '
                'height="%d" viewBox="0 0 %d %d" font-family="sans-serif">'
                % (width, height, width, height))
