@@ -167,6 +167,9 @@ static void check_in_flight(Info *t, const char *out)
     const char *stats;
     int n;
 
+    if (g_test_verbose()) {
+        g_test_message("%s", out);
+    }
     head = must_line(out, "/machine/gic: arm-gicv3-sim");
     want = g_strdup_printf("GICv%d, profile gic-600, %d CPUs", t->cfg->version,
                            t->cfg->smp);
