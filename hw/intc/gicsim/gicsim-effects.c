@@ -321,6 +321,12 @@ void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
                             "GICR_INVLPIR/INVALLR/CLRLPIR write to");
         gicsim_clock_cancel(sim, agenda_of(GICSIM_FX_LPI_SYNC, cpu),
                             GICSIM_FX_LPI_SYNC);
+        if (trace_event_get_state_backends(TRACE_GICSIM_FX_COMPLETE)) {
+            /* Completed early, now: its "deadline" for the timeline */
+            trace_gicsim_fx_complete(gicsim_clock_now(sim),
+                                     GICSIM_FX_LPI_SYNC, cpu,
+                                     effect_names[GICSIM_FX_LPI_SYNC]);
+        }
         finish(sim, GICSIM_FX_LPI_SYNC, cpu);
     }
     sim->rfx[cpu].lpi_op = op;

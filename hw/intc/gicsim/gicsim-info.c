@@ -26,7 +26,6 @@
 #include "qemu/cutils.h"
 #include "qapi/error.h"
 #include "qobject/qdict.h"
-#include "qobject/qnum.h"
 #include "hw/intc/intc.h"
 #include "exec/memory.h"
 #include "gicsim-internal.h"
@@ -379,7 +378,7 @@ static void show_redist(GString *buf, GICv3SimState *sim, unsigned cpu)
         g_string_append(buf, "    none enabled, pending or active\n");
     }
     show_idle(buf, "SGI/PPIs", idle, 0, GIC_INTERNAL);
-    if (cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) {
+    if ((cs->gicr_ctlr & GICR_CTLR_ENABLE_LPIS) && s->lpi_enable) {
         show_lpis(buf, sim, cpu);
     }
 }
