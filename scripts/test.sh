@@ -10,7 +10,9 @@
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
 #     TF-A's GIC-600/700 bring-up with and without a CPU hog
 #     (scripts/test-fw-power.sh), -icount and record/replay runs that
-#     must repeat exactly (scripts/test-determinism.sh),
+#     must repeat exactly (scripts/test-determinism.sh), the timeline of
+#     two guest runs, rendered by headless Chromium where it is installed
+#     (tests/timeline/test-timeline-run.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
 #     (tests/fuzzcov/; skipped without clang and libFuzzer).
@@ -99,6 +101,7 @@ unit_tests() {
 }
 unit_tests "" build/core
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py
+run_tap unit-timeline python3 tests/unit/test-timeline.py
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -303,6 +306,10 @@ if [ $e2e = yes ]; then
     # TF-A's GIC-600/700 bring-up at EL3 keeps every write, with and
     # without a CPU hog; -icount and record/replay repeat exactly
     run_tap fw-power scripts/test-fw-power.sh
+    # The timeline of two guest runs: JSON checked, SVG rendered to PNG by
+    # headless Chromium and checked (that part skipped without chromium)
+    run_tap timeline tests/timeline/test-timeline-run.sh
+    sed -n 's/^# SKIP /timeline: skipped - /p' "$log/timeline.tap"
     run_tap determinism scripts/test-determinism.sh
 fi
 

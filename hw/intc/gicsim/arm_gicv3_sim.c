@@ -13,6 +13,7 @@
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "qapi/visitor.h"
+#include "hw/intc/intc.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
 
@@ -398,6 +399,7 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     object_class_property_set_description(klass, "did-not-wait",
         "Accesses that did not wait for a write in flight to complete");
     gicsim_cost_class_init(klass);
+    gicsim_info_class_init(klass);
     resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
                                        &gc->parent_phases);
     gc->parent_post_load = agcc->post_load;
@@ -406,12 +408,23 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     albifc->arm_linux_init = gicsim_linux_init;
 }
 
+static void gicsim_instance_init(Object *obj)
+{
+    gicsim_info_instance_init(ARM_GICV3_SIM(obj));
+}
+
 static const TypeInfo gicsim_info = {
     .name = TYPE_ARM_GICV3_SIM,
     .parent = TYPE_ARM_GICV3,
     .instance_size = sizeof(GICv3SimState),
+    .instance_init = gicsim_instance_init,
     .class_init = gicsim_class_init,
     .class_size = sizeof(GICv3SimClass),
+    .interfaces = (InterfaceInfo[]) {
+        /* "info pic" (gicsim-info.c) */
+        { TYPE_INTERRUPT_STATS_PROVIDER },
+        { }
+    },
 };
 
 static void gicsim_register_types(void)

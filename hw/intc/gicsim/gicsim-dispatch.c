@@ -377,6 +377,12 @@ gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
                               sec_name(attrs));
         }
     }
+    if (trace_event_get_state_backends(TRACE_GICSIM_ACCESS_COST)) {
+        gicsim_cost_trace(sim, gicsim_frame_name(loc.frame),
+                          loc.cs ? loc.cs->cpu->cpu_index : -1, d.id,
+                          d.index, size, is_write,
+                          is_write ? *data & mask : *data);
+    }
     return MEMTX_OK;
 }
 

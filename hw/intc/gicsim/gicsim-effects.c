@@ -54,6 +54,11 @@ static const char *const effect_names[GICSIM_FX__COUNT] = {
     [GICSIM_FX_LPI_SYNC] = "LPI invalidate/clear (GICR_SYNCR.Busy)",
 };
 
+const char *gicsim_effect_name(unsigned kind)
+{
+    return kind < GICSIM_FX__COUNT ? effect_names[kind] : "?";
+}
+
 static bool per_redist(GicsimEffect kind)
 {
     return kind >= GICSIM_FX_GICR_CTLR;
@@ -73,6 +78,8 @@ static void complete(void *opaque, unsigned agenda, unsigned kind)
     GICv3SimState *sim = opaque;
 
     trace_gicsim_effect_complete(effect_names[kind], agenda ? agenda - 1 : 0);
+    trace_gicsim_fx_complete(sim->timing.agenda[agenda]->deadline[kind], kind,
+                             agenda ? agenda - 1 : 0, effect_names[kind]);
     finish(sim, kind, agenda ? agenda - 1 : 0);
 }
 
@@ -110,6 +117,7 @@ static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
     if (gicsim_clock_schedule(sim, agenda_of(kind, cpu), kind, now + ns,
                               &was)) {
         sim->did_not_wait++;
+        trace_gicsim_fx_did_not_wait(now, was, kind, cpu, effect_names[kind]);
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s%s%.0u: written "
                       "again while the previous one is in flight (%" PRId64
                       " ns to go); merged, and its time restarts\n",
@@ -117,6 +125,7 @@ static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
                       per_redist(kind) ? cpu : 0, was - now);
     }
     trace_gicsim_effect_start(effect_names[kind], cpu, ns);
+    trace_gicsim_fx_start(now, now + ns, kind, cpu, effect_names[kind]);
 }
 
 /* An access that needed a write in flight to have completed */
@@ -126,6 +135,11 @@ void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
     unsigned agenda = agenda_of(kind, cpu);
 
     sim->did_not_wait++;
+    if (trace_event_get_state_backends(TRACE_GICSIM_FX_DID_NOT_WAIT)) {
+        trace_gicsim_fx_did_not_wait(gicsim_clock_now(sim),
+                                     sim->timing.agenda[agenda]->deadline[kind],
+                                     kind, cpu, what);
+    }
     qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s cpu %u while its %s "
                   "is in flight (%" PRId64 " ns to go)\n", what, cpu,
                   effect_names[kind],
@@ -301,6 +315,12 @@ void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
                             "GICR_INVLPIR/INVALLR/CLRLPIR write to");
         gicsim_clock_cancel(sim, agenda_of(GICSIM_FX_LPI_SYNC, cpu),
                             GICSIM_FX_LPI_SYNC);
+        if (trace_event_get_state_backends(TRACE_GICSIM_FX_COMPLETE)) {
+            /* Completed early, now: its "deadline" for the timeline */
+            trace_gicsim_fx_complete(gicsim_clock_now(sim),
+                                     GICSIM_FX_LPI_SYNC, cpu,
+                                     effect_names[GICSIM_FX_LPI_SYNC]);
+        }
         finish(sim, GICSIM_FX_LPI_SYNC, cpu);
     }
     sim->rfx[cpu].lpi_op = op;

@@ -156,6 +156,10 @@ void gicsim_gicd_typer_init(GICv3SimState *sim);
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
 void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
 
+/* gicsim-info.c: "info pic" and its properties */
+void gicsim_info_class_init(ObjectClass *klass);
+void gicsim_info_instance_init(GICv3SimState *sim);
+
 /* gicsim-routing.c */
 bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
 void gicsim_update_routing(GICv3State *s, int irq);
@@ -224,6 +228,8 @@ static inline void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu,
     sim->rfx[cpu].disable &= ~bits;
 }
 
+/* "GICD_CTLR write (GICD_CTLR.RWP)"...: what @kind is, for people */
+const char *gicsim_effect_name(unsigned kind);
 /* Is an effect of @kind in flight (at @cpu's redistributor)? */
 static inline bool gicsim_effect_pending(GICv3SimState *sim,
                                          GicsimEffect kind, unsigned cpu)

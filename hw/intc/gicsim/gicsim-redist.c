@@ -314,7 +314,8 @@ uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
  * GICR_PWRR (GIC-600 TRM 100336, GIC-600AE TRM 101206): RDPD requests
  * power down (1) or up (0); RDGPD is the power state the group is heading
  * for and RDGPO the state it is in; while they differ the group is in
- * transition and a write is ignored.  Each redistributor is its own power
+ * transition and a write is ignored; a write of the state the group is in
+ * starts no transition.  Each redistributor is its own power
  * group here, so RDAG changes nothing.  A write of RDPD = 1 is ignored
  * while GICR_WAKER.ProcessorSleep != 1.  Redistributors are powered down
  * at reset.
@@ -329,6 +330,13 @@ void gicsim_gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
         /* GIC-600 TRM: ignored while the group is in transition */
         gicsim_did_not_wait(c->sim, GICSIM_FX_PWRR, cpu, "GICR_PWRR write to");
+        return;
+    }
+    if (down == FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
+        /*
+         * The group is in the requested state already: nothing to do
+         * (Trusted Firmware-A writes RDPD = 0 again once RDGPD == RDGPO)
+         */
         return;
     }
     if (down && !(c->cs->gicr_waker & GICR_WAKER_ProcessorSleep)) {

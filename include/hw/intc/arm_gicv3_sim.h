@@ -87,6 +87,10 @@ struct GICv3SimState {
     uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
     uint64_t did_not_wait;      /* accesses that did not wait (QMP) */
 
+    /* What "info pic" shows (gicsim-info.c): CPUs and INTIDs, inclusive */
+    uint32_t info_cpu_lo, info_cpu_hi;
+    uint32_t info_irq_lo, info_irq_hi;
+
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;
 
