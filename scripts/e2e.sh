@@ -11,6 +11,11 @@
 #   E2E-RUN: <run-name> <virt machine options> | <extra QEMU options>
 #   E2E-EXPECT: <extended regex that must match one whole output line,
 #                optionally followed there by ": detail">
+#   E2E-QOM: <QOM path> <property>   (optional) read over QMP once the
+#                guest has shut down (the program ends with
+#                finish_system_off(); QEMU runs with -action
+#                shutdown=pause); each gives the output line
+#                "QOM <path> <property> <value>" for E2E-EXPECT
 # Each expectation of each run is one test case; so is "exit" (QEMU exited
 # with status 0, in time, and the guest printed no FAIL line that is not
 # also an expectation failure).  Linux boots (tests/linux/) are defined below.
@@ -104,12 +109,30 @@ run_guest() {   # run_guest prog runname "machine opts" "extra opts"
     local prog=$1 run=$2 mopts=$3 extra=$4
     local id="$run/$prog" log="$E2E/logs/$run-$prog.log" rc
     local elf="$E2E/guest/$prog.elf"
+    local qom sock=
+    qom=$(sed -n 's/^ *\* E2E-QOM: //p' "tests/guest/$prog.c")
+    if [ -n "$qom" ]; then
+        sock="$E2E/logs/$run-$prog.qmp"
+        rm -f "$sock"
+        extra="$extra -qmp unix:$sock,server=on,wait=off -action shutdown=pause"
+    fi
     # shellcheck disable=SC2086
     timeout "$TIMEOUT" "$QEMU" -M "$(machine "$mopts")" -accel tcg -cpu max \
         -m 256 -nodefaults -display none -monitor none -serial stdio \
         -semihosting-config enable=on,target=native $extra $gic_global \
-        -kernel "$elf" </dev/null >"$log.raw" 2>&1
+        -kernel "$elf" </dev/null >"$log.raw" 2>&1 &
+    local pid=$!
+    if [ -n "$qom" ]; then
+        # shellcheck disable=SC2086
+        python3 scripts/lib/qmp-qom.py "$sock" "$TIMEOUT" $qom \
+            >"$log.qom" 2>&1
+    fi
+    wait $pid
     rc=$?
+    if [ -n "$qom" ]; then
+        cat "$log.qom" >>"$log.raw"
+        rm -f "$log.qom" "$sock"
+    fi
     tr -d '\r' <"$log.raw" >"$log" && rm -f "$log.raw"
     local line
     while IFS= read -r line; do
@@ -117,6 +140,9 @@ run_guest() {   # run_guest prog runname "machine opts" "extra opts"
         # The check name: the word after PASS/SKIP (or a leading group).
         name=$(sed -E 's/^\([^)]*\) //; s/^[A-Z]+ //; s/[ :].*//' <<<"$line")
         [ "${line%% *}" = SUMMARY ] && name=summary
+        # "QOM <path> <property> <value>": qom:<last path part>:<property>
+        [ "${line%% *}" = QOM ] &&
+            name=$(awk '{ n = split($2, p, "/"); print "qom:" p[n] ":" $3 }' <<<"$line")
         # A line matches when it is the expectation, optionally followed
         # by ": detail" (SKIP lines carry a reason).
         if grep -Eq -- "^(${line})(: .*)?\$" "$log"; then

@@ -8,6 +8,11 @@
 #   - the qtests of arm-gicv3-sim (tests/qtest/*-test.c),
 #   - the register-poke scripts (tests/qtest/gicsim-scripts/*.poke),
 #   - the end-to-end guest programs and Linux boots (scripts/e2e.sh),
+#     TF-A's GIC-600/700 bring-up with and without a CPU hog
+#     (scripts/test-fw-power.sh), -icount and record/replay runs that
+#     must repeat exactly (scripts/test-determinism.sh), the timeline of
+#     two guest runs, rendered by headless Chromium where it is installed
+#     (tests/timeline/test-timeline-run.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
 #     (tests/fuzzcov/; skipped without clang and libFuzzer).
@@ -92,9 +97,11 @@ unit_tests() {
     run_tap "$1unit-cost" "$2"/test-gicsim-cost --tap
     run_tap "$1unit-script-stats" "$2"/test-gicsim-script-stats --tap
     run_tap "$1unit-rec" "$2"/test-gicsim-rec --tap
+    run_tap "$1unit-timing" "$2"/test-gicsim-timing --tap
 }
 unit_tests "" build/core
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py
+run_tap unit-timeline python3 tests/unit/test-timeline.py
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -359,6 +366,14 @@ if [ $e2e = yes ]; then
     run_e2e sim gic-700
     # charge-time under -icount: the guest measures the published figures
     run_tap charge-time scripts/test-charge-time.sh
+    # TF-A's GIC-600/700 bring-up at EL3 keeps every write, with and
+    # without a CPU hog; -icount and record/replay repeat exactly
+    run_tap fw-power scripts/test-fw-power.sh
+    # The timeline of two guest runs: JSON checked, SVG rendered to PNG by
+    # headless Chromium and checked (that part skipped without chromium)
+    run_tap timeline tests/timeline/test-timeline-run.sh
+    sed -n 's/^# SKIP /timeline: skipped - /p' "$log/timeline.tap"
+    run_tap determinism scripts/test-determinism.sh
 fi
 
 # The same unit tests, qtests and scripts under AddressSanitizer and

@@ -10,8 +10,22 @@
  * syndrome (load/store pair, writeback addressing) must end in a
  * synchronous external abort at the alias, and work directly.
  *
- * E2E-RUN: v3 gic-version=3,realm-shim=on | -smp 2
- * E2E-RUN: v4 gic-version=4,virtualization=on,realm-shim=on | -smp 2
+ * TCG extends a load's bytes for the instruction itself, so the values
+ * above pass whatever the RMM model's completion computes.  Each load
+ * through the alias is therefore followed by a second access through it
+ * from the next instruction (LDR WZR), at which the shim compares the
+ * register the RMM completed with the register the vCPU has; a store's
+ * RecExit data is compared with the bytes the vCPU stores.  The harness
+ * reads the counts over QMP once the program has ended (E2E-QOM): every
+ * access checked, no mismatch.  A semihosting call then reads a string
+ * through the alias right after a byte load from it: device code on the
+ * vCPU thread, which must not be given that load's syndrome (the shim
+ * counts it as an access with no instruction behind it); so must the
+ * ITS's reads of a command queue put at the alias, made from inside the
+ * GITS_CWRITER store (1 + 4 such accesses).
+ *
+ * E2E-RUN: v3 gic-version=3,its=on,realm-shim=on | -smp 2
+ * E2E-RUN: v4 gic-version=4,virtualization=on,its=on,realm-shim=on | -smp 2
  *
  * E2E-EXPECT: PASS ldr_w_gicd_typer
  * E2E-EXPECT: PASS ldr_w_zero_extends
@@ -32,7 +46,27 @@
  * E2E-EXPECT: PASS stp_alias_aborts
  * E2E-EXPECT: PASS ldr_postindex_alias_aborts
  * E2E-EXPECT: PASS no_unexpected_abort
- * E2E-EXPECT: SUMMARY realm: 19 passed, 0 failed, 0 skipped
+ * E2E-EXPECT: PASS semihosting_reads_alias
+ * E2E-EXPECT: PASS its_reads_alias
+ * E2E-EXPECT: SUMMARY realm: 21 passed, 0 failed, 0 skipped
+ *
+ * Checked: the GICD alias's 9 checked loads and 5 stores, the GICR
+ * alias's load (the byte load before the semihosting call is not).
+ * E2E-QOM: /machine/realm-shim-gicd completion-checks
+ * E2E-QOM: /machine/realm-shim-gicd completion-mismatches
+ * E2E-QOM: /machine/realm-shim-gicr completion-checks
+ * E2E-QOM: /machine/realm-shim-gicr completion-mismatches
+ * E2E-QOM: /machine/realm-shim-gicd assumed-syndromes
+ * E2E-EXPECT: QOM /machine/realm-shim-gicd completion-checks 14
+ * E2E-EXPECT: QOM /machine/realm-shim-gicd completion-mismatches 0
+ * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-checks 1
+ * E2E-EXPECT: QOM /machine/realm-shim-gicr completion-mismatches 0
+ * E2E-EXPECT: QOM /machine/realm-shim-gicd assumed-syndromes 5
+ * The LDP, STP and post-indexed LDR exit to the host, which cannot
+ * emulate them: on gic-model=sim the cost model's realm path costs them
+ * as unemulated accesses (the stock GIC has no cost-stats).
+ * E2E-QOM: /machine/gic cost-stats
+ * E2E-EXPECT: QOM /machine/gic cost-stats (.*"unemulated": 3[,}].*|error: .*)
  */
 #include "gic.h"
 
@@ -56,11 +90,20 @@ static void on_sync(struct frame *f, uint64_t esr, uint64_t far)
 /* Loads into a register that holds a pattern first: W writes clear 63:32 */
 #define PATTERN 0xdeadbeefdeadbeefull
 
+/*
+ * After the load, an access through the alias from the next instruction
+ * (a read of GICD_TYPER to WZR): there the shim checks the register the
+ * RMM completed against the vCPU's.
+ */
+#define CHECK_NEXT      "\n\tldr wzr, [%[chk]]"
+#define CHK             [chk] "r"(A(GICD_BASE + GICD_TYPER))
+
 static uint64_t ldr_w(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldr %w0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldr %w0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
 }
 
@@ -68,7 +111,8 @@ static uint64_t ldr_x(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldr %x0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldr %x0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
 }
 
@@ -76,7 +120,8 @@ static uint64_t ldrb_w(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldrb %w0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldrb %w0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
 }
 
@@ -84,7 +129,8 @@ static uint64_t ldrsb_x(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldrsb %x0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldrsb %x0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
 }
 
@@ -92,7 +138,8 @@ static uint64_t ldrsb_w(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldrsb %w0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldrsb %w0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
 }
 
@@ -100,8 +147,21 @@ static uint64_t ldrsw_x(uintptr_t a)
 {
     uint64_t v = PATTERN;
 
-    asm volatile("ldrsw %x0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    asm volatile("ldrsw %x0, [%1]" CHECK_NEXT : "+r"(v) : "r"(a), CHK
+                 : "memory");
     return v;
+}
+
+/* A semihosting call (SYS_WRITE0 = 4: write a NUL-terminated string) */
+#define SYS_WRITE0      4
+
+static uint64_t semihost(uint64_t op, uint64_t arg)
+{
+    register uint64_t x0 asm("x0") = op;
+    register uint64_t x1 asm("x1") = arg;
+
+    asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+    return x0;
 }
 
 /* An abort the next access must (not) take; returns 1 if it took one */
@@ -220,5 +280,28 @@ int main(void)
 
     /* every other access completed: exactly the three aborts above */
     check("no_unexpected_abort", aborts == 3, "%ld aborts", aborts);
-    finish("realm");
+
+    /*
+     * SYS_WRITE0 of an empty string at the alias of a zero priority byte,
+     * right after a byte load from the alias: QEMU's semihosting reads
+     * the string byte by byte on the vCPU thread, with no instruction of
+     * the guest making those reads (E2E-QOM assumed-syndromes above).
+     */
+    mmio_write8(IPRIO(60), 0);
+    /* a 1-byte load, like the semihosting reads (no LDR WZR after it) */
+    asm volatile("ldrb %w0, [%1]" : "=r"(v) : "r"(A(IPRIO(44))) : "memory");
+    semihost(SYS_WRITE0, A(IPRIO(60)));     /* returns nothing useful */
+    check("semihosting_reads_alias", v == 0x80 && aborts == 3,
+          "got 0x%lx, aborts %ld", v, aborts);
+    /*
+     * The ITS's command queue at the GICD alias: the GITS_CWRITER store
+     * makes the ITS read one command (4 x 8 bytes) through the shim, from
+     * inside that store's MMIO access
+     */
+    mmio_write64(GITS_BASE + GITS_CBASER, (1ull << 63) | A(GICD_BASE));
+    mmio_write32(GITS_BASE + GITS_CTLR, 1);
+    mmio_write64(GITS_BASE + GITS_CWRITER, 32);
+    check("its_reads_alias", aborts == 3, "aborts %ld, CREADR 0x%lx", aborts,
+          mmio_read64(GITS_BASE + GITS_CREADR));
+    finish_system_off("realm");
 }

@@ -192,6 +192,8 @@ int main(void)
     gicd_wait_rwp();
     check_eq("secure_ctlr_readback", gicd_read(GICD_CTLR), SECURE_CTLR);
 
+    /* As EL3 firmware: power up (GIC-600/700) and wake the redistributor */
+    gicr_power_on(0);
     gicr_wake(0);
     uintptr_t sgi = gicr_sgi(0);
     mmio_write32(sgi + GICD_ICENABLER, ~0u);

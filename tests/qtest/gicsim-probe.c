@@ -630,11 +630,17 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
     GicsimDabt dabt;
     GicsimRecStep step;
     uint64_t xt = 0;
+    GicsimRecEnd end;
     gchar **lines;
     bool ok, pass;
     unsigned i;
 
     gicsim_rmm_init(&rmm, m->realm_ipa_bits);
+    if (st->rec.ripas_empty) {
+        /* the granule of the access: RIPAS EMPTY */
+        rmm.ripas_empty_base = ipa & ~0xfffULL;
+        rmm.ripas_empty_top = rmm.ripas_empty_base + 0x1000;
+    }
     for (i = 0; i < GICSIM_REC_GPRS; i++) {
         cpu.x[i] = 0x5a5a5a5a5a5a5a00ULL + i;
     }
@@ -644,8 +650,10 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
     /* FAR_EL2: the realm's VA, taken equal to the IPA */
     gicsim_rec_realm_abort(iss, ipa, ipa, &dabt);
     ok = gicsim_rec_forward(&rmm, &cpu, run, &dabt, rec_mmio, &ctx, &step);
+    end = gicsim_rec_step_end(&step);
     if (iss->srt != 31) {
-        xt = iss->sf ? cpu.x[iss->srt] : (uint32_t)cpu.x[iss->srt];
+        /* all 64 bits as the RMM left them: a W load clears 63:32 */
+        xt = cpu.x[iss->srt];
     }
     res->ok = ok;
     res->value = xt;
@@ -659,7 +667,7 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
                            iss->isv ? "" : " (no syndrome)",
                            iss->sse ? " (sign-extending)" : "");
     if (!ok) {
-        g_string_append(line, " -> abort");
+        g_string_append_printf(line, " -> %s", gicsim_rec_end_name(end));
     } else if (!iss->wnr && iss->srt != 31) {
         g_string_append(line, " -> ");
         gs_format_rec_reg(iss, line);
@@ -672,7 +680,10 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
     }
     if (st->rec.expect_abort) {
         g_string_append(line, "  (expect abort)");
-        pass = !ok;
+        pass = end == GICSIM_REC_END_ABORT;
+    } else if (st->rec.expect_restart) {
+        g_string_append(line, "  (expect restart)");
+        pass = end == GICSIM_REC_END_RESTART;
     } else if (st->check == GS_CHECK_EQ) {
         g_string_append_printf(line, "  (expect == 0x%" PRIx64 ")",
                                st->value);

@@ -873,7 +873,8 @@ const GsStatementHelp gs_statements[] = {
     { "reset", "reset", "machine reset (system_reset)" },
     { "realm", "realm read|expect|write|wait ...",
       "the access through the realm shim (realm-shim=on)" },
-    { "rec", "rec readN|writeN TARGET ... [reg=R] [sse] [isv=0|1] [abort]",
+    { "rec", "rec readN|writeN TARGET ... [reg=R] [sse] [isv=0|1] "
+      "[ipa=WHERE [ripas=ram|empty]] [abort|restart]",
       "one RecExit/RecEntry round trip of the RMM protocol" },
     { "echo", "echo \"text\"", "print a heading" },
     { NULL, NULL, NULL },
@@ -1443,8 +1444,10 @@ static bool parse_rec_reg(Parser *p, GicsimDabtIss *iss)
 }
 
 /*
- * rec readN  T [reg=R] [sse] [isv=0|1] [ipa=WHERE] [== V | abort]
- * rec writeN T = V [reg=R] [isv=0|1] [ipa=WHERE] [abort]
+ * rec readN  T [reg=R] [sse] [isv=0|1] [ipa=WHERE [ripas=R]]
+ *            [== V | abort | restart]
+ * rec writeN T = V [reg=R] [isv=0|1] [ipa=WHERE [ripas=R]]
+ *            [abort | restart]
  */
 static bool parse_rec(Parser *p, GsStmt *st)
 {
@@ -1523,11 +1526,32 @@ static bool parse_rec(Parser *p, GsStmt *st)
                 expected(p, "unprotected, protected or outside");
                 return false;
             }
+        } else if (accept_word(p, "ripas")) {
+            if (!expect_punct(p, "=")) {
+                return false;
+            }
+            if (rec->ipa != GS_REC_PROTECTED) {
+                perror_at(p, opt->col, "expected ripas= only after "
+                          "ipa=protected (RIPAS is a Protected IPA's)");
+                return false;
+            }
+            if (accept_word(p, "ram")) {
+                rec->ripas_empty = false;
+            } else if (accept_word(p, "empty")) {
+                rec->ripas_empty = true;
+            } else {
+                expected(p, "ram or empty");
+                return false;
+            }
         } else if (accept_word(p, "abort")) {
             rec->expect_abort = true;
             break;
+        } else if (accept_word(p, "restart")) {
+            rec->expect_restart = true;
+            break;
         } else {
-            expected(p, "reg=, sse, isv=, ipa=, abort or '=='");
+            expected(p, "reg=, sse, isv=, ipa=, ripas=, abort, restart or "
+                     "'=='");
             return false;
         }
     }
@@ -1544,7 +1568,8 @@ static bool parse_rec(Parser *p, GsStmt *st)
                   "without sign extension", len);
         return false;
     }
-    if (!write && !rec->expect_abort && is_punct(p, "==")) {
+    if (!write && !rec->expect_abort && !rec->expect_restart &&
+        is_punct(p, "==")) {
         next(p);
         if (!parse_value(p, &st->value)) {
             return false;
@@ -2215,8 +2240,15 @@ void gs_format_rec_step(const GicsimRecStep *st, const GicsimDabtIss *iss,
     g_string_append(out, ")\n");
     switch (st->rmm) {
     case GICSIM_RMM_INJECT_SEA:
+        g_string_append_printf(out, "%sRMM: Protected IPA, RIPAS EMPTY: "
+                               "the realm takes a synchronous external "
+                               "abort, no exit (DEN0137 A5.2.3)\n", indent);
+        return;
+    case GICSIM_RMM_ADDR_SIZE_FAULT:
         g_string_append_printf(out, "%sRMM: IPA outside the realm's IPA "
-                               "space: SEA injected, no exit\n", indent);
+                               "space: the realm takes a stage 1 Address "
+                               "Size Fault, no exit (DEN0137 A5.2.8)\n",
+                               indent);
         return;
     case GICSIM_RMM_FATAL:
         g_string_append_printf(out, "%sRMM: uncontainable external abort: "
@@ -2234,10 +2266,16 @@ void gs_format_rec_step(const GicsimRecStep *st, const GicsimDabtIss *iss,
     g_string_append(out, ")\n");
     switch (st->host) {
     case GICSIM_HOST_NOT_MMIO:
-        g_string_append_printf(out, "%shost: a Protected IPA is not MMIO: "
-                               "no emulation (the access ends as an abort "
-                               "here)\n", indent);
-        return;
+        if ((st->exit_esr & GICSIM_ESR_DFSC_MASK) == GICSIM_DFSC_SEA) {
+            g_string_append_printf(out, "%shost: an external abort is not "
+                                   "MMIO: re-enter with no flag\n", indent);
+        } else {
+            g_string_append_printf(out, "%shost: a fault at a Protected IPA "
+                                   "(RIPAS RAM) is not MMIO: map memory "
+                                   "there, re-enter with no flag\n",
+                                   indent);
+        }
+        break;
     case GICSIM_HOST_INJECT_SEA:
         if (st->mmio.len) {
             g_string_append_printf(out, "%shost: the device failed the "
@@ -2276,11 +2314,9 @@ void gs_format_rec_step(const GicsimRecStep *st, const GicsimDabtIss *iss,
     case GICSIM_REC_COMPLETED:
         g_string_append(out, ", completed:");
         if (!st->mmio.write && iss->srt != 31) {
-            g_string_append_c(out, ' ');
-            gs_format_rec_reg(iss, out);
-            g_string_append_printf(out, " = 0x%" PRIx64 ",",
-                                   iss->sf ? cpu->x[iss->srt] :
-                                   (uint32_t)cpu->x[iss->srt]);
+            /* all of Xt: a W load must have cleared bits 63:32 */
+            g_string_append_printf(out, " X%u = 0x%" PRIx64 ",", iss->srt,
+                                   cpu->x[iss->srt]);
         }
         g_string_append(out, " PC += 4\n");
         break;

@@ -108,7 +108,9 @@ typedef enum GsRecIpa {
 typedef struct GsRec {
     GicsimDabtIss iss;      /* ISV, SAS, SSE, SRT, SF, WnR */
     GsRecIpa ipa;
-    bool expect_abort;
+    bool ripas_empty;       /* GS_REC_PROTECTED: RIPAS EMPTY, not RAM */
+    bool expect_abort;      /* the realm takes an abort */
+    bool expect_restart;    /* re-entered, the instruction runs again */
 } GsRec;
 
 typedef struct GsStmt {

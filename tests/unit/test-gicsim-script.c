@@ -706,9 +706,10 @@ static void test_rec(void)
         "rec read32 GICD_TYPER reg=x3 sse == 0xffffffff80000000\n"
         "rec write8 GICD_IPRIORITYR(10)[2] = 0x1234 reg=wzr\n"
         "rec read GICD_IROUTER(32) isv=0 abort\n"
-        "rec read16 GICD_CTLR ipa=protected abort\n"
+        "rec read16 GICD_CTLR ipa=protected restart\n"
         "rec write GICD_CTLR = 1 ipa=outside abort\n"
-        "rec read8 GICD_IPRIORITYR(10)[1]\n");
+        "rec read8 GICD_IPRIORITYR(10)[1]\n"
+        "rec read GICD_CTLR ipa=protected ripas=empty abort\n");
     const GsStmt *st;
 
     st = stmt(s, 0);
@@ -734,6 +735,9 @@ static void test_rec(void)
     g_assert_true(st->rec.iss.sf);      /* default X0 for 8 bytes */
     st = stmt(s, 3);
     g_assert_cmphex(gs_rec_ipa(&s->machine, st), ==, GS_GICD_BASE);
+    g_assert_true(st->rec.expect_restart);
+    g_assert_false(st->rec.expect_abort);
+    g_assert_false(st->rec.ripas_empty);
     st = stmt(s, 4);
     g_assert_cmphex(gs_rec_ipa(&s->machine, st), ==,
                     (1ULL << 48) + GS_GICD_BASE);
@@ -742,6 +746,10 @@ static void test_rec(void)
     g_assert_cmpuint(st->rec.iss.srt, ==, 0);
     g_assert_cmpint(st->check, ==, GS_CHECK_NONE);
     g_assert_false(st->rec.expect_abort);
+    st = stmt(s, 6);
+    g_assert_cmpint(st->rec.ipa, ==, GS_REC_PROTECTED);
+    g_assert_true(st->rec.ripas_empty);
+    g_assert_true(st->rec.expect_abort);
     gs_script_free(s);
 }
 
@@ -779,8 +787,13 @@ static void test_error_realm(void)
                 "t.poke:1:24: expected unprotected, protected or outside, "
                 "found 'elsewhere'\n");
     check_error("rec read GICD_CTLR fast\n",
-                "t.poke:1:20: expected reg=, sse, isv=, ipa=, abort or '==', "
-                "found 'fast'\n");
+                "t.poke:1:20: expected reg=, sse, isv=, ipa=, ripas=, abort, "
+                "restart or '==', found 'fast'\n");
+    check_error("rec read GICD_CTLR ripas=empty\n",
+                "t.poke:1:20: expected ripas= only after ipa=protected "
+                "(RIPAS is a Protected IPA's)\n");
+    check_error("rec read GICD_CTLR ipa=protected ripas=gone\n",
+                "t.poke:1:40: expected ram or empty, found 'gone'\n");
 }
 
 typedef struct RecDev {
@@ -801,7 +814,8 @@ static bool rec_dev(void *opaque, uint64_t addr, unsigned len, bool write,
 static void test_rec_transcript(void)
 {
     GsScript *s = parse_ok("rec read32 GICD_TYPER reg=x3 sse\n"
-                           "rec read32 GICD_TYPER isv=0 abort\n");
+                           "rec read32 GICD_TYPER isv=0 abort\n"
+                           "rec read32 GICD_TYPER ipa=protected restart\n");
     g_autoptr(GString) out = g_string_new(NULL);
     GicsimRecRun *run = g_new0(GicsimRecRun, 1);
     GicsimRmm rmm;
@@ -841,6 +855,25 @@ static void test_rec_transcript(void)
         "host: no valid syndrome, cannot emulate: INJECT_SEA\n"
         "RecEntry: flags 0x2 INJECT_SEA gprs[0] 0x80000019\n"
         "REC_ENTER: RMI_SUCCESS, synchronous external abort injected\n");
+
+    /* Protected, RIPAS RAM: no abort for the realm (DEN0137 RQSQLF) */
+    g_string_truncate(out, 0);
+    ipa = gs_rec_ipa(&s->machine, stmt(s, 2));
+    gicsim_rec_realm_abort(&stmt(s, 2)->rec.iss, ipa, ipa, &dabt);
+    g_assert_false(gicsim_rec_forward(&rmm, &cpu, run, &dabt, rec_dev, &dev,
+                                      &step));
+    g_assert_cmpint(gicsim_rec_step_end(&step), ==, GICSIM_REC_END_RESTART);
+    gs_format_rec_step(&step, &stmt(s, 2)->rec.iss, &cpu, "", out);
+    g_assert_cmpstr(out->str, ==,
+        "realm abort: ESR_EL2 0x93800007 FAR_EL2 0x8000004 "
+        "HPFAR_EL2 0x80000 (EC=0x24 IL=1 ISV=1 SAS=2 SSE=0 SRT=0 SF=0 AR=0 "
+        "WnR=0 DFSC=0x07)\n"
+        "RecExit: exit_reason 0 esr 0x90000007 far 0x0 hpfar 0x80000 "
+        "gprs[0] 0x0 (EC=0x24 IL=0 ISV=0 WnR=0 DFSC=0x07)\n"
+        "host: a fault at a Protected IPA (RIPAS RAM) is not MMIO: map "
+        "memory there, re-enter with no flag\n"
+        "RecEntry: flags 0x0 gprs[0] 0x80000019\n"
+        "REC_ENTER: RMI_SUCCESS, the instruction restarts\n");
     g_free(run);
     gs_script_free(s);
 }

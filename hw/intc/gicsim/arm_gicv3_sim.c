@@ -13,6 +13,7 @@
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "qapi/visitor.h"
+#include "hw/intc/intc.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
 
@@ -53,12 +54,13 @@ static const VMStateDescription vmstate_gicsim_rfx = {
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32(pending, GicsimRedistFx),
+        VMSTATE_UINT32(agenda.pending, GicsimRedistFx),
         VMSTATE_UINT32(gicr_ctlr, GicsimRedistFx),
         VMSTATE_UINT32(disable, GicsimRedistFx),
         VMSTATE_UINT32(lpi_op, GicsimRedistFx),
         VMSTATE_UINT32(lpi_intid, GicsimRedistFx),
-        VMSTATE_INT64_ARRAY(deadline, GicsimRedistFx, GICSIM_FX_SLOTS),
+        VMSTATE_INT64_ARRAY(agenda.deadline, GicsimRedistFx,
+                            GICSIM_FX_SLOTS),
         VMSTATE_END_OF_LIST()
     },
 };
@@ -68,11 +70,11 @@ static bool writes_in_flight(void *opaque)
     GICv3SimState *sim = opaque;
     unsigned i;
 
-    if (sim->fx_pending) {
+    if (sim->fx.pending) {
         return true;
     }
     for (i = 0; i < sim->num_pwrr; i++) {
-        if (sim->rfx[i].pending) {
+        if (sim->rfx[i].agenda.pending) {
             return true;
         }
     }
@@ -85,11 +87,12 @@ static bool writes_in_flight_ok(void *opaque, int version_id)
     unsigned i;
 
     /* Every pending bit names a kind of write this version knows */
-    if (sim->fx_pending & ~MAKE_64BIT_MASK(0, GICSIM_FX_GICR_CTLR)) {
+    if (sim->fx.pending & ~MAKE_64BIT_MASK(0, GICSIM_FX_GICR_CTLR)) {
         return false;
     }
     for (i = 0; i < sim->num_pwrr; i++) {
-        if ((sim->rfx[i].pending & ~MAKE_64BIT_MASK(0, GICSIM_FX__COUNT)) ||
+        if ((sim->rfx[i].agenda.pending &
+             ~MAKE_64BIT_MASK(0, GICSIM_FX__COUNT)) ||
             sim->rfx[i].lpi_op > GICSIM_LPI_CLEAR) {
             return false;
         }
@@ -104,11 +107,11 @@ static const VMStateDescription vmstate_gicsim_writes = {
     .minimum_version_id = 1,
     .needed = writes_in_flight,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32(fx_pending, GICv3SimState),
+        VMSTATE_UINT32(fx.pending, GICv3SimState),
         VMSTATE_UINT32(fx_gicd_ctlr, GICv3SimState),
         VMSTATE_UINT32_ARRAY(fx_gicd_disable, GICv3SimState,
                              GICV3_MAXIRQ / 32),
-        VMSTATE_INT64_ARRAY(fx_deadline, GICv3SimState, GICSIM_FX_SLOTS),
+        VMSTATE_INT64_ARRAY(fx.deadline, GICv3SimState, GICSIM_FX_SLOTS),
         VMSTATE_STRUCT_VARRAY_POINTER_UINT32(rfx, GICv3SimState, num_pwrr,
                                              vmstate_gicsim_rfx,
                                              GicsimRedistFx),
@@ -164,7 +167,7 @@ static int gicsim_vmstate_post_load(void *opaque, int version_id)
         bool rdpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDPD);
         bool rdgpd = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPD);
         bool rdgpo = FIELD_EX32(v, GICSIM_GICR_PWRR, RDGPO);
-        bool moving = sim->rfx[i].pending & (1u << GICSIM_FX_PWRR);
+        bool moving = sim->rfx[i].agenda.pending & (1u << GICSIM_FX_PWRR);
 
         /*
          * Only RDPD, RDGPD and RDGPO are state; each redistributor is its
@@ -181,7 +184,7 @@ static int gicsim_vmstate_post_load(void *opaque, int version_id)
             return -EINVAL;
         }
     }
-    gicsim_effects_post_load(sim);
+    gicsim_clock_post_load(sim);
     gicsim_update_all_routing(&sim->parent_obj);
     gicv3_full_update_noirqset(&sim->parent_obj);
     return 0;
@@ -280,8 +283,9 @@ static void gicsim_unrealize(DeviceState *dev)
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     gicsim_cost_unrealize(sim);
-    g_free(sim->routes);
-    gicsim_effects_finalize(sim);
+    g_free(sim->direct_routes);
+    g_free(sim->checked_routes);
+    gicsim_clock_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);
 }
@@ -313,6 +317,17 @@ static void gicsim_reset_hold(Object *obj, ResetType type)
         sim->gicr_pwrr[i] = powered ? 0 :
             R_GICSIM_GICR_PWRR_RDPD_MASK | R_GICSIM_GICR_PWRR_RDGPD_MASK |
             R_GICSIM_GICR_PWRR_RDGPO_MASK;
+    }
+    /*
+     * Where the profile's asleep redistributors hold their interrupts,
+     * EL3 firmware also wakes the boot CPU's before it hands over (TF-A's
+     * gicv3_cpuif_enable() marks the core awake; each other core's when
+     * it comes on): the stand-in does that for CPU 0, so that a boot
+     * loader that never touches GICR_WAKER (Debian's EDK2) gets its timer
+     * interrupt, as it would after TF-A.
+     */
+    if (powered && sim->profile->sleep_holds) {
+        sim->parent_obj.cpu[0].gicr_waker = 0;
     }
     gicsim_update_all_routing(&sim->parent_obj);
 }
@@ -384,6 +399,7 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     object_class_property_set_description(klass, "did-not-wait",
         "Accesses that did not wait for a write in flight to complete");
     gicsim_cost_class_init(klass);
+    gicsim_info_class_init(klass);
     resettable_class_set_parent_phases(rc, NULL, gicsim_reset_hold, NULL,
                                        &gc->parent_phases);
     gc->parent_post_load = agcc->post_load;
@@ -392,12 +408,23 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     albifc->arm_linux_init = gicsim_linux_init;
 }
 
+static void gicsim_instance_init(Object *obj)
+{
+    gicsim_info_instance_init(ARM_GICV3_SIM(obj));
+}
+
 static const TypeInfo gicsim_info = {
     .name = TYPE_ARM_GICV3_SIM,
     .parent = TYPE_ARM_GICV3,
     .instance_size = sizeof(GICv3SimState),
+    .instance_init = gicsim_instance_init,
     .class_init = gicsim_class_init,
     .class_size = sizeof(GICv3SimClass),
+    .interfaces = (InterfaceInfo[]) {
+        /* "info pic" (gicsim-info.c) */
+        { TYPE_INTERRUPT_STATS_PROVIDER },
+        { }
+    },
 };
 
 static void gicsim_register_types(void)

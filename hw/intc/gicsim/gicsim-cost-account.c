@@ -18,6 +18,7 @@
 #include "system/cpu-timers.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
+#include "trace.h"
 
 #define DEFAULT_PROFILE "ampere-altra"
 #define DEFAULT_PATH "kvm-vgic-vhe"
@@ -140,6 +141,7 @@ static void set_reset(Object *obj, bool v, Error **errp)
         memset(a->realm.count, 0, sizeof(a->realm.count));
         a->realm_accesses = 0;
         a->realm_forwarded = 0;
+        a->realm_unemulated = 0;
     }
 }
 
@@ -477,4 +479,23 @@ void gicsim_cost_charge(GicsimCostTable *t, unsigned id, bool wide)
 
     icount_add_ns(t->charge_ns[wide] +
                   (gicsim_cost_tlb_miss(&t->model, nth) ? t->miss_ns : 0));
+}
+
+/*
+ * The gicsim_access_cost trace event (scripts/timeline.py): the access's
+ * virtual time and the modelled cost of one access of its width on the
+ * current path, a TLB miss's share left out.
+ */
+void gicsim_cost_trace(GICv3SimState *sim, const char *frame, int cpu,
+                       unsigned id, unsigned index, unsigned size,
+                       bool is_write, uint64_t value)
+{
+    GicsimCostAccount *a = sim->cost;
+    const GicsimCostModel *m = &a->cur->model;
+    uint64_t cycles = a->on ? (size == 8 ? m->total64 : m->total32) : 0;
+
+    trace_gicsim_access_cost(gicsim_clock_now(sim), frame, cpu,
+                             gicsim_regs[id].name, index, is_write, value,
+                             cycles, llround(gicsim_cost_ns(m, cycles) * 1000),
+                             gicsim_cost_path_name(m->path));
 }

@@ -65,6 +65,7 @@ struct GicsimCostAccount {
     unsigned realm_shims;
     uint64_t realm_accesses;    /* every access to them */
     uint64_t realm_forwarded;   /* of which the host took to the device */
+    uint64_t realm_unemulated;  /* exits the host could not emulate */
 };
 
 /* Count the MMIO accesses from now on in @t (the direct path too) */
@@ -108,6 +109,11 @@ void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top);
  */
 bool gicsim_cost_cpu_defaults(unsigned *ipa_bits, unsigned *granule,
                               const char **from);
+
+/* Trace an access with its virtual time and cost (gicsim_access_cost) */
+void gicsim_cost_trace(GICv3SimState *sim, const char *frame, int cpu,
+                       unsigned id, unsigned index, unsigned size,
+                       bool is_write, uint64_t value);
 
 /*
  * The MMIO hook: one access to register @id (GICSIM_COST_UNDEFINED for

@@ -309,6 +309,8 @@ gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
     unsigned shift;
     uint64_t mask, hidden;
 
+    /* What is due by the virtual clock completes first (gicsim-clock.c) */
+    gicsim_clock_sync(sim);
     if (!locate(sim, region, addr, &loc)) {
         gicsim_cost_access(sim, GICSIM_COST_UNDEFINED, size, is_write);
         log_beyond_redists(addr, sim->strict);
@@ -374,6 +376,12 @@ gicsim_access_checked(GICv3SimState *sim, GICv3RedistRegion *region,
                               c.reg->name, d.index, loc.offset, size, *data,
                               sec_name(attrs));
         }
+    }
+    if (trace_event_get_state_backends(TRACE_GICSIM_ACCESS_COST)) {
+        gicsim_cost_trace(sim, gicsim_frame_name(loc.frame),
+                          loc.cs ? loc.cs->cpu->cpu_index : -1, d.id,
+                          d.index, size, is_write,
+                          is_write ? *data & mask : *data);
     }
     return MEMTX_OK;
 }
@@ -878,6 +886,20 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
         rt->direct[0] = direct_set(r, false);
         rt->direct[1] = direct_set(r, true);
     }
+    /*
+     * The same routes with no direct access: the ones in use while an
+     * effect is in flight (gicsim-clock.c), so that every access takes
+     * the checked path, which first completes what is due.
+     */
+    sim->direct_routes = sim->routes;
+    sim->checked_routes = g_memdup2(sim->routes,
+                                    sizeof(GicsimRoute) *
+                                    (GICSIM_REG__COUNT + 1));
+    for (id = 0; id <= GICSIM_REG__COUNT; id++) {
+        sim->checked_routes[id].direct[0] = 0;
+        sim->checked_routes[id].direct[1] = 0;
+    }
+    gicsim_clock_divert(sim);
     /*
      * The direct path takes a redistributor's number from its region and
      * offset with no bound check: every redistributor the regions hold

@@ -460,6 +460,8 @@ void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
         return;
     }
     trace_gicsim_dist_set_irq(irq, level);
+    /* What is due completes before the new level is routed */
+    gicsim_clock_sync(gicsim_of(s));
     gicv3_gicd_level_replace(s, irq, level);
     if (level && gicv3_gicd_edge_trigger_test(s, irq)) {
         /* Edge-triggered: a rising edge latches the pending state */

@@ -20,12 +20,14 @@
  *   GICR_PWRR       RDGPO follows RDGPD (GIC-600 TRM, GICR_PWRR)
  *   GICR_SYNCR      GICR_INVLPIR, GICR_INVALLR, GICR_CLRLPIR
  *
- * Completion runs after the kind's modelled duration (sim->fx_ns, from
- * the profile or the rwp-ns, waker-ns, pwrr-ns, syncr-ns properties) on
- * QEMU's virtual clock, so -icount makes it deterministic and qtest's
- * clock_step drives it; with a duration of 0 it runs inline, at the
- * request, as in stock QEMU.  Until then the interrupt logic behaves as
- * before the write: that is what software's polling loops are for.
+ * Completion comes after the kind's modelled duration (sim->fx_ns, from
+ * the profile or the rwp-ns, waker-ns, pwrr-ns, syncr-ns properties);
+ * gicsim-clock.c decides when, on QEMU's virtual clock, and completes
+ * whatever is due before any access is decided.  With a duration of 0
+ * the effect lands at the request, as in stock QEMU.  Until then the
+ * interrupt logic behaves as before the write: that is what software's
+ * polling loops are for.  This file says what happens at the request and
+ * at completion.
  *
  * A tracked write while a write of the same kind is still in flight
  * ("did not wait"): the architecture only says the effect of earlier
@@ -38,11 +40,8 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "qapi/error.h"
-#include "qemu/timer.h"
 #include "gicsim-internal.h"
 #include "trace.h"
-
-static void complete(GICv3SimState *sim, GicsimEffect kind, unsigned cpu);
 
 static const char *const effect_names[GICSIM_FX__COUNT] = {
     [GICSIM_FX_GICD_CTLR] = "GICD_CTLR write (GICD_CTLR.RWP)",
@@ -55,103 +54,38 @@ static const char *const effect_names[GICSIM_FX__COUNT] = {
     [GICSIM_FX_LPI_SYNC] = "LPI invalidate/clear (GICR_SYNCR.Busy)",
 };
 
+const char *gicsim_effect_name(unsigned kind)
+{
+    return kind < GICSIM_FX__COUNT ? effect_names[kind] : "?";
+}
+
 static bool per_redist(GicsimEffect kind)
 {
     return kind >= GICSIM_FX_GICR_CTLR;
 }
 
-static uint32_t *pending_of(GICv3SimState *sim, GicsimEffect kind,
-                            unsigned cpu)
+/* The schedule's agenda of @kind: the distributor's, or @cpu's */
+static unsigned agenda_of(GicsimEffect kind, unsigned cpu)
 {
-    return per_redist(kind) ? &sim->rfx[cpu].pending : &sim->fx_pending;
+    return per_redist(kind) ? cpu + 1 : 0;
 }
 
-static int64_t *deadline_of(GICv3SimState *sim, GicsimEffect kind,
-                            unsigned cpu)
+static void finish(GICv3SimState *sim, GicsimEffect kind, unsigned cpu);
+
+/* The schedule's completion callback (gicsim-clock.c) */
+static void complete(void *opaque, unsigned agenda, unsigned kind)
 {
-    return per_redist(kind) ? &sim->rfx[cpu].deadline[kind] :
-                              &sim->fx_deadline[kind];
-}
+    GICv3SimState *sim = opaque;
 
-static QEMUTimer *timer_of(GICv3SimState *sim, GicsimEffect kind,
-                           unsigned cpu)
-{
-    return per_redist(kind) ? sim->rfx[cpu].timer : sim->fx_timer;
-}
-
-/* (Re)arm the timer of @cpu's redistributor, or the distributor's */
-static void arm_timer(GICv3SimState *sim, bool redist, unsigned cpu)
-{
-    uint32_t pending = redist ? sim->rfx[cpu].pending : sim->fx_pending;
-    int64_t *deadline = redist ? sim->rfx[cpu].deadline : sim->fx_deadline;
-    QEMUTimer *t = redist ? sim->rfx[cpu].timer : sim->fx_timer;
-    int64_t next = INT64_MAX;
-    unsigned kind;
-
-    for (kind = 0; kind < GICSIM_FX__COUNT; kind++) {
-        if (pending & (1u << kind)) {
-            next = MIN(next, deadline[kind]);
-        }
-    }
-    if (next == INT64_MAX) {
-        timer_del(t);
-    } else {
-        timer_mod(t, next);
-    }
-}
-
-/* Complete what is due at @cpu's redistributor, or the distributor */
-static void expire(GICv3SimState *sim, bool redist, unsigned cpu)
-{
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    unsigned kind;
-
-    for (kind = 0; kind < GICSIM_FX__COUNT; kind++) {
-        if (per_redist(kind) == redist &&
-            (*pending_of(sim, kind, cpu) & (1u << kind)) &&
-            *deadline_of(sim, kind, cpu) <= now) {
-            complete(sim, kind, cpu);
-        }
-    }
-    arm_timer(sim, redist, cpu);
-}
-
-static void gicd_timer_cb(void *opaque)
-{
-    expire(opaque, false, 0);
-}
-
-static void gicr_timer_cb(void *opaque)
-{
-    GICv3CPUState *cs = opaque;
-
-    expire(gicsim_of(cs->gic), true, cs - cs->gic->cpu);
+    trace_gicsim_effect_complete(effect_names[kind], agenda ? agenda - 1 : 0);
+    trace_gicsim_fx_complete(sim->timing.agenda[agenda]->deadline[kind], kind,
+                             agenda ? agenda - 1 : 0, effect_names[kind]);
+    finish(sim, kind, agenda ? agenda - 1 : 0);
 }
 
 void gicsim_effects_init(GICv3SimState *sim)
 {
-    GICv3State *s = &sim->parent_obj;
-    unsigned cpu;
-
-    sim->fx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, gicd_timer_cb, sim);
-    for (cpu = 0; cpu < s->num_cpu; cpu++) {
-        sim->rfx[cpu].timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, gicr_timer_cb,
-                                           &s->cpu[cpu]);
-    }
-}
-
-void gicsim_effects_finalize(GICv3SimState *sim)
-{
-    unsigned cpu;
-
-    if (sim->fx_timer) {
-        timer_free(sim->fx_timer);
-    }
-    for (cpu = 0; sim->rfx && cpu < sim->parent_obj.num_cpu; cpu++) {
-        if (sim->rfx[cpu].timer) {
-            timer_free(sim->rfx[cpu].timer);
-        }
-    }
+    gicsim_clock_init(sim, complete);
 }
 
 /* Reset: nothing is in flight */
@@ -159,73 +93,58 @@ void gicsim_effects_reset(GICv3SimState *sim)
 {
     unsigned cpu;
 
-    sim->fx_pending = 0;
+    gicsim_clock_reset(sim);
     memset(sim->fx_gicd_disable, 0, sizeof(sim->fx_gicd_disable));
-    timer_del(sim->fx_timer);
     for (cpu = 0; cpu < sim->parent_obj.num_cpu; cpu++) {
-        QEMUTimer *t = sim->rfx[cpu].timer;
-
-        timer_del(t);
-        memset(&sim->rfx[cpu], 0, sizeof(sim->rfx[cpu]));
-        sim->rfx[cpu].timer = t;
+        sim->rfx[cpu].disable = 0;
     }
 }
 
-/* After migration: the deadlines came with the stream; re-arm */
-void gicsim_effects_post_load(GICv3SimState *sim)
-{
-    unsigned cpu;
-
-    arm_timer(sim, false, 0);
-    for (cpu = 0; cpu < sim->parent_obj.num_cpu; cpu++) {
-        arm_timer(sim, true, cpu);
-    }
-}
-
-/* An effect was requested: it completes after its kind's duration. */
+/*
+ * An effect was requested: it completes after its kind's duration
+ * (gicsim-clock.c decides when), or at once with a duration of 0.
+ */
 static void start(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
 {
-    uint32_t *pending = pending_of(sim, kind, cpu);
-    int64_t *deadline = deadline_of(sim, kind, cpu);
     uint32_t ns = sim->fx_ns[kind];
-    int64_t now;
+    int64_t now, was;
 
     if (!ns) {
-        *pending |= 1u << kind;
-        complete(sim, kind, cpu);
+        finish(sim, kind, cpu);
         return;
     }
-    now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    if (*pending & (1u << kind)) {
+    now = gicsim_clock_now(sim);
+    if (gicsim_clock_schedule(sim, agenda_of(kind, cpu), kind, now + ns,
+                              &was)) {
         sim->did_not_wait++;
+        trace_gicsim_fx_did_not_wait(now, was, kind, cpu, effect_names[kind]);
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s%s%.0u: written "
                       "again while the previous one is in flight (%" PRId64
                       " ns to go); merged, and its time restarts\n",
                       effect_names[kind], per_redist(kind) ? " cpu " : "",
-                      per_redist(kind) ? cpu : 0, *deadline - now);
+                      per_redist(kind) ? cpu : 0, was - now);
     }
-    *pending |= 1u << kind;
-    *deadline = now + ns;
     trace_gicsim_effect_start(effect_names[kind], cpu, ns);
-    timer_mod_anticipate(timer_of(sim, kind, cpu), *deadline);
+    trace_gicsim_fx_start(now, now + ns, kind, cpu, effect_names[kind]);
 }
 
 /* An access that needed a write in flight to have completed */
 void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
                          unsigned cpu, const char *what)
 {
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    unsigned agenda = agenda_of(kind, cpu);
 
     sim->did_not_wait++;
+    if (trace_event_get_state_backends(TRACE_GICSIM_FX_DID_NOT_WAIT)) {
+        trace_gicsim_fx_did_not_wait(gicsim_clock_now(sim),
+                                     sim->timing.agenda[agenda]->deadline[kind],
+                                     kind, cpu, what);
+    }
     qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s cpu %u while its %s "
                   "is in flight (%" PRId64 " ns to go)\n", what, cpu,
-                  effect_names[kind], *deadline_of(sim, kind, cpu) - now);
-}
-
-bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
-                           unsigned cpu)
-{
-    return *pending_of(sim, kind, cpu) & (1u << kind);
+                  effect_names[kind],
+                  sim->timing.agenda[agenda]->deadline[kind] -
+                  gicsim_clock_now(sim));
 }
 
 /* ---- Distributor ---- */
@@ -394,7 +313,15 @@ void gicsim_lpi_sync_request(GICv3SimState *sim, unsigned cpu,
         /* One operation in flight per redistributor: finish that one */
         gicsim_did_not_wait(sim, GICSIM_FX_LPI_SYNC, cpu,
                             "GICR_INVLPIR/INVALLR/CLRLPIR write to");
-        complete(sim, GICSIM_FX_LPI_SYNC, cpu);
+        gicsim_clock_cancel(sim, agenda_of(GICSIM_FX_LPI_SYNC, cpu),
+                            GICSIM_FX_LPI_SYNC);
+        if (trace_event_get_state_backends(TRACE_GICSIM_FX_COMPLETE)) {
+            /* Completed early, now: its "deadline" for the timeline */
+            trace_gicsim_fx_complete(gicsim_clock_now(sim),
+                                     GICSIM_FX_LPI_SYNC, cpu,
+                                     effect_names[GICSIM_FX_LPI_SYNC]);
+        }
+        finish(sim, GICSIM_FX_LPI_SYNC, cpu);
     }
     sim->rfx[cpu].lpi_op = op;
     sim->rfx[cpu].lpi_intid = intid;
@@ -418,12 +345,9 @@ static void lpi_sync_complete(GICv3SimState *sim, unsigned cpu)
     }
 }
 
-static void complete(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
+/* What completion changes in the interrupt logic, per kind */
+static void finish(GICv3SimState *sim, GicsimEffect kind, unsigned cpu)
 {
-    *pending_of(sim, kind, cpu) &= ~(1u << kind);
-    if (sim->fx_ns[kind]) {
-        trace_gicsim_effect_complete(effect_names[kind], cpu);
-    }
     switch (kind) {
     case GICSIM_FX_GICD_CTLR:
         gicd_ctlr_complete(sim);

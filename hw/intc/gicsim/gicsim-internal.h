@@ -7,7 +7,10 @@
  *   gicsim-dist.c, gicsim-redist.c   register handlers; call effects
  *                                    and routing, never each other
  *   gicsim-effects.c    request/completion of time-dependent writes;
- *                       calls routing
+ *                       calls routing and the clock
+ *   gicsim-clock.c      when they complete (virtual clock); calls the
+ *                       schedule (gicsim-timing.c), completes through the
+ *                       function effects registered
  *   gicsim-routing.c    SPI routing and 1-of-N participation; calls
  *                       only QEMU's GICv3 code
  */
@@ -153,6 +156,10 @@ void gicsim_gicd_typer_init(GICv3SimState *sim);
 void gicsim_dist_set_irq(GICv3State *s, int irq, int level);
 void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level);
 
+/* gicsim-info.c: "info pic" and its properties */
+void gicsim_info_class_init(ObjectClass *klass);
+void gicsim_info_instance_init(GICv3SimState *sim);
+
 /* gicsim-routing.c */
 bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
 void gicsim_update_routing(GICv3State *s, int irq);
@@ -221,18 +228,55 @@ static inline void gicsim_gicr_enable(GICv3SimState *sim, unsigned cpu,
     sim->rfx[cpu].disable &= ~bits;
 }
 
+/* "GICD_CTLR write (GICD_CTLR.RWP)"...: what @kind is, for people */
+const char *gicsim_effect_name(unsigned kind);
 /* Is an effect of @kind in flight (at @cpu's redistributor)? */
-bool gicsim_effect_pending(GICv3SimState *sim, GicsimEffect kind,
-                           unsigned cpu);
+static inline bool gicsim_effect_pending(GICv3SimState *sim,
+                                         GicsimEffect kind, unsigned cpu)
+{
+    const GicsimAgenda *a = kind >= GICSIM_FX_GICR_CTLR ?
+                            &sim->rfx[cpu].agenda : &sim->fx;
+
+    return a->pending & (1u << kind);
+}
 /* Log and count an access that needed @kind at @cpu to have completed */
 void gicsim_did_not_wait(GICv3SimState *sim, GicsimEffect kind,
                          unsigned cpu, const char *what);
 void gicsim_effects_init(GICv3SimState *sim);
-void gicsim_effects_finalize(GICv3SimState *sim);
 void gicsim_effects_reset(GICv3SimState *sim);
-void gicsim_effects_post_load(GICv3SimState *sim);
 /* Durations from the profile and properties; false with @errp set */
 bool gicsim_effects_configure(GICv3SimState *sim, Error **errp);
+
+/*
+ * gicsim-clock.c: when effects complete.  Every access and input line
+ * calls gicsim_clock_sync() before it looks at any state, so that what
+ * is due by the virtual clock has completed (docs/timing.rst).
+ */
+void gicsim_clock_init(GICv3SimState *sim, GicsimCompleteFn *complete);
+void gicsim_clock_finalize(GICv3SimState *sim);
+void gicsim_clock_reset(GICv3SimState *sim);
+void gicsim_clock_post_load(GICv3SimState *sim);
+int64_t gicsim_clock_now(GICv3SimState *sim);
+/* In flight until @deadline; true (old deadline in @was) if it was */
+bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
+                           unsigned kind, int64_t deadline, int64_t *was);
+/* Out of flight without its completion (the caller completes it) */
+void gicsim_clock_cancel(GICv3SimState *sim, unsigned agenda,
+                         unsigned kind);
+void gicsim_clock_catch_up(GICv3SimState *sim);
+/*
+ * The routes in use: the checked ones while anything is in flight, so
+ * that the direct path needs no test of its own (it finds no direct
+ * access and takes the checked path, which calls gicsim_clock_sync()).
+ */
+void gicsim_clock_divert(GICv3SimState *sim);
+
+static inline void gicsim_clock_sync(GICv3SimState *sim)
+{
+    if (unlikely(sim->timing.next != GICSIM_TIMING_NONE)) {
+        gicsim_clock_catch_up(sim);
+    }
+}
 
 static inline GICv3SimState *gicsim_of(GICv3State *s)
 {

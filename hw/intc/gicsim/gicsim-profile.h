@@ -22,6 +22,12 @@ struct GicsimProfile {
     bool mbis;              /* GICD_TYPER.MBIS: SETSPI/CLRSPI registers */
     bool no1n;              /* GICD_TYPER.No1N: 1-of-N SPIs not supported */
     bool has_pwrr;          /* GICR_PWRR power-down handshake */
+    /*
+     * A redistributor whose GICR_WAKER.ChildrenAsleep is 1 holds its
+     * interrupts instead of forwarding them (IHI 0069, GICR_WAKER); stock
+     * QEMU ignores GICR_WAKER, and so does the "qemu" profile.
+     */
+    bool sleep_holds;
     bool direct_lpi;        /* GICR_TYPER.DirectLPI: SETLPIR, INVLPIR... */
     bool dpgs;              /* GICR_TYPER.DPGS, GICR_CTLR.DPG* implemented */
     uint8_t idbits;         /* GICD_TYPER.IDbits (INTID bits - 1) */

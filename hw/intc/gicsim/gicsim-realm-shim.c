@@ -4,19 +4,25 @@
  * gicsim-rec.c in front of a target MemoryRegion (docs/realm.rst).
  *
  * An access at offset A of the shim is a realm access to the IPA
- * base + 2^(ipa-bits - 1) + A.  It raises the data abort the instruction
- * would (its real syndrome under TCG, gicsim-realm-syndrome.c), the RMM
+ * base + 2^(ipa-bits - 1) + A, in the Unprotected half: never realm
+ * memory.  It raises the data abort the instruction would (its real
+ * syndrome and registers under TCG, gicsim-realm-syndrome.c), the RMM
  * builds the RecExit, the host decodes it and accesses the target with
  * memory_region_dispatch_read/write at A, fills the RecEntry, and the
  * RMM's re-entry completes the instruction.  The value a read returns is
- * the register value the RMM's completion computed (its low bytes: TCG
- * extends them the same way, the syndrome being the instruction's).
- * What the RMM or the host would not complete is MEMTX_ERROR: an
- * external abort for the guest, as on CCA.
+ * the low bytes of the register value the RMM's completion computed; TCG
+ * extends them for the instruction itself, so the shim checks the RMM's
+ * value against the register the vCPU ends up with (at its next access
+ * through a shim, from the next instruction) and a write's RecExit data
+ * against the bytes the vCPU stores: the completion-checks and
+ * completion-mismatches counters.  An access the host cannot emulate (no
+ * valid syndrome, a device error) is MEMTX_ERROR: the synchronous
+ * external abort the host asks the RMM to inject (INJECT_SEA).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qemu/log.h"
+#include "qemu/error-report.h"
 #include "qemu/module.h"
 #include "hw/qdev-properties.h"
 #include "hw/intc/gicsim_realm_shim.h"
@@ -37,6 +43,25 @@ struct GicsimRealmShimState {
     uint64_t seq;
     bool warned_no_insn;
 };
+
+/*
+ * A read the RMM completed, to check against the register the vCPU ends
+ * up with: at the vCPU's next access through any shim, if that access is
+ * from the next instruction (PC + 4), the register then holds what the
+ * read left in it.  One per vCPU (by cpu_index, modulo the table; the
+ * entry names its vCPU); accesses are made under the BQL.
+ */
+typedef struct ShimPendingCheck {
+    GicsimRealmShim *s;         /* NULL: none */
+    int cpu_index;
+    uint64_t pc_off;
+    unsigned reg;
+    uint64_t value;             /* the RMM's Xt */
+    uint64_t ipa;
+} ShimPendingCheck;
+
+static ShimPendingCheck shim_pending[64];
+static bool shim_warned_mismatch;
 
 /* The host's device access: the target at the device offset */
 typedef struct ShimMmioCtx {
@@ -73,20 +98,55 @@ static bool shim_target_access(void *opaque, uint64_t addr, unsigned len,
     return c->res == MEMTX_OK;
 }
 
+static void shim_mismatch(GicsimRealmShim *s, uint64_t ipa, const char *what,
+                          uint64_t rmm, uint64_t cpu)
+{
+    s->stats.completion_mismatches++;
+    trace_gicsim_realm_completion_mismatch(ipa, what, rmm, cpu);
+    if (!shim_warned_mismatch) {
+        shim_warned_mismatch = true;
+        warn_report("gicsim-realm-shim: the RMM's completion of the access "
+                    "at 0x%" PRIx64 " disagrees with the vCPU (%s: RMM "
+                    "0x%" PRIx64 ", vCPU 0x%" PRIx64 "): a model error "
+                    "(reported once; counter completion-mismatches)",
+                    ipa, what, rmm, cpu);
+    }
+}
+
+/* The vCPU's register after the read it made just before this access */
+static void shim_check_pending(const GicsimRealmInsn *insn)
+{
+    ShimPendingCheck *p = &shim_pending[insn->cpu_index %
+                                        ARRAY_SIZE(shim_pending)];
+
+    if (!p->s || p->cpu_index != insn->cpu_index) {
+        return;
+    }
+    if (((p->pc_off + 4) & 0xfff) == (insn->pc_off & 0xfff)) {
+        p->s->stats.completion_checks++;
+        if (insn->x[p->reg] != p->value) {
+            shim_mismatch(p->s, p->ipa, "read's Xt", p->value,
+                          insn->x[p->reg]);
+        }
+    }
+    p->s = NULL;
+}
+
 /*
  * The syndrome of the access: the instruction's, or, when no instruction
- * is behind it (qtest, DMA) or its syndrome does not describe this
- * access, a plain LDR/STR of the access size to X0.
+ * of the vCPU is behind it (qtest, DMA, an access device code makes on
+ * the vCPU thread) or its syndrome does not describe this access, a
+ * plain LDR/STR of the access size to X0.  @insn: the instruction and
+ * registers, when there is one.
  */
 static const char *shim_syndrome(GicsimRealmShim *s, unsigned size,
-                                 bool write, hwaddr ipa,
-                                 GicsimDabtIss *iss, bool *aarch32)
+                                 bool write, hwaddr ipa, GicsimDabtIss *iss,
+                                 GicsimRealmInsn *insn, bool *have_insn)
 {
-    uint32_t syn;
-
-    *aarch32 = false;
-    if (gicsim_realm_insn_syndrome(&syn, aarch32)) {
-        gicsim_dabt_iss_decode(syn, iss);
+    *have_insn = gicsim_realm_insn(&s->iomem, insn);
+    if (*have_insn) {
+        shim_check_pending(insn);
+        gicsim_dabt_iss_decode(insn->syndrome, iss);
         iss->wnr = write;
         iss->dfsc = 0;
         if (!iss->isv || 1u << iss->sas == size) {
@@ -94,6 +154,7 @@ static const char *shim_syndrome(GicsimRealmShim *s, unsigned size,
         }
         /* e.g. an access split by the memory system */
         trace_gicsim_realm_syndrome_mismatch(ipa, 1u << iss->sas, size);
+        *have_insn = false;
     }
     s->stats.assumed_syndromes++;
     trace_gicsim_realm_assumed_syndrome(ipa, size, write);
@@ -136,15 +197,20 @@ static MemTxResult shim_access(GicsimRealmShim *s, hwaddr addr,
     hwaddr ipa = s->base + (1ull << (s->ipa_bits - 1)) + addr;
     ShimMmioCtx ctx = { .s = s, .attrs = attrs, .res = MEMTX_OK };
     GicsimRealmCpu cpu = { 0 };
+    GicsimRealmInsn insn;
     GicsimDabtIss iss;
     GicsimDabt dabt;
     GicsimRecStep step;
     const char *syn;
-    bool ok;
+    bool ok, have_insn;
 
     s->stats.accesses++;
-    syn = shim_syndrome(s, size, write, ipa, &iss, &cpu.aarch32);
-    if (write && iss.srt != 31) {
+    syn = shim_syndrome(s, size, write, ipa, &iss, &insn, &have_insn);
+    if (have_insn) {
+        /* the realm's registers as the instruction found them */
+        memcpy(cpu.x, insn.x, sizeof(cpu.x));
+        cpu.aarch32 = insn.aarch32;
+    } else if (write && iss.srt != 31) {
         /* the store's data is Xt's low bytes: all the RMM takes of it */
         cpu.x[iss.srt] = *data;
     }
@@ -160,13 +226,11 @@ static MemTxResult shim_access(GicsimRealmShim *s, hwaddr addr,
         trace_gicsim_realm_host(gicsim_host_action_name(step.host),
                                 step.mmio.addr, step.mmio.len,
                                 step.mmio.write, step.mmio.val);
-        if (step.host != GICSIM_HOST_NOT_MMIO) {
-            trace_gicsim_realm_entry(step.entry_flags, step.entry_gpr0,
-                                     gicsim_rmi_status_name(step.status),
-                                     gicsim_rec_outcome_name(step.outcome));
-            if (step.status != GICSIM_RMI_SUCCESS) {
-                s->stats.reentry_errors++;
-            }
+        trace_gicsim_realm_entry(step.entry_flags, step.entry_gpr0,
+                                 gicsim_rmi_status_name(step.status),
+                                 gicsim_rec_outcome_name(step.outcome));
+        if (step.status != GICSIM_RMI_SUCCESS) {
+            s->stats.reentry_errors++;
         }
     }
     shim_record(s, ipa, syn, &step);
@@ -183,10 +247,27 @@ static MemTxResult shim_access(GicsimRealmShim *s, hwaddr addr,
     }
     if (write) {
         s->stats.emulated_writes++;
+        if (have_insn) {
+            /* the RMM's RecExit data against the bytes the vCPU stores */
+            s->stats.completion_checks++;
+            if (step.exit_gpr0 != (*data & gicsim_access_mask(size))) {
+                shim_mismatch(s, ipa, "write's gprs[0]", step.exit_gpr0,
+                              *data & gicsim_access_mask(size));
+            }
+        }
     } else {
         s->stats.emulated_reads++;
         *data = (iss.srt == 31 ? step.entry_gpr0 : cpu.x[iss.srt]) &
                 gicsim_access_mask(size);
+        if (have_insn && iss.srt != 31 && !cpu.aarch32) {
+            ShimPendingCheck *p = &shim_pending[insn.cpu_index %
+                                                ARRAY_SIZE(shim_pending)];
+
+            *p = (ShimPendingCheck) {
+                .s = s, .cpu_index = insn.cpu_index, .pc_off = insn.pc_off,
+                .reg = iss.srt, .value = cpu.x[iss.srt], .ipa = ipa,
+            };
+        }
     }
     return MEMTX_OK;
 }
@@ -257,16 +338,14 @@ static void json_record(GString *j, const ShimRecord *r)
             json_hex(j, "value", st->mmio.val, false);
             g_string_append(j, "}");
         }
-        if (st->host != GICSIM_HOST_NOT_MMIO) {
-            g_string_append(j, ",\"entry\":{");
-            json_hex(j, "flags", st->entry_flags, true);
-            json_hex(j, "gprs0", st->entry_gpr0, false);
-            g_string_append_printf(j, "},\"rec_enter\":\"%s\"",
-                                   gicsim_rmi_status_name(st->status));
-            if (st->status == GICSIM_RMI_SUCCESS) {
-                g_string_append_printf(j, ",\"outcome\":\"%s\"",
-                                       gicsim_rec_outcome_name(st->outcome));
-            }
+        g_string_append(j, ",\"entry\":{");
+        json_hex(j, "flags", st->entry_flags, true);
+        json_hex(j, "gprs0", st->entry_gpr0, false);
+        g_string_append_printf(j, "},\"rec_enter\":\"%s\"",
+                               gicsim_rmi_status_name(st->status));
+        if (st->status == GICSIM_RMI_SUCCESS) {
+            g_string_append_printf(j, ",\"outcome\":\"%s\"",
+                                   gicsim_rec_outcome_name(st->outcome));
         }
     }
     g_string_append(j, "}");
@@ -329,6 +408,14 @@ static void shim_realize(DeviceState *dev, Error **errp)
 static void shim_unrealize(DeviceState *dev)
 {
     GicsimRealmShim *s = GICSIM_REALM_SHIM(dev);
+    unsigned i;
+
+    /* no pending check may outlive its shim */
+    for (i = 0; i < ARRAY_SIZE(shim_pending); i++) {
+        if (shim_pending[i].s == s) {
+            shim_pending[i].s = NULL;
+        }
+    }
 
     if (s->st) {
         g_free(s->st->log);
@@ -353,6 +440,10 @@ static void shim_init(Object *obj)
         { "reentry-errors", offsetof(GicsimRealmShimStats, reentry_errors) },
         { "assumed-syndromes",
           offsetof(GicsimRealmShimStats, assumed_syndromes) },
+        { "completion-checks",
+          offsetof(GicsimRealmShimStats, completion_checks) },
+        { "completion-mismatches",
+          offsetof(GicsimRealmShimStats, completion_mismatches) },
     };
     unsigned i;
 

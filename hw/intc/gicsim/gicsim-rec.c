@@ -3,13 +3,18 @@
  * Arm CCA realm MMIO forwarding (RMM 1.0): see gicsim-rec.h and
  * docs/realm.rst.  QEMU-independent.
  *
- * Sources (facts only, no code taken): RMM specification DEN0137 1.0 as
- * TF-RMM implements it (runtime/core/exit.c handle_data_abort,
+ * Sources (facts only, no code taken): the RMM specification DEN0137 1.0
+ * (A4.2.3 REC entry following REC exit due to Data Abort, A4.3.4.3 REC
+ * exit due to Data Abort, A5.2.3 and A5.2.6 to A5.2.9 on Realm IPA
+ * space, B4.3.14 RMI_REC_ENTER); TF-RMM at rmm-spec-v1.0-rel0
+ * (runtime/core/exit.c handle_data_abort, handle_sync_external_abort,
  * runtime/rmi/run.c smc_rec_enter, complete_mmio_emulation,
- * complete_sea_insertion, lib/gic/src/gic.c gic_validate_state), with the
- * two later TF-RMM fixes the model follows (ISV=0 sanitisation, commit
- * 4de93bb0; re-entry checks the host-visible ISV, commit 303ee028); the
- * Linux CCA host series (arch/arm64/kvm/rme-exit.c, mmio.c) for the host.
+ * complete_sea_insertion, lib/gic/src/gic.c gic_validate_state) with two
+ * later fixes (ISV=0 sanitisation, commit 4de93bb0; re-entry checks the
+ * host-visible ISV, commit 303ee028); the Linux CCA host series
+ * (arch/arm64/kvm/rme-exit.c, mmio.c) for the host.  Where the spec and
+ * TF-RMM differ, docs/realm.rst ("DEN0137 1.0 and TF-RMM") says which
+ * one the model follows and why; the comments below name the rule.
  */
 #include <string.h>
 
@@ -155,6 +160,7 @@ GicsimRmmAction gicsim_rmm_data_abort(GicsimRmm *rmm,
     uint64_t esr = dabt->esr;
     uint64_t fipa = gicsim_dabt_ipa(dabt->hpfar, 0);
     unsigned srt = (esr & GICSIM_ESR_SRT_MASK) >> GICSIM_ESR_SRT_SHIFT;
+    bool unprotected;
 
     /*
      * The RMM zeroes the whole RecExit before it runs the REC.  The model
@@ -167,37 +173,64 @@ GicsimRmmAction gicsim_rmm_data_abort(GicsimRmm *rmm,
     exit->far = 0;
     exit->hpfar = 0;
     exit->gprs[0] = 0;
+    rmm->sea_on_entry = false;
 
     if (dfsc_is_external_abort(esr & GICSIM_ESR_DFSC_MASK)) {
         unsigned set = (esr & GICSIM_ESR_SET_MASK) >> GICSIM_ESR_SET_SHIFT;
 
+        /* DEN0137 is silent on SET; TF-RMM handle_sync_external_abort */
         if (set == GICSIM_SET_UC) {
             return GICSIM_RMM_FATAL;
         }
+        if (set == GICSIM_SET_UER) {
+            /* recoverable: injected into the realm and reported */
+            rmm->sea_on_entry = true;
+        }
         /*
-         * Reported to the host with the non-emulated mask only; HPFAR
-         * is UNKNOWN for an external abort and FAR useless without it.
-         * (A recoverable SEA is also injected into the realm.)
+         * Reported with the non-emulated mask only.  No HPFAR: it is
+         * UNKNOWN for an external abort (TF-RMM; DEN0137 A4.3.4.3 would
+         * pass it, docs/realm.rst says why the model does not); FAR is
+         * 0 as for every non-emulatable exit.
          */
         exit->esr = esr & GICSIM_ESR_NONEMULATED_MASK;
-    } else if (fipa >> rmm->ipa_bits) {
-        /* Outside the realm's IPA space: the RMM injects an SEA itself */
-        return GICSIM_RMM_INJECT_SEA;
-    } else if (cpu->aarch32 ||
-               !gicsim_rmm_ipa_unprotected(rmm->ipa_bits, fipa)) {
+        goto out;
+    }
+    if (fipa >> rmm->ipa_bits) {
         /*
-         * Protected IPA (RIPAS RAM: RIPAS is not modelled) or AArch32:
-         * not emulatable.  far = 0, gprs[0] = 0.
+         * Outside the realm's IPA space: a stage 1 Address Size Fault
+         * for the realm, no exit (DEN0137 A5.2.8 RGYVZQ, RLSJJR; TF-RMM
+         * injects an SEA instead).
+         */
+        return GICSIM_RMM_ADDR_SIZE_FAULT;
+    }
+    unprotected = gicsim_rmm_ipa_unprotected(rmm->ipa_bits, fipa);
+    if (!unprotected && gicsim_rmm_ripas_empty(rmm, fipa)) {
+        /* Protected, RIPAS EMPTY: an SEA for the realm (A5.2.3 RJVQQR) */
+        return GICSIM_RMM_INJECT_SEA;
+    }
+    if (!unprotected) {
+        /*
+         * Protected, RIPAS RAM: no abort for the realm (A5.2.3 RQSQLF) but
+         * a non-emulatable exit (A4.3.4.3): the host maps memory there and
+         * re-enters.  far = 0, gprs[0] = 0, no IL.
          */
         exit->esr = esr & GICSIM_ESR_NONEMULATED_MASK;
         exit->hpfar = dabt->hpfar;
-    } else if (!(esr & GICSIM_ESR_ISV)) {
-        /* Unprotected, no valid syndrome: TF-RMM 4de93bb0 sanitisation */
+    } else if (cpu->aarch32 || !(esr & GICSIM_ESR_ISV)) {
+        /*
+         * Unprotected, non-emulatable: ISV=0 (TF-RMM 4de93bb0), or an
+         * AArch32 realm, which TF-RMM never emulates.  A4.3.4.3 gives the
+         * host IL too; TF-RMM leaves IL out for AArch32.
+         */
         exit->esr = esr & (GICSIM_ESR_NONEMULATED_MASK | GICSIM_ESR_IL);
         exit->hpfar = dabt->hpfar;
     } else {
         unsigned len = gicsim_esr_access_len(esr);
 
+        /*
+         * Emulatable.  A write's data: A4.3.4.3 RFFNHW says "the value of
+         * the register"; TF-RMM (followed) gives only the access's bytes.
+         */
         if ((esr & GICSIM_ESR_WNR) && srt != 31) {
             exit->gprs[0] = cpu->x[srt] & gicsim_access_mask(len);
         }
@@ -206,7 +239,11 @@ GicsimRmmAction gicsim_rmm_data_abort(GicsimRmm *rmm,
         exit->hpfar = dabt->hpfar;
     }
 
-    /* last_run_info: the RMM's own syndrome, ISV as the host saw it */
+out:
+    /*
+     * last_run_info: the RMM's own syndrome, ISV as the host saw it, so
+     * that rec.emulatable_abort (B4.3.14) is "ISV set here"
+     */
     rmm->last_esr = esr;
     if (!(exit->esr & GICSIM_ESR_ISV)) {
         rmm->last_esr &= ~GICSIM_ESR_ISV;
@@ -285,6 +322,8 @@ GicsimRmiStatus gicsim_rmm_rec_enter(GicsimRmm *rmm, GicsimRealmCpu *cpu,
     uint64_t esr = rmm->last_esr;
     uint64_t ec = (esr & GICSIM_ESR_EC_MASK) >> GICSIM_ESR_EC_SHIFT;
     unsigned srt = (esr & GICSIM_ESR_SRT_MASK) >> GICSIM_ESR_SRT_SHIFT;
+    /* rec.emulatable_abort (DEN0137 A4.3.4.3, B4.3.14) */
+    bool emulatable = ec == GICSIM_ESR_EC_DABT_LOW && (esr & GICSIM_ESR_ISV);
 
     if (!rmm->realm_active) {
         return GICSIM_RMI_ERROR_REALM;
@@ -296,22 +335,30 @@ GicsimRmiStatus gicsim_rmm_rec_enter(GicsimRmm *rmm, GicsimRealmCpu *cpu,
         return GICSIM_RMI_ERROR_REC;
     }
     /*
-     * INJECT_SEA first (its condition, a data abort at an Unprotected
-     * IPA, is a superset of EMULATED_MMIO's); EMULATED_MMIO is then
-     * ignored.
+     * B4.3.14.2 rec_mmio: EMULATED_MMIO without an emulatable abort fails,
+     * whatever INJECT_SEA says (TF-RMM checks INJECT_SEA first and then
+     * ignores EMULATED_MMIO).
      */
+    if ((entry->flags & GICSIM_REC_ENTRY_EMULATED_MMIO) && !emulatable) {
+        return GICSIM_RMI_ERROR_REC;
+    }
     if (entry->flags & GICSIM_REC_ENTRY_INJECT_SEA) {
         uint64_t fipa = gicsim_dabt_ipa(rmm->last_hpfar, 0);
 
-        if (ec != GICSIM_ESR_EC_DABT_LOW ||
-            !gicsim_rmm_ipa_unprotected(rmm->ipa_bits, fipa)) {
-            return GICSIM_RMI_ERROR_REC;
+        /*
+         * A4.2.3 RLJWRK: an SEA after a data abort at an Unprotected IPA;
+         * RTWMDB: EMULATED_MMIO is then ignored.  After any other exit
+         * the flag has no effect: B4.3.14.2 has no failure condition for
+         * it (TF-RMM complete_sea_insertion fails with RMI_ERROR_REC).
+         */
+        if (ec == GICSIM_ESR_EC_DABT_LOW &&
+            gicsim_rmm_ipa_unprotected(rmm->ipa_bits, fipa)) {
+            *outcome = GICSIM_REC_SEA;
+        } else {
+            *outcome = GICSIM_REC_RESTART;
         }
-        *outcome = GICSIM_REC_SEA;
     } else if (entry->flags & GICSIM_REC_ENTRY_EMULATED_MMIO) {
-        if (ec != GICSIM_ESR_EC_DABT_LOW || !(esr & GICSIM_ESR_ISV)) {
-            return GICSIM_RMI_ERROR_REC;
-        }
+        /* A4.2.3 RSCJWG, RBWZKH; A4.3.4.3 XXHXJC: the RMM sign-extends */
         if (!(esr & GICSIM_ESR_WNR) && srt != 31) {
             cpu->x[srt] = load_value(esr, entry->gprs[0]);
         }
@@ -320,7 +367,15 @@ GicsimRmiStatus gicsim_rmm_rec_enter(GicsimRmm *rmm, GicsimRealmCpu *cpu,
     } else {
         *outcome = GICSIM_REC_RESTART;
     }
-    /* A successful entry consumes the exit */
+    if (rmm->sea_on_entry) {
+        /* the SEA the RMM injected at the exit (TF-RMM, SET = UER) */
+        *outcome = GICSIM_REC_SEA;
+        rmm->sea_on_entry = false;
+    }
+    /*
+     * A successful entry consumes the exit: the REC runs until its next
+     * exit, which sets rec.emulatable_abort anew.
+     */
     rmm->last_esr = 0;
     return GICSIM_RMI_SUCCESS;
 }
@@ -419,8 +474,13 @@ GicsimHostAction gicsim_host_handle_dabt(GicsimHostVcpu *v,
         return GICSIM_HOST_NOT_MMIO;
     }
     if (v->realm) {
-        if (!gicsim_rmm_ipa_unprotected(ipa_bits, ipa)) {
-            /* a fault on Protected memory: not MMIO (not modelled) */
+        if (dfsc_is_external_abort(esr & GICSIM_ESR_DFSC_MASK) ||
+            !gicsim_rmm_ipa_unprotected(ipa_bits, ipa)) {
+            /*
+             * An external abort (the host's RAS handling), or a fault at
+             * a Protected IPA: the host maps memory there (RIPAS RAM) and
+             * re-enters with no flag, so the instruction runs again.
+             */
             return GICSIM_HOST_NOT_MMIO;
         }
         ipa &= ~(1ull << (ipa_bits - 1));
@@ -471,13 +531,49 @@ bool gicsim_rec_forward(GicsimRmm *rmm, GicsimRealmCpu *cpu,
                                          &step->mmio);
     step->entry_flags = run->entry.flags;
     step->entry_gpr0 = run->entry.gprs[0];
-    if (step->host == GICSIM_HOST_NOT_MMIO) {
-        return false;
-    }
     step->status = gicsim_rmm_rec_enter(rmm, cpu, &run->entry,
                                         &step->outcome);
     return step->status == GICSIM_RMI_SUCCESS &&
            step->outcome == GICSIM_REC_COMPLETED;
+}
+
+GicsimRecEnd gicsim_rec_step_end(const GicsimRecStep *step)
+{
+    switch (step->rmm) {
+    case GICSIM_RMM_INJECT_SEA:
+    case GICSIM_RMM_ADDR_SIZE_FAULT:
+        return GICSIM_REC_END_ABORT;
+    case GICSIM_RMM_FATAL:
+        return GICSIM_REC_END_ERROR;
+    default:
+        break;
+    }
+    if (step->status != GICSIM_RMI_SUCCESS) {
+        return GICSIM_REC_END_ERROR;
+    }
+    switch (step->outcome) {
+    case GICSIM_REC_COMPLETED:
+        return GICSIM_REC_END_COMPLETED;
+    case GICSIM_REC_SEA:
+        return GICSIM_REC_END_ABORT;
+    default:
+        return GICSIM_REC_END_RESTART;
+    }
+}
+
+const char *gicsim_rec_end_name(GicsimRecEnd e)
+{
+    switch (e) {
+    case GICSIM_REC_END_COMPLETED:
+        return "completed";
+    case GICSIM_REC_END_RESTART:
+        return "restart";
+    case GICSIM_REC_END_ABORT:
+        return "abort";
+    case GICSIM_REC_END_ERROR:
+        return "error";
+    }
+    return "?";
 }
 
 const char *gicsim_rmi_status_name(GicsimRmiStatus s)
@@ -525,6 +621,8 @@ const char *gicsim_rmm_action_name(GicsimRmmAction a)
         return "rmm-sea";
     case GICSIM_RMM_FATAL:
         return "fatal";
+    case GICSIM_RMM_ADDR_SIZE_FAULT:
+        return "rmm-asf";
     }
     return "?";
 }

@@ -3,7 +3,8 @@
  * Arm CCA realm MMIO forwarding (RMM 1.0, DEN0137): the RecEntry/RecExit
  * layouts, the data-abort ISS codec, the RMM's exit and re-entry steps and
  * the host's emulation step.  QEMU-independent; docs/realm.rst describes
- * the model and lists its sources (section "Sources").
+ * the model, its sources and, point by point, where it follows the
+ * DEN0137 1.0 text and where TF-RMM.
  *
  * One forwarded access, step by step:
  *   gicsim_rec_realm_abort()   the data abort the realm's access raises
@@ -127,6 +128,7 @@ typedef enum GicsimRmiStatus {
 #define GICSIM_ESR_ISS2_MASK    (0x1full << 32)
 
 /* DFSC values used here */
+#define GICSIM_DFSC_ASF_L0      0x00    /* address size fault, level 0..3 */
 #define GICSIM_DFSC_TRANS_L0    0x04    /* translation fault, level 0..3 */
 #define GICSIM_DFSC_TRANS_L3    0x07
 #define GICSIM_DFSC_SEA         0x10    /* synchronous external abort */
@@ -220,10 +222,20 @@ typedef struct GicsimRmm {
     unsigned nr_lrs;            /* ICH_VTR_EL2.ListRegs + 1 */
     unsigned pri_bits;          /* ICH_VTR_EL2.PRIbits + 1 */
     unsigned id_bits;           /* 16 or 24 (ICH_VTR_EL2.IDbits) */
+    /*
+     * RIPAS of the Protected IPA space: EMPTY in [ripas_empty_base,
+     * ripas_empty_top), RAM elsewhere.  The RMM reads it from the realm's
+     * RTTs; one range is what the model needs (RIPAS changes and
+     * DESTROYED are not modelled).
+     */
+    uint64_t ripas_empty_base;
+    uint64_t ripas_empty_top;
     /* last_run_info: the raw syndrome of the last exit to the host */
     uint64_t last_esr;
     uint64_t last_far;
     uint64_t last_hpfar;
+    /* the RMM injected an SEA at the last exit (SET = UER) */
+    bool sea_on_entry;
 } GicsimRmm;
 
 /*
@@ -237,10 +249,16 @@ static inline bool gicsim_rmm_ipa_unprotected(unsigned ipa_bits, uint64_t ipa)
     return (ipa >> (ipa_bits - 1)) & 1;
 }
 
+static inline bool gicsim_rmm_ripas_empty(const GicsimRmm *rmm, uint64_t ipa)
+{
+    return ipa >= rmm->ripas_empty_base && ipa < rmm->ripas_empty_top;
+}
+
 typedef enum GicsimRmmAction {
     GICSIM_RMM_EXIT_TO_HOST,    /* RecExit filled, REC_ENTER returns */
-    GICSIM_RMM_INJECT_SEA,      /* RMM injected an SEA, no host exit */
+    GICSIM_RMM_INJECT_SEA,      /* RIPAS EMPTY: the realm takes an SEA */
     GICSIM_RMM_FATAL,           /* uncontainable external abort */
+    GICSIM_RMM_ADDR_SIZE_FAULT, /* outside the IPA space: stage 1 ASF */
 } GicsimRmmAction;
 
 /*
@@ -309,7 +327,11 @@ typedef struct GicsimMmio {
 typedef enum GicsimHostAction {
     GICSIM_HOST_EMULATED,       /* device accessed, MMIO return done */
     GICSIM_HOST_INJECT_SEA,     /* no valid syndrome, or device error */
-    GICSIM_HOST_NOT_MMIO,       /* not an emulatable abort (Protected) */
+    /*
+     * Not MMIO: a fault at a Protected IPA (RIPAS RAM: the host maps
+     * memory there) or an external abort; the host re-enters with no flag
+     */
+    GICSIM_HOST_NOT_MMIO,
 } GicsimHostAction;
 
 /*
@@ -343,10 +365,23 @@ typedef struct GicsimRecStep {
     GicsimRecOutcome outcome;   /* valid when status == RMI_SUCCESS */
 } GicsimRecStep;
 
+/* How a realm's access ended, from a step */
+typedef enum GicsimRecEnd {
+    GICSIM_REC_END_COMPLETED,   /* emulated: Xt written, PC += 4 */
+    GICSIM_REC_END_RESTART,     /* re-entered, the instruction runs again */
+    GICSIM_REC_END_ABORT,       /* the realm takes an abort (SEA, ASF) */
+    GICSIM_REC_END_ERROR,       /* REC_ENTER failed, or fatal to the system */
+} GicsimRecEnd;
+
+GicsimRecEnd gicsim_rec_step_end(const GicsimRecStep *step);
+const char *gicsim_rec_end_name(GicsimRecEnd e);
+
 /*
  * The realm's access: ends with @cpu's register and PC as the RMM leaves
  * them.  Returns true when the access completed (emulated), false when
- * the realm gets an abort or the REC cannot be entered.
+ * the realm gets an abort, the instruction restarts (a fault at a
+ * Protected IPA the host maps) or the REC cannot be entered: see
+ * gicsim_rec_step_end().
  */
 bool gicsim_rec_forward(GicsimRmm *rmm, GicsimRealmCpu *cpu,
                         GicsimRecRun *run, const GicsimDabt *dabt,

@@ -284,23 +284,38 @@ void gicsim_gicr_waker_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     }
 }
 
+/*
+ * RDG, the redistributor's power group, is its number here (one PE per
+ * group, so RDGO is 0); RDAG is write-only.
+ *
+ * RDPD reads 0 only once the redistributor "is powered up and can be
+ * accessed" (GIC-600 TRM 100336, GICR_PWRR, RDPD == 0; GIC-600AE TRM
+ * 101206, Table 5-27): while a power-up is in flight it still reads 1.
+ * The TRM's power-on sequence ("3.6.1 Redistributor power management",
+ * TF-A's gic600_pwr_on()) writes RDPD = 0 and repeats until RDPD reads
+ * 0, with the comment "Check access, if RDPD == 0 then powered on", and
+ * programs the redistributor straight after: RDPD read as written at once
+ * would let it do so while the redistributor is still off.  The TRMs do
+ * not say what RDPD reads during the transition; this is the reading
+ * that firmware written for the silicon relies on (docs/timing.rst).
+ */
 uint64_t gicsim_gicr_pwrr_read(GicsimCtx *c)
 {
     unsigned cpu = gicsim_cpu_index(c);
+    uint32_t v = c->sim->gicr_pwrr[cpu] & ~R_GICSIM_GICR_PWRR_RDAG_MASK;
 
-    /*
-     * RDG, the redistributor's power group, is its number here (one PE
-     * per group, so RDGO is 0); RDAG is write-only.
-     */
-    return FIELD_DP32(c->sim->gicr_pwrr[cpu] & ~R_GICSIM_GICR_PWRR_RDAG_MASK,
-                      GICSIM_GICR_PWRR, RDG, cpu);
+    if (v & R_GICSIM_GICR_PWRR_RDGPO_MASK) {
+        v |= R_GICSIM_GICR_PWRR_RDPD_MASK;
+    }
+    return FIELD_DP32(v, GICSIM_GICR_PWRR, RDG, cpu);
 }
 
 /*
  * GICR_PWRR (GIC-600 TRM 100336, GIC-600AE TRM 101206): RDPD requests
  * power down (1) or up (0); RDGPD is the power state the group is heading
  * for and RDGPO the state it is in; while they differ the group is in
- * transition and a write is ignored.  Each redistributor is its own power
+ * transition and a write is ignored; a write of the state the group is in
+ * starts no transition.  Each redistributor is its own power
  * group here, so RDAG changes nothing.  A write of RDPD = 1 is ignored
  * while GICR_WAKER.ProcessorSleep != 1.  Redistributors are powered down
  * at reset.
@@ -315,6 +330,13 @@ void gicsim_gicr_pwrr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
         FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
         /* GIC-600 TRM: ignored while the group is in transition */
         gicsim_did_not_wait(c->sim, GICSIM_FX_PWRR, cpu, "GICR_PWRR write to");
+        return;
+    }
+    if (down == FIELD_EX32(pwrr, GICSIM_GICR_PWRR, RDGPO)) {
+        /*
+         * The group is in the requested state already: nothing to do
+         * (Trusted Firmware-A writes RDPD = 0 again once RDGPD == RDGPO)
+         */
         return;
     }
     if (down && !(c->cs->gicr_waker & GICR_WAKER_ProcessorSleep)) {
@@ -493,6 +515,7 @@ void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
         return;
     }
     trace_gicsim_redist_set_irq(cs->cpu->cpu_index, irq, level);
+    gicsim_clock_sync(gicsim_of(cs->gic));
     cs->level = deposit32(cs->level, irq, 1, level);
     if (level && extract32(cs->edge_trigger, irq, 1)) {
         cs->gicr_ipendr0 = deposit32(cs->gicr_ipendr0, irq, 1, 1);

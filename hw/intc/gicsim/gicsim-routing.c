@@ -77,9 +77,40 @@ void gicsim_update_routing(GICv3State *s, int irq)
 }
 
 /* After a change of which PEs participate: the 1-of-N SPIs only */
+/*
+ * Does @cs's redistributor hold its interrupts instead of forwarding
+ * them to the CPU interface?  IHI 0069H, GICR_WAKER.ProcessorSleep: while
+ * the PE is in or entering a low-power state, interrupts that arrive are
+ * "held in the pending state at the Redistributor, and are not
+ * communicated to the CPU interface", and what is pending on the CPU
+ * interface is released.  Here that holds from when the interface is
+ * quiescent (ChildrenAsleep reads 1) until it is active again (0), on the
+ * profiles of Arm's parts; and while a GIC-600/700 redistributor is not
+ * powered up (GICR_PWRR.RDGPO 1: it "can be accessed" only at 0).  The
+ * caller runs a full update.
+ */
+static bool redist_holds(GICv3SimState *sim, GICv3CPUState *cs)
+{
+    return (sim->profile->sleep_holds &&
+            (cs->gicr_waker & GICR_WAKER_ChildrenAsleep)) ||
+           !gicsim_redist_powered(sim, cs - cs->gic->cpu);
+}
+
+static void update_held(GICv3State *s)
+{
+    GICv3SimState *sim = gicsim_of(s);
+    int i;
+
+    for (i = 0; i < s->num_cpu; i++) {
+        s->cpu[i].held = redist_holds(sim, &s->cpu[i]);
+    }
+}
+
 void gicsim_update_1ofn_routing(GICv3State *s)
 {
     int irq;
+
+    update_held(s);
 
     for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
         if (s->gicd_irouter[irq] &
@@ -92,6 +123,8 @@ void gicsim_update_1ofn_routing(GICv3State *s)
 void gicsim_update_all_routing(GICv3State *s)
 {
     int irq;
+
+    update_held(s);
 
     for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
         gicsim_update_routing(s, irq);

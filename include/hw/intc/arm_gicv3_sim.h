@@ -8,6 +8,7 @@
 
 #include "hw/intc/arm_gicv3.h"
 #include "qemu/timer.h"
+#include "hw/intc/gicsim_timing.h"
 #include "hw/resettable.h"
 #include "hw/arm/linux-boot-if.h"
 #include "qom/object.h"
@@ -20,17 +21,15 @@ typedef struct GicsimRoute GicsimRoute;
 typedef struct GicsimCostAccount GicsimCostAccount;
 
 /* Room for every kind of write in flight (GicsimEffect, gicsim-effects.c) */
-#define GICSIM_FX_SLOTS 8
+#define GICSIM_FX_SLOTS GICSIM_TIMING_KINDS
 
 /* A redistributor's writes in flight (gicsim-effects.c) */
 typedef struct GicsimRedistFx {
-    uint32_t pending;           /* bit per GicsimEffect */
+    GicsimAgenda agenda;        /* what is in flight, until when */
     uint32_t gicr_ctlr;         /* requested GICR_CTLR */
     uint32_t disable;           /* GICR_ICENABLER0: enables to clear */
     uint32_t lpi_op;            /* GicsimLpiOp in flight */
     uint32_t lpi_intid;
-    int64_t deadline[GICSIM_FX_SLOTS];  /* QEMU_CLOCK_VIRTUAL ns */
-    QEMUTimer *timer;
 } GicsimRedistFx;
 
 struct GICv3SimState {
@@ -53,7 +52,14 @@ struct GICv3SimState {
 
     /* Derived at realize */
     const GicsimProfile *profile;
-    GicsimRoute *routes;        /* per register: this configuration's */
+    /*
+     * Per register, this configuration's routes (gicsim-dispatch.c): the
+     * ones in use are direct_routes, or checked_routes (no direct access)
+     * while an effect is in flight (gicsim-clock.c).
+     */
+    GicsimRoute *routes;
+    GicsimRoute *direct_routes;
+    GicsimRoute *checked_routes;
     unsigned redist_shift;      /* log2 of one redistributor's size */
     uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
@@ -69,14 +75,21 @@ struct GICv3SimState {
      * Writes whose effect has not completed yet (gicsim-effects.c): what
      * the write requested, per distributor and per redistributor.
      */
-    uint32_t fx_pending;        /* distributor: bit per GicsimEffect */
+    GicsimAgenda fx;            /* the distributor's, by GicsimEffect */
     uint32_t fx_gicd_ctlr;      /* requested GICD_CTLR */
     uint32_t fx_gicd_disable[GICV3_MAXIRQ / 32];    /* enables to clear */
-    int64_t fx_deadline[GICSIM_FX_SLOTS];
-    QEMUTimer *fx_timer;
     GicsimRedistFx *rfx;        /* one per redistributor */
+    /* When they complete (gicsim-clock.c) */
+    GicsimTiming timing;
+    GicsimAgenda **fx_agendas;  /* &fx, then each &rfx[n].agenda */
+    QEMUTimer *fx_timer;        /* at timing.next */
+    GicsimCompleteFn *fx_complete;  /* gicsim-effects.c's completion */
     uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
     uint64_t did_not_wait;      /* accesses that did not wait (QMP) */
+
+    /* What "info pic" shows (gicsim-info.c): CPUs and INTIDs, inclusive */
+    uint32_t info_cpu_lo, info_cpu_hi;
+    uint32_t info_irq_lo, info_irq_hi;
 
     /* QEMU starts a kernel directly: do what firmware would have done */
     bool direct_boot;

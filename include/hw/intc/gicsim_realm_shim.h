@@ -43,6 +43,14 @@ typedef struct GicsimRealmShimStats {
     uint64_t aborts;            /* ended as an external abort */
     uint64_t reentry_errors;    /* REC_ENTER returned an error */
     uint64_t assumed_syndromes; /* no instruction behind the access */
+    /*
+     * The RMM's completion checked against the vCPU: a read's Xt against
+     * the register at the vCPU's next access through a shim from the
+     * next instruction, a write's RecExit gprs[0] against the bytes the
+     * vCPU stores.  Any mismatch is a model error.
+     */
+    uint64_t completion_checks;
+    uint64_t completion_mismatches;
 } GicsimRealmShimStats;
 
 struct GicsimRealmShim {
@@ -64,12 +72,20 @@ struct GicsimRealmShim {
 void gicsim_realm_shim_set_hook(GicsimRealmShim *s, GicsimRealmShimHook hook,
                                 void *opaque);
 
+/* The instruction behind the current vCPU's access to the shim */
+typedef struct GicsimRealmInsn {
+    uint32_t syndrome;          /* the data-abort ISS TCG recorded */
+    bool aarch32;               /* the vCPU is in AArch32 state */
+    int cpu_index;
+    uint64_t pc_off;            /* the instruction's PC, offset in its page */
+    uint64_t x[31];             /* X0..X30 before it (0 for AArch32) */
+} GicsimRealmInsn;
+
 /*
- * The data-abort syndrome of the instruction behind the current vCPU's
- * MMIO access (gicsim-realm-syndrome.c).  False when no instruction is
- * behind it (no current vCPU, or not from translated code).  @aarch32:
- * the vCPU is in AArch32 state.
+ * gicsim-realm-syndrome.c: false when no instruction of the current vCPU
+ * is behind the access to @mr being handled (no current vCPU, not from
+ * translated code, or an access device code makes on the vCPU thread).
  */
-bool gicsim_realm_insn_syndrome(uint32_t *syndrome, bool *aarch32);
+bool gicsim_realm_insn(const MemoryRegion *mr, GicsimRealmInsn *insn);
 
 #endif

@@ -88,12 +88,46 @@ void gic_dist_init(void)
     gicd_wait_rwp();
 }
 
+int gic_iidr_gic600_700(uint32_t iidr)
+{
+    switch (iidr & 0xff000fffu) {
+    case 0x0200043b:    /* GIC-600 */
+    case 0x0300043b:    /* GIC-600AE */
+    case 0x0400043b:    /* GIC-700 */
+    case 0x0700043b:    /* GIC-720AE */
+        return 1;
+    }
+    return 0;
+}
+
+int gicr_power_on(int cpu)
+{
+    /* GIC-600 TRM 3.6.1: repeat { wait RDGPD == RDGPO; RDPD = 0 }
+     * until RDPD reads 0.  RAZ where this access may not see GICR_PWRR
+     * (Non-secure with GICD_CTLR.DS == 0): nothing to do from here. */
+    uintptr_t rd = gicr_rd(cpu);
+    if (!gic_iidr_gic600_700(mmio_read32(rd + GICR_IIDR))) {
+        return 1;
+    }
+    for (int i = 0; i < POLL_LIMIT; i++) {
+        uint32_t p = mmio_read32(rd + GICR_PWRR);
+        if (!(p & GICR_PWRR_RDPD)) {
+            return 1;
+        }
+        if (!!(p & GICR_PWRR_RDGPD) == !!(p & GICR_PWRR_RDGPO)) {
+            mmio_write32(rd + GICR_PWRR, 0);
+        }
+    }
+    return 0;
+}
+
 void gic_cpu_init(void)
 {
     int cpu = cpu_id();
     if (cpu != 0 || gic_arch_rev == 0) {
         gic_probe();
     }
+    gicr_power_on(cpu);
     gicr_wake(cpu);
     uintptr_t sgi = gicr_sgi(cpu);
     mmio_write32(sgi + GICD_ICENABLER, ~0u);

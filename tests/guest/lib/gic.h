@@ -44,6 +44,10 @@
 #define GICR_TYPER       0x0008
 #define GICR_STATUSR     0x0010
 #define GICR_WAKER       0x0014
+#define GICR_PWRR        0x0024     /* GIC-600/700 (TRM 100336, 4.4) */
+#define GICR_PWRR_RDPD   (1u << 0)
+#define GICR_PWRR_RDGPD  (1u << 2)
+#define GICR_PWRR_RDGPO  (1u << 3)
 #define GICR_PROPBASER   0x0070
 #define GICR_PENDBASER   0x0078
 #define GICR_SGI_OFFSET  0x10000    /* SGI_base frame */
@@ -82,6 +86,12 @@ static inline uintptr_t gicr_sgi(int cpu)
 int gicd_wait_rwp(void);
 int gicr_wait_rwp(int cpu);
 int gicr_wake(int cpu);
+/* GICR_IIDR of a GIC-600/700, the parts TF-A powers up (gic-x00.c) */
+int gic_iidr_gic600_700(uint32_t iidr);
+/* Power a GIC-600/700 redistributor up as TF-A does, where this access
+ * can; 1 when powered (or nothing to do), 0 on a timeout.  gic_cpu_init()
+ * calls it. */
+int gicr_power_on(int cpu);
 
 void gic_probe(void);
 void gic_dist_init(void);           /* CPU 0, all SPIs Group 1 NS */

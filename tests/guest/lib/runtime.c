@@ -238,6 +238,16 @@ void finish(const char *prog)
     system_exit(n_fail ? 1 : 0);
 }
 
+void finish_system_off(const char *prog)
+{
+    printf("SUMMARY %s: %u passed, %u failed, %u skipped\n",
+           prog, n_pass, n_fail, n_skip);
+    psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
+    for (;;) {
+        wfi();
+    }
+}
+
 int cpu_id(void)
 {
     return read_sysreg(mpidr_el1) & 0xff;

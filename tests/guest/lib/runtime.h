@@ -48,6 +48,12 @@ int check(const char *name, int ok, const char *fmt, ...);
 int check_eq(const char *name, uint64_t got, uint64_t want);
 /* Print "SUMMARY prog: N passed, M failed, K skipped" and power off. */
 void finish(const char *prog) __attribute__((noreturn));
+/*
+ * finish() for a program whose run the harness inspects over QMP
+ * afterwards (E2E-QOM): the SUMMARY line, then PSCI SYSTEM_OFF, which
+ * QEMU run with -action shutdown=pause answers by stopping, not exiting.
+ */
+void finish_system_off(const char *prog) __attribute__((noreturn));
 void system_exit(int code) __attribute__((noreturn));
 
 int cpu_id(void);
