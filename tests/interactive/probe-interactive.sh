@@ -128,7 +128,7 @@ check "help REGISTER: Secure-only" \
 check "help REGISTER: per-field write-only and read-only" \
     '\[1\] +RDAG  write-only \(reads 0\)'
 check "help REGISTER: the reset value in this configuration" \
-    '^  reset: 0x0000000d  \{RDPD=1 .*RDGPO=1 .*\(this machine, read from a fresh one\)'
+    '^  reset: 0x0000000d  \{RDPD=1 .*RDGPO=1 .*\(this machine: CPU 0.s redistributor, read from a fresh one\)'
 
 T send-keys -t "$sess" "read S GICD_ISENABLER(0..1); read GICD_TYPER" Enter
 check "a range and ';': three reads from one line" \

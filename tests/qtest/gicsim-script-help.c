@@ -233,9 +233,11 @@ bool gs_help_register_in(const char *name, const GsMachine *m,
 
         gs_format_fields(&a, *reset, d);
         g_string_append_printf(out, "  reset: 0x%0*" PRIx64 "%s%s%s (this "
-                               "machine, read from a fresh one)\n",
+                               "machine%s, read from a fresh one)\n",
                                r->size * 2, *reset, d->len ? "  {" : "",
-                               d->str, d->len ? "}" : "");
+                               d->str, d->len ? "}" : "",
+                               r->frame == GICSIM_FRAME_GICD ? ""
+                               : ": CPU 0's redistributor");
     } else if (r->reset_computed) {
         g_string_append(out, "  reset: depends on the configuration "
                         "(profile, GIC version, CPUs)\n");

@@ -1060,8 +1060,9 @@ static void test_help_rules(void)
     g_assert_nonnull(strstr(out->str, "(this machine: secure=on, DS == 0 at "
                             "reset)\n"));
     g_assert_nonnull(strstr(out->str, "  reset: 0x00000009  {RDPD=1 RDAG=0 "
-                            "RDGPD=0 RDGPO=1 RDGO=0 RDG=0} (this machine, "
-                            "read from a fresh one)\n"));
+                            "RDGPD=0 RDGPO=1 RDGO=0 RDG=0} (this machine: "
+                            "CPU 0's redistributor, read from a fresh "
+                            "one)\n"));
     g_string_truncate(out, 0);
     g_assert_true(gs_help_register_in("GICR_PWRR", &off->machine, NULL,
                                       out));
