@@ -214,6 +214,10 @@ static void json_access(GString *o, const GsStmt *st, bool completed,
     json_gate(o, gate);
     g_string_append_printf(o, ",\"expect_gated\":%s",
                            st->expect_gated ? "true" : "false");
+    if (st->expect_gate) {
+        g_string_append(o, ",\"expect_gate\":");
+        gs_json_string(o, st->expect_gate);
+    }
 }
 
 static void json_expect(GString *o, const GsStmt *st)

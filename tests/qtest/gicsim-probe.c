@@ -177,6 +177,11 @@ static bool knows_gates(const Run *r)
  */
 static bool gate_agrees(const Run *r, const GsStmt *st, const char **why)
 {
+    if (knows_gates(r) && r->gate && st->expect_gate &&
+        strcmp(gs_gate_name(r->gate), st->expect_gate)) {
+        *why = "  -- gated, but not by the gate the statement names";
+        return false;
+    }
     if (!knows_gates(r) || !!r->gate == st->expect_gated) {
         *why = "";
         return true;
@@ -233,12 +238,19 @@ static const char *check_desc(const GsStmt *st, GString *buf)
         break;
     default:
         if (st->expect_gated) {
-            g_string_append(buf, "  (expect gated)");
+            g_string_append_printf(buf, "  (expect gated%s%s)",
+                                   st->expect_gate ? " " : "",
+                                   st->expect_gate ? st->expect_gate : "");
         }
         return buf->str;
     }
     if (st->expect_gated) {
-        g_string_insert(buf, buf->len - 1, ", gated");
+        g_autofree char *g = g_strdup_printf(", gated%s%s",
+                                             st->expect_gate ? " " : "",
+                                             st->expect_gate ?
+                                             st->expect_gate : "");
+
+        g_string_insert(buf, buf->len - 1, g);
     }
     return buf->str;
 }

@@ -853,11 +853,11 @@ const GsStatementHelp gs_statements[] = {
       "machine settings (header only): gic-version, smp, secure, ..." },
     { "default", "default secure|nonsecure",
       "Security state of later accesses" },
-    { "read", "read[8|16|32|64] [S|NS] TARGET [== V] [gated]",
+    { "read", "read[8|16|32|64] [S|NS] TARGET [== V] [gated [GATE]]",
       "read and print decoded (and check)" },
     { "write", "write[8|16|32|64] [S|NS] TARGET = V [error | gated]",
       "write (error: expect a bus error; gated: expect RAZ/WI by a gate)" },
-    { "expect", "expect [S|NS] TARGET (== V | != V) [gated] | error",
+    { "expect", "expect [S|NS] TARGET (== V | != V) [gated [GATE]] | error",
       "read and check (gated: the read must be RAZ/WI by a gate); also "
       "expect irq|fiq cpu N == 0|1 and expect stats STAT == N" },
     { "wait", "wait [S|NS] TARGET == V within N | within TIME",
@@ -1183,8 +1183,9 @@ static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
 }
 
 /*
- * [ 'gated' ]: the access must be RAZ/WI by a gate of the register.  A
- * gated access completes, so it cannot also end in a bus error.
+ * [ 'gated' [ GATE ] ]: the access must be RAZ/WI by a gate of the
+ * register (GATE: that one).  A gated access completes, so it cannot
+ * also end in a bus error.
  */
 static bool parse_gated(Parser *p, GsStmt *st)
 {
@@ -1204,6 +1205,23 @@ static bool parse_gated(Parser *p, GsStmt *st)
         return false;
     }
     st->expect_gated = true;
+    t = peek(p);
+    if (t->kind == T_IDENT) {
+        static const char *const gates[] = { "Secure-only", "DS", "power" };
+        unsigned i;
+
+        for (i = 0; i < G_N_ELEMENTS(gates); i++) {
+            if (!g_ascii_strcasecmp(t->text, gates[i])) {
+                st->expect_gate = gates[i];
+                next(p);
+                return true;
+            }
+        }
+        perror_at(p, t->col, "expected the gate after 'gated' "
+                  "(Secure-only, DS or power) or the end, found '%s'",
+                  t->text);
+        return false;
+    }
     return true;
 }
 

@@ -127,6 +127,11 @@ typedef struct GsStmt {
      * only a gated read satisfies fails.
      */
     bool expect_gated;
+    /*
+     * "gated GATE": the gate that must close, "Secure-only", "DS" or
+     * "power" (gs_gate_name()'s names); NULL: any
+     */
+    const char *expect_gate;
     uint64_t value;         /* written or expected value */
     unsigned within;        /* wait: at most this many reads */
     uint64_t within_ns;     /* wait: or at most this much virtual time */

@@ -505,7 +505,19 @@ static void test_gated(void)
     g_assert_cmpint(stmt(s, 2)->kind, ==, GS_WRITE);
     g_assert_false(stmt(s, 3)->expect_gated);
     g_assert_false(stmt(s, 4)->expect_gated);
+    g_assert_null(stmt(s, 0)->expect_gate);
     gs_script_free(s);
+    s = parse_ok("expect NS GICR_PWRR@cpu1 == 0 gated secure-only\n"
+                 "write GICR_WAKER = 0 gated power @sim\n"
+                 "read GICD_NSACR(2) gated DS\n");
+    g_assert_cmpstr(stmt(s, 0)->expect_gate, ==, "Secure-only");
+    g_assert_cmpstr(stmt(s, 1)->expect_gate, ==, "power");
+    g_assert_cmpint(stmt(s, 1)->tag, ==, GS_TAG_SIM);
+    g_assert_cmpstr(stmt(s, 2)->expect_gate, ==, "DS");
+    gs_script_free(s);
+    check_error("read GICD_NSACR(2) gated sleepy\n",
+                "t.poke:1:26: expected the gate after 'gated' (Secure-only, "
+                "DS or power) or the end, found 'sleepy'\n");
 
     check_error("expect GICD_CTLR error gated\n",
                 "t.poke:1:24: expected 'error' or 'gated', not both (a gated "
