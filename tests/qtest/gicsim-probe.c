@@ -199,6 +199,27 @@ static const char *sec_name(GsSec s)
     return s == GS_SEC_S ? "S " : "NS";
 }
 
+/*
+ * Does @s run with modelled durations (docs/timing.rst)?  The "qemu"
+ * profile, the default, has none; another profile or a duration
+ * property may.
+ */
+static bool timing_on(const GsScript *s, const char *model)
+{
+    const GsMachine *m = &s->machine;
+
+    return !strcmp(model, "sim") &&
+           ((m->profile && strcmp(m->profile, "qemu")) || m->timing->len);
+}
+
+/* An access line's virtual time, where modelled time is on */
+static void append_time(Run *r, GString *line)
+{
+    if (r->show_time) {
+        g_string_append_printf(line, "  @ %" PRId64 " ns", r->now);
+    }
+}
+
 static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
                    ...) G_GNUC_PRINTF(4, 5);
 
@@ -743,6 +764,7 @@ static void exec_one(Run *r, unsigned idx, GString *line)
             describe_read(&st->acc, v, line);
         }
         g_string_append(line, access_class(r, &st->acc, false));
+        append_time(r, line);
         if (r->gate) {
             gs_format_gate(r->gate, line);
         }
@@ -783,6 +805,7 @@ static void exec_one(Run *r, unsigned idx, GString *line)
             g_string_append(line, " -> bus error");
         }
         g_string_append(line, access_class(r, &st->acc, true));
+        append_time(r, line);
         if (r->gate) {
             gs_format_gate(r->gate, line);
         }
@@ -968,6 +991,10 @@ void run_start(Run *r, const GsScript *s, const char *model,
         r->qts = qtest_init(args);
     }
     r->now = -1;
+    r->show_time = timing_on(s, model) && !r->cpuif;
+    if (r->show_time) {
+        vclock(r);      /* learn the clock (it moves 1 ns) */
+    }
     if (r->cpuif) {
         setup_cpuif(r);
         /* Intercept before anything is raised: levels start at 0 */

@@ -43,6 +43,12 @@ typedef struct Run {
      */
     int64_t now;
     /*
+     * Modelled time is on (gic-model=sim with a profile other than
+     * "qemu", or durations set) and the clock is qtest's: every access
+     * line shows the virtual time it ran at.
+     */
+    bool show_time;
+    /*
      * Gated accesses (gic-model=sim): the device traces every access a
      * gate of the register made RAZ/WI (trace event gicsim_gated); QEMU
      * writes those lines to @gate_log_path, which the runner reads after

@@ -155,8 +155,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--junit: the waits fail naming the gate; gated writes listed",
           len(fails) == 2 and all("[gated (" in f.get("message")
                                   for f in fails) and
-          "2: write32 NS GICR_PWRR@cpu1 = 0x00000000  [gated (Secure-only)"
-          in err and "4: write32 S  GICR_WAKER@cpu1" in err, err)
+          "2: write32 NS GICR_PWRR@cpu1 = 0x00000000  @ 1 ns  "
+          "[gated (Secure-only)" in err and
+          "4: write32 S  GICR_WAKER@cpu1" in err, err)
 
     # 'gated' states that a gate must close: a Secure access to GICR_PWRR
     # is not gated, so its check fails
