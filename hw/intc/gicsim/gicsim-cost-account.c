@@ -140,6 +140,7 @@ static void set_reset(Object *obj, bool v, Error **errp)
         memset(a->realm.count, 0, sizeof(a->realm.count));
         a->realm_accesses = 0;
         a->realm_forwarded = 0;
+        gicsim_cost_events_reset(a);
     }
 }
 
@@ -301,6 +302,7 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
     qdict_put_int(top, "stage1-levels", m->s1_levels);
     qdict_put_int(top, "tlb-miss-interval", m->tlb_interval);
     qdict_put_bool(top, "charge-time", a->charge);
+    gicsim_cost_events_stats(sim, top);
     gicsim_cost_realm_stats(sim, top);
     return top;
 }
@@ -417,6 +419,7 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
         qemu_add_exit_notifier(&a->exit_notifier);
     }
     gicsim_cost_realm_attach(sim);
+    gicsim_cost_events_attach(sim);
     return true;
 }
 
@@ -429,6 +432,7 @@ void gicsim_cost_unrealize(GICv3SimState *sim)
         a->exit_notifier.notify = NULL;
     }
     gicsim_cost_realm_detach(sim);
+    gicsim_cost_events_detach(sim);
     gicsim_cost_profile_free(a->profile);
     a->profile = NULL;
 }
