@@ -267,6 +267,18 @@ static void rst_machine(const GicsimCostProfile *p, const Row *rows)
                    "independently\n");
         }
     }
+    /* The same loops in a realm: no published figure, all assumed */
+    for (f = 0; f < GICSIM_FIG__COUNT; f++) {
+        uint64_t c = gicsim_cost_figure_path_cycles(p, f, GICSIM_PATH_REALM);
+
+        if (c == p->bench_floor.value) {
+            continue;
+        }
+        printf("   * - %s (realm)\n     - none\n     - %.1f\n"
+               "     - assumed\n     -\n     -\n     -\n     -\n",
+               gicsim_cost_figure_name(f),
+               c * 1000.0 / p->clock_mhz.value);
+    }
     printf("\n");
 }
 

@@ -421,6 +421,22 @@ static void test_figures(void)
     gicsim_cost_model_init(&m, p, GICSIM_PATH_HYPERCALL, &geom40);
     g_assert_cmpuint(gicsim_cost_figure_model_cycles(p, GICSIM_FIG_HYP_CALL),
                      ==, floor + m.total32);
+    /* the realm rule: a realm vGIC read = the KVM one + 2 x the hypercall */
+    g_assert_cmpuint(gicsim_cost_figure_path_cycles(p,
+                                                    GICSIM_FIG_MMIO_READ_VGIC,
+                                                    GICSIM_PATH_REALM), ==,
+                     gicsim_cost_figure_model_cycles(p,
+                                                     GICSIM_FIG_MMIO_READ_VGIC) +
+                     2 * m.total32);
+    /* the same loop on the realm path: the realm's events */
+    gicsim_cost_model_init(&m, p, GICSIM_PATH_REALM, &geom40);
+    g_assert_cmpuint(gicsim_cost_figure_path_cycles(p, GICSIM_FIG_IPI,
+                                                    GICSIM_PATH_REALM), ==,
+                     floor + ev[GICSIM_EV_SGI] + ev[GICSIM_EV_DELIVER_WFI] +
+                     handler);
+    g_assert_cmpuint(gicsim_cost_figure_path_cycles(p, GICSIM_FIG_HYP_CALL,
+                                                    GICSIM_PATH_REALM), ==,
+                     floor);
     gicsim_cost_profile_free(p);
 }
 

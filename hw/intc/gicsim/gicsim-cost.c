@@ -471,16 +471,25 @@ unsigned gicsim_cost_event_step_count(GicsimCostPath path,
 unsigned gicsim_cost_figure_step_count(GicsimCostFigure fig,
                                        GicsimCostStep step)
 {
-    const GicsimCostPath vhe = GICSIM_PATH_KVM_VGIC_VHE;
+    return gicsim_cost_figure_path_step_count(fig, GICSIM_PATH_KVM_VGIC_VHE,
+                                              step);
+}
+
+unsigned gicsim_cost_figure_path_step_count(GicsimCostFigure fig,
+                                            GicsimCostPath vhe,
+                                            GicsimCostStep step)
+{
     unsigned handler = (step == GICSIM_STEP_EXCEPTION_ENTRY ||
                         step == GICSIM_STEP_EXCEPTION_RETURN) +
                        2 * (step == GICSIM_STEP_CPUIF_ACCESS);
 
     switch (fig) {
     case GICSIM_FIG_HYP_CALL:
-    case GICSIM_FIG_MMIO_READ_VGIC:
     case GICSIM_FIG_MMIO_READ_USER:
-        return list_count(paths[figure_paths[fig]], step);
+        return vhe == GICSIM_PATH_KVM_VGIC_VHE ?
+               list_count(paths[figure_paths[fig]], step) : 0;
+    case GICSIM_FIG_MMIO_READ_VGIC:
+        return list_count(paths[vhe], step);
     case GICSIM_FIG_EOI:
         return gicsim_cost_event_step_count(vhe, GICSIM_EV_CPUIF, step);
     case GICSIM_FIG_IPI:
@@ -919,8 +928,9 @@ static void model_events(GicsimCostModel *m, const GicsimCostProfile *p,
     }
 }
 
-uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
-                                         GicsimCostFigure fig)
+uint64_t gicsim_cost_figure_path_cycles(const GicsimCostProfile *p,
+                                        GicsimCostFigure fig,
+                                        GicsimCostPath path)
 {
     GicsimStage2Geom geom;
     uint64_t c = p->bench_floor.value;
@@ -929,9 +939,16 @@ uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
     gicsim_stage2_geom_kvm(GICSIM_COST_DEFAULT_IPA,
                            GICSIM_COST_DEFAULT_GRANULE, &geom, NULL);
     for (s = 0; s < GICSIM_STEP__COUNT; s++) {
-        c += gicsim_cost_figure_step_count(fig, s) * step_unit(p, &geom, s);
+        c += gicsim_cost_figure_path_step_count(fig, path, s) *
+             step_unit(p, &geom, s);
     }
     return c;
+}
+
+uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
+                                         GicsimCostFigure fig)
+{
+    return gicsim_cost_figure_path_cycles(p, fig, GICSIM_PATH_KVM_VGIC_VHE);
 }
 
 double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,

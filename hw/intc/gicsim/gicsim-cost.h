@@ -161,6 +161,14 @@ unsigned gicsim_cost_event_step_count(GicsimCostPath path,
  */
 unsigned gicsim_cost_figure_step_count(GicsimCostFigure fig,
                                        GicsimCostStep step);
+/*
+ * The same benchmark loop run on another device path (@path's events in
+ * place of kvm-vgic-vhe's); 0 for hyp_call and mmio_read_user off
+ * kvm-vgic-vhe, which are not GIC rows.
+ */
+unsigned gicsim_cost_figure_path_step_count(GicsimCostFigure fig,
+                                            GicsimCostPath path,
+                                            GicsimCostStep step);
 /* The path a figure is measured on. */
 GicsimCostPath gicsim_cost_figure_path(GicsimCostFigure fig);
 /* -1 if @name is not a device path (the hypercall path is not one). */
@@ -232,6 +240,10 @@ double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles);
  */
 uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
                                          GicsimCostFigure fig);
+/* The same on @path (gicsim_cost_figure_path_step_count()) */
+uint64_t gicsim_cost_figure_path_cycles(const GicsimCostProfile *p,
+                                        GicsimCostFigure fig,
+                                        GicsimCostPath path);
 double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
                                    GicsimCostFigure fig);
 
