@@ -61,10 +61,12 @@ struct GicsimCostAccount {
     GicsimCostTable realm;      /* accesses through a realm shim */
     GicsimCostTable *cur;       /* where the MMIO hook counts */
 
-    /* The GIC's other events (gicsim-cost-events.c) */
-    uint64_t events[GICSIM_EV__COUNT];
+    /*
+     * The GIC's other events (gicsim-cost-events.c), counted by QEMU's
+     * CPU interface and ITS (GICv3State::cost_counts)
+     */
+    uint64_t qevents[GICV3_COST__COUNT];
     int64_t event_ns[GICSIM_EV__COUNT];     /* charge per event */
-    uint64_t events_uncosted;               /* ITS accesses by no CPU */
 
     /* Realm shims in front of the device (gicsim-cost-realm.c) */
     unsigned realm_shims;
