@@ -30,6 +30,7 @@ make -s -C tests/guest O="$top/$OUT/guest" "$elf" ||
     { echo "guest-microbench: build/core/gicsim-calibrate missing (scripts/build.sh)" >&2; exit 1; }
 build/core/gicsim-calibrate >"$OUT/model.txt"
 
+bad=0
 printf '%-14s %-15s %10s %10s %10s %8s\n' profile row published model guest "guest/pub"
 for p in hw/intc/gicsim/cost-profiles/*.profile; do
     name=$(basename "$p" .profile)
@@ -47,6 +48,20 @@ for p in hw/intc/gicsim/cost-profiles/*.profile; do
         echo "$name: the guest did not finish (see $log, $log.err)"
         continue
     fi
+    # The device must have seen every event the loops make (and the 4
+    # ITS set-up commands MAPD, MAPC, MAPTI, SYNC): else a hook is broken
+    python3 - "$OUT/$name.stats.json" "$iters" <<'PY' || bad=1
+import json, sys
+ev = json.load(open(sys.argv[1]))["events"]
+n = int(sys.argv[2])
+t = max(n // 16, 1)
+want = {"sgi": n, "its-command": n + 4, "deliver-wfi": 2 * n,
+        "deliver-running": t, "cpuif": n + 2 * (2 * n + t)}
+got = {k: ev[k]["count"] for k in want}
+if got != want:
+    print("events counted %s, expected %s" % (got, want))
+    sys.exit(1)
+PY
     while read -r _ row got; do
         key=${row//_/-}
         pub=$(sed -n "s/^published\.$key *= *\([0-9]*\).*/\1/p" "$p")
@@ -57,3 +72,4 @@ for p in hw/intc/gicsim/cost-profiles/*.profile; do
         printf '%-14s %-15s %10s %10s %10s %8s\n' "$name" "$row" "$pub" "$model" "$got" "$ratio"
     done < <(grep '^MICROBENCH ' "$log")
 done
+[ $bad = 0 ]
