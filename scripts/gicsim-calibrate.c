@@ -44,9 +44,11 @@ static const char *const miss_reason[GICSIM_FIG__COUNT] = {
     [GICSIM_FIG_EOI] = "the row is the benchmark's floor plus one CPU "
         "interface write, both assumptions (bench-floor 30 cycles, "
         "cpuif-access 5 cycles on every machine) that no fitted row "
-        "constrains; the published floor grows with the counter's period "
-        "(100 MHz on the Kunpeng 920, 50 MHz on the S2500), which the "
-        "model does not represent",
+        "constrains.  The published rows (14, 26, 45 ns) do not scale "
+        "with the machines' other rows; on the Kunpeng 920 and the S2500 "
+        "(100 and 50 MHz counters, 10 and 20 ns a tick) they are a few "
+        "ticks, so they may also carry the counter's quantisation, which "
+        "the model does not represent",
     [GICSIM_FIG_IPI] = "the wake-up group is otherwise seen only in lpi",
     [GICSIM_FIG_LPI] = "lpi shares the fitted wake-up with ipi; its own "
         "part is the MMIO trap and its-command (assumed 3 x vgic-handler)",
