@@ -319,5 +319,40 @@ with tempfile.TemporaryDirectory() as d:
           not os.path.exists(out),
           "an unwritable cost-stats-file is reported at exit")
 
+# The GIC's other events (patches 0016-0019): the "events" object, each
+# event's cycles from the profile (written out here for kvm-vgic-vhe),
+# an ITS access no CPU made counted apart and not costed, cost-reset.
+v = profile_values("ampere-altra")
+hyp = (v["exception-entry"] + v["world-switch"] + v["exit-dispatch"] +
+       v["exception-return"])
+want = {
+    "sgi": hyp + v["sysreg-decode"] + v["sgi-dispatch"],
+    "its-access": expected_cycles(v, "kvm-vgic-vhe", False),
+    "its-command": v["its-command"],
+    "deliver-running": hyp + v["host-irq"] + 2 * v["gic-access"] +
+    v["lr-flush"],
+    "deliver-wfi": v["vcpu-kick"] + v["vcpu-wake"] +
+    v["sysreg-save-restore"] + v["lr-flush"] + v["exception-return"],
+    "cpuif": v["cpuif-access"],
+}
+q = Qmp([qemu, "-M", "virt,gic-version=3,gic-model=sim,its=on", "-accel",
+         "tcg", "-cpu", "max", "-nodefaults", "-display", "none", "-S",
+         "-global", "arm-gicv3-sim.cost-profile=ampere-altra",
+         "-global", "arm-gicv3-sim.cost-path=kvm-vgic-vhe"])
+ev = q.stats()["events"]
+check(all(ev[k]["cycles-per-event"] == c and ev[k]["count"] == 0
+          for k, c in want.items()) and ev["its-access-no-cpu"] == 0,
+      "events: cycles per event on kvm-vgic-vhe as the profile gives them")
+GITS_TYPER = 0x08080008
+for _ in range(3):
+    q.read(GITS_TYPER, 8)
+ev = q.stats()["events"]
+check(ev["its-access"]["count"] == 0 and ev["its-access-no-cpu"] == 3,
+      "events: an ITS access no CPU made (the monitor's) is not costed")
+q.cmd("qom-set", path=q.gic, property="cost-reset", value=True)
+check(q.stats()["events"]["its-access-no-cpu"] == 0,
+      "events: cost-reset zeroes them")
+q.quit()
+
 print("1..%d" % n)
 sys.exit(1 if fails else 0)

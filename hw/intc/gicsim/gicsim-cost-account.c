@@ -142,6 +142,7 @@ static void set_reset(Object *obj, bool v, Error **errp)
         a->realm_accesses = 0;
         a->realm_forwarded = 0;
         a->realm_unemulated = 0;
+        gicsim_cost_events_reset(a);
     }
 }
 
@@ -334,6 +335,7 @@ QDict *gicsim_cost_stats(GICv3SimState *sim)
     qdict_put_int(top, "tlb-miss-interval", m->tlb_interval);
     qdict_put_bool(top, "charge-time", a->charge);
     qdict_put(top, "step-sources", step_sources(a->profile));
+    gicsim_cost_events_stats(sim, top);
     gicsim_cost_realm_stats(sim, top);
     return top;
 }
@@ -450,6 +452,7 @@ bool gicsim_cost_realize(GICv3SimState *sim, Error **errp)
         qemu_add_exit_notifier(&a->exit_notifier);
     }
     gicsim_cost_realm_attach(sim);
+    gicsim_cost_events_attach(sim);
     return true;
 }
 
@@ -462,6 +465,7 @@ void gicsim_cost_unrealize(GICv3SimState *sim)
         a->exit_notifier.notify = NULL;
     }
     gicsim_cost_realm_detach(sim);
+    gicsim_cost_events_detach(sim);
     gicsim_cost_profile_free(a->profile);
     a->profile = NULL;
 }
