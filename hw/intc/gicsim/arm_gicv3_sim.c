@@ -283,6 +283,7 @@ static void gicsim_unrealize(DeviceState *dev)
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     gicsim_cost_unrealize(sim);
     g_free(sim->routes);
+    g_free(sim->checked_routes);
     gicsim_clock_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);

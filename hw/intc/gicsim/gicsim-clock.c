@@ -26,9 +26,22 @@
 
 static GicsimCompleteFn *fx_complete;
 
+/*
+ * While anything is in flight every access takes the checked path, which
+ * completes what is due before it looks at any state: the direct path
+ * then looks its routes up in a table where no access is direct
+ * (GICv3SimState.mmio_routes).  Called wherever timing.next changes.
+ */
+static void clock_divert(GICv3SimState *sim)
+{
+    sim->mmio_routes = gicsim_clock_busy(sim) ? sim->checked_routes :
+                                                sim->routes;
+}
+
 /* The timer follows the earliest deadline */
 static void clock_rearm(GICv3SimState *sim)
 {
+    clock_divert(sim);
     if (sim->timing.next == GICSIM_TIMING_NONE) {
         timer_del(sim->fx_timer);
     } else {
@@ -69,6 +82,7 @@ bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
     bool again = gicsim_timing_start(&sim->timing, agenda, kind, deadline,
                                      was);
 
+    clock_divert(sim);
     timer_mod_anticipate(sim->fx_timer, sim->timing.next);
     return again;
 }
@@ -91,6 +105,7 @@ void gicsim_clock_init(GICv3SimState *sim, GicsimCompleteFn *complete)
         sim->fx_agendas[cpu + 1] = &sim->rfx[cpu].agenda;
     }
     gicsim_timing_init(&sim->timing, sim->fx_agendas, s->num_cpu + 1);
+    clock_divert(sim);
     sim->fx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, clock_timer_cb, sim);
 }
 
@@ -107,6 +122,7 @@ void gicsim_clock_finalize(GICv3SimState *sim)
 void gicsim_clock_reset(GICv3SimState *sim)
 {
     gicsim_timing_clear(&sim->timing);
+    clock_divert(sim);
     timer_del(sim->fx_timer);
 }
 

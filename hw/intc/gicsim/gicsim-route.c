@@ -172,6 +172,15 @@ bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp)
                    s->num_cpu);
         return false;
     }
+    /* The same routes with no access direct (gicsim-clock.c) */
+    sim->checked_routes = g_memdup2(sim->routes, (GICSIM_REG__COUNT + 1) *
+                                                 sizeof(GicsimRoute));
+    for (id = 0; id <= GICSIM_REG__COUNT; id++) {
+        sim->checked_routes[id].direct[0] = 0;
+        sim->checked_routes[id].direct[1] = 0;
+    }
+    sim->mmio_routes = gicsim_clock_busy(sim) ? sim->checked_routes :
+                                                sim->routes;
     sim->redist_shift = ctz32(gicv3_redist_size(&sim->parent_obj));
     sim->redist_mask = gicv3_redist_size(&sim->parent_obj) - 1;
     /* The direct path looks a redistributor's frames up from RD_base */

@@ -53,6 +53,15 @@ struct GICv3SimState {
     /* Derived at realize */
     const GicsimProfile *profile;
     GicsimRoute *routes;        /* per register: this configuration's */
+    /* The same with no access direct: while anything is in flight */
+    GicsimRoute *checked_routes;
+    /*
+     * The routes the direct path looks up: @routes while nothing is in
+     * flight, @checked_routes while something is, so that every access
+     * then takes the checked path, which completes what is due first.
+     * gicsim-clock.c switches them whenever timing.next changes.
+     */
+    const GicsimRoute *mmio_routes;
     unsigned redist_shift;      /* log2 of one redistributor's size */
     uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
