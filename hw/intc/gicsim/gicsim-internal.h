@@ -8,8 +8,10 @@
  *                       direct path); calls the mirrors
  *   gicsim-mirror.c     reads without a handler, from the rows'
  *                       declarations; calls a handler once at realize
- *   gicsim-dist.c, gicsim-redist.c   register handlers; call effects
- *                                    and routing, never each other
+ *   gicsim-dist.c, gicsim-redist.c, gicsim-irq-regs.c   register
+ *                       handlers (the last: the per-interrupt registers
+ *                       of both frames); call effects and routing,
+ *                       never each other
  *   gicsim-effects.c    request/completion of time-dependent writes;
  *                       calls routing and the clock
  *   gicsim-clock.c      when they complete (virtual clock); calls the
@@ -381,6 +383,16 @@ static inline uint32_t gicsim_update_bits(uint32_t old, uint32_t value,
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
 {
     return extract32(nsacr[irq / 16], (irq % 16) * 2, 2);
+}
+
+/*
+ * Is @irq an SPI this distributor implements?  Element 0 of its
+ * per-interrupt registers (SGIs and PPIs) is RES0 with affinity routing;
+ * INTIDs beyond ITLinesNumber are RAZ/WI.
+ */
+static inline bool gicsim_spi_implemented(GicsimCtx *c, int irq)
+{
+    return irq >= GIC_INTERNAL && irq < c->s->num_irq;
 }
 
 /*
