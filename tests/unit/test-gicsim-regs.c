@@ -309,6 +309,27 @@ static void test_profiles(void)
     g_assert_cmphex(g6->gicd_iidr >> 24, ==, 0x02);
 }
 
+/* The list of names is the profiles' own, in order */
+static void test_profile_names(void)
+{
+    GString *want = g_string_new("");
+    unsigned i;
+
+    g_assert_cmpuint(gicsim_profile_count(), >=, 4);
+    g_assert_true(gicsim_profile_at(0) == gicsim_profile_find("qemu"));
+    g_assert_null(gicsim_profile_at(gicsim_profile_count()));
+    for (i = 0; i < gicsim_profile_count(); i++) {
+        const GicsimProfile *p = gicsim_profile_at(i);
+
+        g_assert_true(gicsim_profile_find(p->name) == p);
+        g_string_append_printf(want, "%s%s", i ? ", " : "", p->name);
+    }
+    g_assert_cmpstr(gicsim_profile_names(), ==, want->str);
+    g_assert_cmpstr(gicsim_profile_names(), ==,
+                    "qemu, gic-500, gic-600, gic-700");
+    g_string_free(want, true);
+}
+
 /*
  * gicsim_slot() from RD_base reaches every word of a redistributor's
  * frames, as the dispatch's direct path uses it; from the distributor's
@@ -354,5 +375,6 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/regs/gates", test_gates);
     g_test_add_func("/gicsim/regs/handler-args", test_handler_args);
     g_test_add_func("/gicsim/profile", test_profiles);
+    g_test_add_func("/gicsim/profile/names", test_profile_names);
     return g_test_run();
 }
