@@ -405,18 +405,21 @@ static const uint64_t size_mask[9] = {
 /*
  * Cost accounting (gicsim-cost-account.h) on the direct path: one counter
  * of the table the realm shims' hook selects (the device's own, or the
- * realm path's); with cost-accounting=off a table nobody reads.
- * (size & 8) * 2 is the bytes from GICSIM_CNT_READ to GICSIM_CNT_READ64
- * for 8 bytes, else 0.
+ * realm path's); with cost-accounting=off a table nobody reads.  The
+ * counter of an access is GICSIM_CNT_READ or GICSIM_CNT_WRITE, two further
+ * for a 64-bit one: @size is 1, 2, 4 or 8 here, so size / 8 is 1 for a
+ * 64-bit access and 0 for any other.
  */
 static inline QEMU_ALWAYS_INLINE void
 count_direct(GICv3SimState *sim, const GicsimRoute *r, unsigned size,
              bool is_write)
 {
-    QEMU_BUILD_BUG_ON(GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE != 1 ||
-                      GICSIM_CNT_WRITE64 != 3);
-    (*(uint64_t *)((char *)r->count + sim->cost_table_offset +
-                   is_write * 8 + (size & 8) * 2))++;
+    unsigned cnt = is_write + (size / 8) * 2;
+    uint64_t *row = (uint64_t *)((char *)r->count + sim->cost_table_offset);
+
+    QEMU_BUILD_BUG_ON(GICSIM_CNT_READ != 0 || GICSIM_CNT_WRITE != 1 ||
+                      GICSIM_CNT_READ64 != 2 || GICSIM_CNT_WRITE64 != 3);
+    row[cnt]++;
 }
 
 /*
@@ -541,6 +544,10 @@ read_unhandled(const GicsimRoute *r, const void *state, uint32_t offset,
 {
     const uint8_t *p = (const uint8_t *)state + r->mirror + offset;
 
+    /*
+     * mirror_lo <= offset < mirror_lo + mirror_len, as one unsigned
+     * comparison: below mirror_lo the difference wraps to a large value
+     */
     if (offset - r->mirror_lo < r->mirror_len) {
         /*
          * Eight bytes are always there to read (gicsim-mirror.c); the
