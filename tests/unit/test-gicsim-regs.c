@@ -309,6 +309,85 @@ static void test_profiles(void)
     g_assert_cmphex(g6->gicd_iidr >> 24, ==, 0x02);
 }
 
+/*
+ * The mirrors the rows declare (GicsimReg.mirror) agree with the rows: a
+ * word of the distributor's state only on a distributor register and a
+ * CPU's only on a redistributor's; the bitmap words on the registers of
+ * that state; whole state elements per register element; none where a
+ * read adds the input levels; and the word mirrors only with one
+ * Security state, where no Non-secure view masks the value.
+ */
+static void test_mirrors(void)
+{
+    static const struct {
+        GicsimMirror m;
+        GicsimState state;      /* GICSIM_ST_NONE: not a bitmap */
+        unsigned elem;
+    } words[] = {
+        { GICSIM_MIRROR_GICD_GROUP, GICSIM_ST_GROUP,
+          GICSIM_MIRROR_GICD_GROUP_ELEM },
+        { GICSIM_MIRROR_GICD_ENABLED, GICSIM_ST_ENABLED,
+          GICSIM_MIRROR_GICD_ENABLED_ELEM },
+        { GICSIM_MIRROR_GICD_ACTIVE, GICSIM_ST_ACTIVE,
+          GICSIM_MIRROR_GICD_ACTIVE_ELEM },
+        { GICSIM_MIRROR_GICD_GRPMOD, GICSIM_ST_GRPMOD,
+          GICSIM_MIRROR_GICD_GRPMOD_ELEM },
+        { GICSIM_MIRROR_GICD_NMI, GICSIM_ST_NMI,
+          GICSIM_MIRROR_GICD_NMI_ELEM },
+        { GICSIM_MIRROR_GICD_IPRIORITY, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICD_IPRIORITY_ELEM },
+        { GICSIM_MIRROR_GICD_IROUTER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICD_IROUTER_ELEM },
+        { GICSIM_MIRROR_GICR_GROUP, GICSIM_ST_GROUP,
+          GICSIM_MIRROR_GICR_GROUP_ELEM },
+        { GICSIM_MIRROR_GICR_ACTIVE, GICSIM_ST_ACTIVE,
+          GICSIM_MIRROR_GICR_ACTIVE_ELEM },
+        { GICSIM_MIRROR_GICR_GRPMOD, GICSIM_ST_GRPMOD,
+          GICSIM_MIRROR_GICR_GRPMOD_ELEM },
+        { GICSIM_MIRROR_GICR_NMI, GICSIM_ST_NMI,
+          GICSIM_MIRROR_GICR_NMI_ELEM },
+        { GICSIM_MIRROR_GICR_IPRIORITY, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_IPRIORITY_ELEM },
+        { GICSIM_MIRROR_GICR_WAKER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_WAKER_ELEM },
+        { GICSIM_MIRROR_GICR_TYPER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_TYPER_ELEM },
+    };
+    unsigned id, i, n_words = 0;
+
+    /* Every word of GICSIM_MIRROR_WORDS() is in the list above */
+    g_assert_cmpuint(G_N_ELEMENTS(words), ==, GICSIM_MIRROR__COUNT - 2);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        if (r->mirror == GICSIM_MIRROR_NONE ||
+            r->mirror == GICSIM_MIRROR_FIXED) {
+            continue;
+        }
+        n_words++;
+        g_assert_cmpint(r->mirror_when, ==,
+                        GICSIM_MIRROR_ONE_SECURITY_STATE);
+        g_assert_false(r->level_pending);
+        g_assert_true(r->access != GICSIM_WO);
+        for (i = 0; i < G_N_ELEMENTS(words) && words[i].m != r->mirror;
+             i++) {
+        }
+        g_assert_cmpuint(i, <, G_N_ELEMENTS(words));
+        g_assert_cmpuint(r->size % words[i].elem, ==, 0);
+        if (words[i].state != GICSIM_ST_NONE) {
+            g_assert_cmpint(r->state, ==, words[i].state);
+        }
+        g_assert_cmpint(r->frame == GICSIM_FRAME_GICD, ==,
+                        r->mirror < GICSIM_MIRROR_GICR_GROUP);
+    }
+    g_assert_cmpuint(n_words, >, 0);
+    /* A fixed read: the ID registers, for one */
+    g_assert_cmpint(gicsim_reg_by_name("GICD_PIDR2")->mirror, ==,
+                    GICSIM_MIRROR_FIXED);
+    g_assert_cmpint(gicsim_reg_by_name("GICD_ISPENDR")->mirror, ==,
+                    GICSIM_MIRROR_NONE);
+}
+
 /* The list of names is the profiles' own, in order */
 static void test_profile_names(void)
 {
@@ -374,6 +453,7 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/regs/fields-disjoint", test_fields_disjoint);
     g_test_add_func("/gicsim/regs/gates", test_gates);
     g_test_add_func("/gicsim/regs/handler-args", test_handler_args);
+    g_test_add_func("/gicsim/regs/mirrors", test_mirrors);
     g_test_add_func("/gicsim/profile", test_profiles);
     g_test_add_func("/gicsim/profile/names", test_profile_names);
     return g_test_run();

@@ -150,7 +150,8 @@ typedef enum GicsimState {
  * as they lie, ELEM bytes per element of the state array (gicsim-mirror.c
  * pins ELEM, the offsets and the array lengths at compile time).  GICD_
  * words are the distributor's (GICv3State), GICR_ words a CPU's
- * (GICv3CPUState).
+ * (GICv3CPUState); the GICD_ words come first (test-gicsim-regs checks
+ * each row's declaration against its frame, state and size).
  */
 #define GICSIM_MIRROR_WORDS(X) \
     X(GICD_GROUP, 4) \
