@@ -369,8 +369,10 @@ static void test_mirrors(void)
                         GICSIM_MIRROR_ONE_SECURITY_STATE);
         g_assert_false(r->level_pending);
         g_assert_true(r->access != GICSIM_WO);
-        for (i = 0; i < G_N_ELEMENTS(words) && words[i].m != r->mirror;
-             i++) {
+        for (i = 0; i < G_N_ELEMENTS(words); i++) {
+            if (words[i].m == r->mirror) {
+                break;
+            }
         }
         g_assert_cmpuint(i, <, G_N_ELEMENTS(words));
         g_assert_cmpuint(r->size % words[i].elem, ==, 0);
