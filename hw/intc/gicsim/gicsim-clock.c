@@ -30,12 +30,13 @@ static GicsimCompleteFn *fx_complete;
  * While anything is in flight every access takes the checked path, which
  * completes what is due before it looks at any state: the direct path
  * then looks its routes up in a table where no access is direct
- * (GICv3SimState.mmio_routes).  Called wherever timing.next changes.
+ * (GICv3SimState.mmio_routes); the input lines test clock_busy.  Called
+ * wherever timing.next changes.
  */
 static void clock_divert(GICv3SimState *sim)
 {
-    sim->mmio_routes = gicsim_clock_busy(sim) ? sim->checked_routes :
-                                                sim->routes;
+    sim->clock_busy = sim->timing.next != GICSIM_TIMING_NONE;
+    sim->mmio_routes = sim->clock_busy ? sim->checked_routes : sim->routes;
 }
 
 /* The timer follows the earliest deadline */

@@ -323,10 +323,13 @@ void gicsim_clock_cancel(GICv3SimState *sim, unsigned agenda,
                          unsigned kind);
 void gicsim_clock_catch_up(GICv3SimState *sim);
 
-/* Is anything in flight?  One comparison, for the access paths */
+/*
+ * Is anything in flight?  One byte, for the input lines and the checked
+ * path (the direct path's routes say it, GICv3SimState.mmio_routes)
+ */
 static inline bool gicsim_clock_busy(GICv3SimState *sim)
 {
-    return sim->timing.next != GICSIM_TIMING_NONE;
+    return sim->clock_busy;
 }
 
 static inline void gicsim_clock_sync(GICv3SimState *sim)

@@ -83,6 +83,12 @@ struct GICv3SimState {
     GicsimRedistFx *rfx;        /* one per redistributor */
     /* When they complete (gicsim-clock.c) */
     GicsimTiming timing;
+    /*
+     * timing.next != GICSIM_TIMING_NONE: something is in flight.  Kept by
+     * gicsim-clock.c with mmio_routes, so that the input lines and the
+     * checked path test one byte (gicsim_clock_busy())
+     */
+    bool clock_busy;
     GicsimAgenda **fx_agendas;  /* &fx, then each &rfx[n].agenda */
     QEMUTimer *fx_timer;        /* at timing.next */
     uint32_t fx_ns[GICSIM_FX_SLOTS];    /* duration of each kind, ns */
