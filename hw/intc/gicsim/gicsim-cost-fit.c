@@ -106,7 +106,7 @@ static bool solve(double m[GICSIM_GROUP__COUNT][GICSIM_GROUP__COUNT],
                 piv = i;
             }
         }
-        if (fabs(m[piv][k]) <= 1e-12 * scale) {
+        if (fabs(m[piv][k]) <= scale / 1000000000000.0) {
             return false;
         }
         if (piv != k) {

@@ -36,8 +36,8 @@ typedef enum GicsimCostStep {
     GICSIM_STEP_REC_ENTRY,          /* RMM: RecEntry back into the REC */
     GICSIM_STEP_EXCEPTION_RETURN,   /* ERET back to the guest */
     /* The GIC's other events (gicsim_cost_event_cycles(), figures) */
-    GICSIM_STEP_CPUIF_ACCESS,       /* ICC_* access done by the CPU's
-                                     * (virtual) interface: no exit */
+    /* ICC_* access done by the CPU's (virtual) interface: no exit */
+    GICSIM_STEP_CPUIF_ACCESS,
     GICSIM_STEP_SYSREG_DECODE,      /* trapped MSR: ESR decode, lookup */
     GICSIM_STEP_SGI_DISPATCH,       /* SGI: target vCPUs, queue (vGIC) */
     GICSIM_STEP_ITS_COMMAND,        /* one ITS command, read and run */
