@@ -244,6 +244,20 @@ else
 fi
 rm -rf "$tmpq"
 
+# Every patch that differs for another QEMU line (patches/qemu-LINE/) has
+# its row, saying what differs and why, in docs/building.rst's table
+undoc=
+for p in patches/qemu-*/*.patch; do
+    [ -e "$p" ] || continue
+    n=${p##*/}
+    grep -qE "^${n%%-*}  " docs/building.rst || undoc="$undoc $p"
+done
+if [ -z "$undoc" ]; then
+    ok patch-lines "every patch of patches/qemu-*/ has its row in docs/building.rst"
+else
+    notok patch-lines "no row in docs/building.rst's table of the patches that differ:$undoc"
+fi
+
 # --json and --junit, parsed and checked against the transcript
 run_tap report python3 tests/report/check-report.py "$probe"
 
