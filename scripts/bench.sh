@@ -135,12 +135,12 @@ run_one() {     # run_one PROG MODEL ITERS LOGFILE [wrapper...]
     qemu_args "$prog" "$model" "$n"
     if ! timeout 900 "$@" "${cmd[@]}" </dev/null 2>"$log.err" |
             tr -d '\r' >"$log"; then
-        echo "bench: bench_$prog on gic-model=$model failed; see $log, $log.err" >&2
+        echo "bench: bench_$prog on gic-model=$model failed (not retried: a run that fails by chance is a bug to fix); see $log, $log.err" >&2
         cat "$log" >&2
         exit 1
     fi
     if ! grep -q "^# bench_$prog: done" "$log"; then
-        echo "bench: bench_$prog on gic-model=$model did not finish; see $log" >&2
+        echo "bench: bench_$prog on gic-model=$model did not finish (not retried); see $log" >&2
         cat "$log" "$log.err" >&2
         exit 1
     fi

@@ -7,30 +7,6 @@
 
 #include "gicsim-regs.h"
 
-static const char *bank_name(GicsimBank b)
-{
-    switch (b) {
-    case GICSIM_BANK_NONE: return "-";
-    case GICSIM_BANK_SECURITY: return "Security";
-    case GICSIM_BANK_CPU: return "per CPU";
-    }
-    return "?";
-}
-
-static const char *avail_name(GicsimAvail a)
-{
-    switch (a) {
-    case GICSIM_AVAIL_ALWAYS: return "always";
-    case GICSIM_AVAIL_NMI: return "NMI";
-    case GICSIM_AVAIL_MBIS: return "MBIS";
-    case GICSIM_AVAIL_LPI: return "LPIs";
-    case GICSIM_AVAIL_VLPI: return "GICv4";
-    case GICSIM_AVAIL_DIRECT_LPI: return "DirectLPI";
-    case GICSIM_AVAIL_PWRR: return "GIC-600/700";
-    }
-    return "?";
-}
-
 static void print_fields(const GicsimReg *r)
 {
     const GicsimField *f;
@@ -109,9 +85,10 @@ int main(void)
             }
             printf("     - %s\n     - %s\n     - %s\n     - %s\n     - %s\n",
                    gicsim_widths_name(r->widths),
-                   gicsim_access_name(r->access), bank_name(r->bank),
-                   gicsim_gates_name(r->gates, gates, sizeof(gates)),
-                   avail_name(r->avail));
+                   gicsim_access_name(r->access), gicsim_bank_name(r->bank),
+                   gicsim_gates_name(gicsim_reg_gates(r), gates,
+                                     sizeof(gates)),
+                   gicsim_avail_name(r->avail));
             if (r->reset_computed) {
                 printf("     - configuration\n");
             } else {

@@ -73,7 +73,7 @@ SRC
 pkgs=(build-essential libedit-dev tmux pkg-config git ccache ninja-build python3-venv
       python3-pycotap libglib2.0-dev libfdt-dev libpixman-1-dev dpkg-dev
       flex bison gcc-aarch64-linux-gnu xz-utils cpio patch
-      ipxe-qemu ${extra[@]+"${extra[@]}"})
+      ipxe-qemu python3-sphinx ${extra[@]+"${extra[@]}"})
 
 missing=()
 for p in "${pkgs[@]}"; do

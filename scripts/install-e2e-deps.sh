@@ -6,15 +6,17 @@
 # Install what the end-to-end tests (scripts/e2e.sh) need on Debian 12/13:
 # an AArch64 cross toolchain for the bare-metal guest programs, cpio/gzip
 # for the Linux initramfs, Debian's EDK2 build (qemu-efi-aarch64) for the
-# firmware boot, and arm64 multiarch so that fetch-linux.sh can
-# `apt-get download` the Debian arm64 kernel and busybox-static:arm64.
+# firmware boot, Chromium to render the timeline's SVG (headless), and
+# arm64 multiarch so that fetch-linux.sh can `apt-get download` the
+# Debian arm64 kernel and busybox-static:arm64.
 # Idempotent: does nothing when everything is already there.  Otherwise
 # one line per step, apt's output in build/install-e2e-deps.log.
 . "$(dirname "$0")/lib/help.bash"
 set -euo pipefail
 
+# chromium: the timeline test renders its SVG to PNG headless
 pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu cpio xz-utils gzip
-      zstd qemu-efi-aarch64)
+      zstd qemu-efi-aarch64 chromium)
 
 missing=()
 for p in "${pkgs[@]}"; do

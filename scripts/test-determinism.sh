@@ -16,6 +16,7 @@
 # accounting and charge-time on (every access also advances the virtual
 # clock by its modelled cost).  Prints one TAP line per comparison.
 . "$(dirname "$0")/lib/help.bash"
+. "$(dirname "$0")/lib/guest-tap.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,22 +24,7 @@ cd "$top"
 QEMU=${QEMU:-build/qemu-system-aarch64}
 OUT=build/determinism
 
-mkdir -p "$OUT"
-elf=$top/$OUT/guest/fw_power.elf
-if ! make -s -C tests/guest O="$top/$OUT/guest" "$elf"; then
-    echo "1..1"
-    echo "not ok 1 - cannot build tests/guest/fw_power.c"
-    exit 1
-fi
-
-hogs=()
-hog_stop() {
-    [ ${#hogs[@]} = 0 ] && return
-    kill "${hogs[@]}" 2>/dev/null
-    wait "${hogs[@]}" 2>/dev/null
-    hogs=()
-}
-trap hog_stop EXIT
+elf=$(guest_elf "$OUT" fw_power) || { echo "$elf"; exit 1; }
 
 # run NAME PROFILE SMP ICOUNT: the guest once; NAME.out and NAME.stats
 run() {
@@ -78,10 +64,7 @@ same() {
 echo "1..4"
 for profile in gic-600 gic-700; do
     run "$profile-icount-1" "$profile" 2 shift=0
-    for i in $(seq "$(nproc)"); do
-        timeout 300 sh -c 'while :; do :; done' &
-        hogs+=($!)
-    done
+    hog_start
     run "$profile-icount-2" "$profile" 2 shift=0
     hog_stop
     same "$profile: -icount shift=0 twice, the second with a CPU hog" \

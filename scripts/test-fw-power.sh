@@ -14,6 +14,7 @@
 # (-d guest_errors): no write of the firmware may be thrown away.
 # Prints one TAP line per run.
 . "$(dirname "$0")/lib/help.bash"
+. "$(dirname "$0")/lib/guest-tap.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,30 +29,7 @@ case "${1:-}" in
     *) echo "test-fw-power: unknown option $1 (see --help)" >&2; exit 2 ;;
 esac
 
-mkdir -p "$OUT"
-elf=$top/$OUT/guest/fw_power.elf
-if ! make -s -C tests/guest O="$top/$OUT/guest" "$elf"; then
-    echo "1..1"
-    echo "not ok 1 - cannot build tests/guest/fw_power.c"
-    exit 1
-fi
-
-hogs=()
-# hog_start: one busy loop per host CPU, each ending by itself after 600 s
-hog_start() {
-    local i
-    for i in $(seq "$(nproc)"); do
-        timeout 600 sh -c 'while :; do :; done' &
-        hogs+=($!)
-    done
-}
-hog_stop() {
-    [ ${#hogs[@]} = 0 ] && return
-    kill "${hogs[@]}" 2>/dev/null
-    wait "${hogs[@]}" 2>/dev/null
-    hogs=()
-}
-trap hog_stop EXIT
+elf=$(guest_elf "$OUT" fw_power) || { echo "$elf"; exit 1; }
 
 runs=()
 for load in $loads; do

@@ -36,6 +36,18 @@ def check(cond, what):
     sys.stdout.flush()
 
 
+def profile_tags(name):
+    """{key: tag} of a shipped profile ([fitted], [assumption], ...)"""
+    tags = {}
+    path = os.path.join(top, "hw/intc/gicsim/cost-profiles", name +
+                        ".profile")
+    for line in open(path):
+        m = re.match(r"^([a-z0-9.-]+)\s*=\s*\d+\s*\[(\w+)\]", line)
+        if m:
+            tags[m.group(1)] = m.group(2)
+    return tags
+
+
 def profile_values(name):
     vals = {}
     path = os.path.join(top, "hw/intc/gicsim/cost-profiles", name +
@@ -181,6 +193,16 @@ for profile in ("ampere-altra", "kunpeng-920", "phytium-s2500"):
               abs(s["ns"] - s["cycles"] * 1000.0 / v["clock-mhz"]) < 1e-6,
               "%s %s: 3 x %d + %d + 2 TLB misses x %d cycles" %
               (profile, path, c32, c64, miss))
+        # every step says where its cost comes from: its key's tag in the
+        # profile (the walks: walk-step's)
+        tags = profile_tags(profile)
+        src = s.get("step-sources", {})
+        wrong = [st for st in s["steps"]
+                 if src.get(st, {}).get("source") !=
+                 tags.get(src.get(st, {}).get("from", st))]
+        check(s["steps"] and not wrong, "%s %s: step-sources give each "
+              "step's tag in the profile (wrong: %s)" % (profile, path,
+                                                         wrong))
         if profile == "kunpeng-920" and path == "kvm-vgic-vhe":
             r = q.cmd("qom-set", path=q.gic, property="cost-path",
                       value="native")
@@ -296,6 +318,41 @@ with tempfile.TemporaryDirectory() as d:
     check("arm-gicv3-sim: cost-stats-file: " in err and out in err and
           not os.path.exists(out),
           "an unwritable cost-stats-file is reported at exit")
+
+# The GIC's other events (patches 0016-0019): the "events" object, each
+# event's cycles from the profile (written out here for kvm-vgic-vhe),
+# an ITS access no CPU made counted apart and not costed, cost-reset.
+v = profile_values("ampere-altra")
+hyp = (v["exception-entry"] + v["world-switch"] + v["exit-dispatch"] +
+       v["exception-return"])
+want = {
+    "sgi": hyp + v["sysreg-decode"] + v["sgi-dispatch"],
+    "its-access": expected_cycles(v, "kvm-vgic-vhe", False),
+    "its-command": v["its-command"],
+    "deliver-running": hyp + v["host-irq"] + 2 * v["gic-access"] +
+    v["lr-flush"],
+    "deliver-wfi": v["vcpu-kick"] + v["vcpu-wake"] +
+    v["sysreg-save-restore"] + v["lr-flush"] + v["exception-return"],
+    "cpuif": v["cpuif-access"],
+}
+q = Qmp([qemu, "-M", "virt,gic-version=3,gic-model=sim,its=on", "-accel",
+         "tcg", "-cpu", "max", "-nodefaults", "-display", "none", "-S",
+         "-global", "arm-gicv3-sim.cost-profile=ampere-altra",
+         "-global", "arm-gicv3-sim.cost-path=kvm-vgic-vhe"])
+ev = q.stats()["events"]
+check(all(ev[k]["cycles-per-event"] == c and ev[k]["count"] == 0
+          for k, c in want.items()) and ev["its-access-no-cpu"] == 0,
+      "events: cycles per event on kvm-vgic-vhe as the profile gives them")
+GITS_TYPER = 0x08080008
+for _ in range(3):
+    q.read(GITS_TYPER, 8)
+ev = q.stats()["events"]
+check(ev["its-access"]["count"] == 0 and ev["its-access-no-cpu"] == 3,
+      "events: an ITS access no CPU made (the monitor's) is not costed")
+q.cmd("qom-set", path=q.gic, property="cost-reset", value=True)
+check(q.stats()["events"]["its-access-no-cpu"] == 0,
+      "events: cost-reset zeroes them")
+q.quit()
 
 print("1..%d" % n)
 sys.exit(1 if fails else 0)

@@ -124,9 +124,100 @@ static void need_gic(Run *r)
     }
 }
 
+/*
+ * Gated accesses.  The device traces every access that a gate of its
+ * register made RAZ/WI, with the reason (gicsim_gated, gicsim-dispatch.c:
+ * a Secure-only register to a Non-secure access, a register RAZ/WI while
+ * GICD_CTLR.DS == 1, a powered-down redistributor).  QEMU writes the
+ * trace, a line per event and flushed, to r->gate_log_path before qtest
+ * answers the access, so reading it after each access tells which one
+ * was gated.  gic-model=qemu has no such trace: nothing is marked.
+ */
+static void gate_poll(Run *r)
+{
+    char buf[512];
+
+    g_clear_pointer(&r->gate, g_free);
+    if (!r->gate_log) {
+        return;
+    }
+    clearerr(r->gate_log);
+    while (fgets(buf, sizeof(buf), r->gate_log)) {
+        const char *ev, *why;
+
+        g_string_append(r->gate_partial, buf);
+        if (!g_str_has_suffix(buf, "\n")) {
+            continue;   /* a longer line, or one QEMU is still writing */
+        }
+        ev = strstr(r->gate_partial->str, "gicsim_gated ");
+        if (ev) {
+            /* "... (NS): RAZ/WI, WHY" */
+            why = strstr(ev, "): RAZ/WI, ");
+            why = why ? why + strlen("): RAZ/WI, ") : strstr(ev, "): ");
+            why = why && g_str_has_prefix(why, "): ") ? why + 3 : why;
+            g_free(r->gate);
+            r->gate = g_strchomp(g_strdup(why ? why : ev));
+            r->gated++;
+        }
+        g_string_truncate(r->gate_partial, 0);
+    }
+}
+
+/* Whether the run knows gates (gic-model=sim) */
+static bool knows_gates(const Run *r)
+{
+    return r->gate_log != NULL;
+}
+
+/*
+ * Whether a read's or write's gate agrees with @st: gated if the
+ * statement says "gated", else not.  Where gates are unknown
+ * (gic-model=qemu), anything agrees.  @why: what to add to the
+ * transcript line when they do not.
+ */
+static bool gate_agrees(const Run *r, const GsStmt *st, const char **why)
+{
+    if (knows_gates(r) && r->gate && st->expect_gate &&
+        strcmp(gs_gate_name(r->gate), st->expect_gate)) {
+        *why = "  -- gated, but not by the gate the statement names";
+        return false;
+    }
+    if (!knows_gates(r) || !!r->gate == st->expect_gated) {
+        *why = "";
+        return true;
+    }
+    *why = r->gate ? "  -- the access was gated (RAZ/WI): a gated read "
+                     "satisfies no check; end the statement in 'gated' if "
+                     "that is what it checks"
+                   : "  -- expected a gated access (RAZ/WI), but no gate "
+                     "closed";
+    return false;
+}
+
 static const char *sec_name(GsSec s)
 {
     return s == GS_SEC_S ? "S " : "NS";
+}
+
+/*
+ * Does @s run with modelled durations (docs/timing.rst)?  The "qemu"
+ * profile, the default, has none; another profile or a duration
+ * property may.
+ */
+static bool timing_on(const GsScript *s, const char *model)
+{
+    const GsMachine *m = &s->machine;
+
+    return !strcmp(model, "sim") &&
+           ((m->profile && strcmp(m->profile, "qemu")) || m->timing->len);
+}
+
+/* An access line's virtual time, where modelled time is on */
+static void append_time(Run *r, GString *line)
+{
+    if (r->show_time) {
+        g_string_append_printf(line, "  @ %" PRId64 " ns", r->now);
+    }
 }
 
 static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
@@ -167,7 +258,20 @@ static const char *check_desc(const GsStmt *st, GString *buf)
         g_string_append(buf, "  (expect bus error)");
         break;
     default:
-        break;
+        if (st->expect_gated) {
+            g_string_append_printf(buf, "  (expect gated%s%s)",
+                                   st->expect_gate ? " " : "",
+                                   st->expect_gate ? st->expect_gate : "");
+        }
+        return buf->str;
+    }
+    if (st->expect_gated) {
+        g_autofree char *g = g_strdup_printf(", gated%s%s",
+                                             st->expect_gate ? " " : "",
+                                             st->expect_gate ?
+                                             st->expect_gate : "");
+
+        g_string_insert(buf, buf->len - 1, g);
     }
     return buf->str;
 }
@@ -203,8 +307,17 @@ static bool do_read(Run *r, const GsAccess *a, uint64_t *v)
 {
     unsigned attrs = a->sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
 
+    bool ok;
+
     touch(a);
-    return qtest_mmio_read(r->qts, a->addr, a->size, attrs, v);
+    ok = qtest_mmio_read(r->qts, a->addr, a->size, attrs, v);
+    gate_poll(r);
+    return ok;
+}
+
+bool run_read(Run *r, const GsAccess *a, uint64_t *v)
+{
+    return do_read(r, a, v);
 }
 
 static void describe_read(const GsAccess *a, uint64_t v, GString *line)
@@ -233,8 +346,8 @@ static void describe_read(const GsAccess *a, uint64_t v, GString *line)
 }
 
 /* A wait's result, and the start of its transcript line */
-static void wait_result(const GsStmt *st, Result *res, bool ok, uint64_t v,
-                        GString *line)
+static void wait_result(Run *r, const GsStmt *st, Result *res, bool ok,
+                        uint64_t v, GString *line)
 {
     res->ok = ok;
     res->value = v;
@@ -245,6 +358,43 @@ static void wait_result(const GsStmt *st, Result *res, bool ok, uint64_t v,
     } else {
         gs_format_target(&st->acc, line);
         g_string_append(line, " -> bus error");
+    }
+    if (r->gate) {
+        gs_format_gate(r->gate, line);
+    }
+}
+
+/*
+ * One read of a wait: whether it satisfies the check.  A gated read
+ * (RAZ/WI) never does: its value says nothing about the register.
+ */
+static bool wait_read(Run *r, const GsStmt *st, uint64_t *v, bool *ok)
+{
+    *ok = do_read(r, &st->acc, v);
+    r->reads++;
+    if (r->gate) {
+        r->gated_reads++;
+        return false;
+    }
+    return *ok && gs_check_value(st, *v);
+}
+
+/* " (N reads, K gated)" */
+static void wait_reads(const Run *r, GString *line)
+{
+    g_string_append_printf(line, " (%u read%s", r->reads,
+                           r->reads == 1 ? "" : "s");
+    if (r->gated_reads) {
+        g_string_append_printf(line, ", %u gated", r->gated_reads);
+    }
+    g_string_append_c(line, ')');
+}
+
+/* Why a wait that saw gated reads failed */
+static void wait_gated_note(const Run *r, bool met, GString *line)
+{
+    if (!met && r->gated_reads) {
+        g_string_append(line, "  -- gated reads (RAZ/WI) satisfy no check");
     }
 }
 
@@ -288,24 +438,22 @@ static void wait_for_time(Run *r, const GsStmt *st, Result *res,
 {
     int64_t start = vclock(r), now = start;
     uint64_t v = 0;
-    unsigned reads = 0;
     bool ok, met = false;
 
     for (;;) {
-        ok = do_read(r, &st->acc, &v);
-        reads++;
-        met = ok && gs_check_value(st, v);
+        met = wait_read(r, st, &v, &ok);
         if (!ok || met || now - start >= (int64_t)st->within_ns) {
             break;
         }
         now = vclock_step(r, MIN(GS_POLL_NS, st->within_ns - (now - start)));
     }
-    wait_result(st, res, ok, v, line);
-    g_string_append_printf(line, "%s after %" PRId64 " ns (%u reads) of at "
-                           "most %" PRIu64 " ns  (virtual time %" PRId64
-                           " ns)", check_desc(st, chk), now - start, reads,
-                           st->within_ns, now);
-    r->reads = reads;
+    wait_result(r, st, res, ok, v, line);
+    g_string_append_printf(line, "%s after %" PRId64 " ns",
+                           check_desc(st, chk), now - start);
+    wait_reads(r, line);
+    g_string_append_printf(line, " of at most %" PRIu64 " ns  (virtual time "
+                           "%" PRId64 " ns)", st->within_ns, now);
+    wait_gated_note(r, met, line);
     record(r, st, ok && met, "%s", line->str);
 }
 
@@ -405,10 +553,17 @@ static void print_stats(Run *r)
         return;
     }
     say(r, "stats: profile %s, path %s, %" PRId64 " MHz, stage 2 %" PRId64
-        "-bit IPA / %" PRId64 " levels",
+        "-bit IPA / %" PRId64 " levels%s",
         qdict_get_str(stats, "profile"), qdict_get_str(stats, "path"),
         qdict_get_int(stats, "clock-mhz"), qdict_get_int(stats, "ipa-bits"),
-        qdict_get_int(stats, "stage2-levels"));
+        qdict_get_int(stats, "stage2-levels"),
+        /*
+         * Under qtest, -cpu max is a Cortex-A57 (PARange 44 bits):
+         * target/arm/cpu64.c, aarch64_max_initfn(); TCG's has 48
+         */
+        !g_strcmp0(qdict_get_try_str(stats, "ipa-bits-from"), "cpu")
+        ? " (from the CPU: under qtest -cpu max is a Cortex-A57, 44 bits; "
+          "48 under TCG, docs/cost.rst)" : "");
     say(r, "stats: %" PRId64 " accesses, %" PRId64 " cycles, %.1f ns",
         qdict_get_int(stats, "accesses"), qdict_get_int(stats, "cycles"),
         qdict_get_double(stats, "ns"));
@@ -477,11 +632,16 @@ static bool rec_mmio(void *opaque, uint64_t addr, unsigned len, bool write,
     RecMmio *m = opaque;
     unsigned attrs = m->st->acc.sec == GS_SEC_S ? QTEST_MEMATTR_SECURE : 0;
 
+    bool ok;
+
     touch(&m->st->acc);
     if (write) {
-        return qtest_mmio_write(m->r->qts, addr, len, attrs, *val);
+        ok = qtest_mmio_write(m->r->qts, addr, len, attrs, *val);
+    } else {
+        ok = qtest_mmio_read(m->r->qts, addr, len, attrs, val);
     }
-    return qtest_mmio_read(m->r->qts, addr, len, attrs, val);
+    gate_poll(m->r);
+    return ok;
 }
 
 /*
@@ -548,6 +708,9 @@ static void exec_rec(Run *r, const GsStmt *st, Result *res)
     } else {
         g_string_append(line, " -> completed");
     }
+    if (r->gate) {
+        gs_format_gate(r->gate, line);
+    }
     if (st->rec.expect_abort) {
         g_string_append(line, "  (expect abort)");
         pass = end == GICSIM_REC_END_ABORT;
@@ -601,16 +764,28 @@ static void exec_one(Run *r, unsigned idx, GString *line)
             describe_read(&st->acc, v, line);
         }
         g_string_append(line, access_class(r, &st->acc, false));
+        append_time(r, line);
+        if (r->gate) {
+            gs_format_gate(r->gate, line);
+        }
         g_string_append(line, check_desc(st, chk));
         if (st->check == GS_CHECK_ERROR) {
             record(r, st, !ok, "%s", line->str);
-        } else if (st->check == GS_CHECK_NONE) {
-            /* a bare read checks nothing: a bus error is reported only */
+        } else if (st->check == GS_CHECK_NONE && !st->expect_gated) {
+            /*
+             * A bare read checks nothing: a bus error or a gate is
+             * reported only
+             */
             say(r, "%4u       %s", st->line, line->str);
         } else if (!ok) {
             record(r, st, false, "%s", line->str);
         } else {
-            record(r, st, gs_check_value(st, v), "%s", line->str);
+            const char *why;
+            bool agrees = gate_agrees(r, st, &why);
+
+            record(r, st, agrees && (st->check == GS_CHECK_NONE ||
+                                     gs_check_value(st, v)),
+                   "%s%s", line->str, why);
         }
         break;
     case GS_WRITE: {
@@ -619,6 +794,7 @@ static void exec_one(Run *r, unsigned idx, GString *line)
         touch(&st->acc);
         ok = qtest_mmio_write(r->qts, st->acc.addr, st->acc.size, attrs,
                               st->value);
+        gate_poll(r);
         res->ok = ok;
         g_string_printf(line, "write%-2u %s ", st->acc.size * 8,
                         sec_name(st->acc.sec));
@@ -629,10 +805,23 @@ static void exec_one(Run *r, unsigned idx, GString *line)
             g_string_append(line, " -> bus error");
         }
         g_string_append(line, access_class(r, &st->acc, true));
+        append_time(r, line);
+        if (r->gate) {
+            gs_format_gate(r->gate, line);
+        }
         if (st->check == GS_CHECK_ERROR) {
             record(r, st, !ok, "%s%s", line->str, check_desc(st, chk));
+        } else if (st->expect_gated) {
+            const char *why;
+            bool agrees = gate_agrees(r, st, &why);
+
+            record(r, st, ok && agrees, "%s%s%s", line->str,
+                   check_desc(st, chk), why);
         } else {
-            /* a bare write checks nothing: a bus error is reported only */
+            /*
+             * A bare write checks nothing: a bus error or a gate is
+             * reported only
+             */
             say(r, "%4u       %s", st->line, line->str);
         }
         break;
@@ -642,20 +831,26 @@ static void exec_one(Run *r, unsigned idx, GString *line)
             wait_for_time(r, st, res, line, chk);
             break;
         }
+    {
+        bool met = false;
+
         ok = false;
-        for (i = 0; i < st->within; i++) {
-            ok = do_read(r, &st->acc, &v);
-            if (!ok || gs_check_value(st, v)) {
+        for (i = 0; i < st->within && !met; i++) {
+            met = wait_read(r, st, &v, &ok);
+            if (!ok) {
                 break;
             }
         }
-        wait_result(st, res, ok, v, line);
+        wait_result(r, st, res, ok, v, line);
         g_string_append_printf(line, "%s after %u of at most %u reads",
-                               check_desc(st, chk),
-                               MIN(i + 1, st->within), st->within);
-        r->reads = MIN(i + 1, st->within);
-        record(r, st, ok && i < st->within, "%s", line->str);
+                               check_desc(st, chk), r->reads, st->within);
+        if (r->gated_reads) {
+            g_string_append_printf(line, " (%u gated)", r->gated_reads);
+        }
+        wait_gated_note(r, met, line);
+        record(r, st, ok && met, "%s", line->str);
         break;
+    }
     case GS_STEP:
         say(r, "%4u       step %" PRIu64 " ns  (virtual time %" PRId64
             " ns)", st->line, st->value,
@@ -734,6 +929,9 @@ void exec_stmt(Run *r, unsigned idx)
 
     r->verdict = GS_VERDICT_NONE;
     r->reads = 0;
+    r->gated_reads = 0;
+    gate_poll(r);       /* what happened before this statement */
+    g_clear_pointer(&r->gate, g_free);
     g_clear_pointer(&r->msg, g_free);
     exec_one(r, idx, line);
     if (!r->rep || !res->done ||
@@ -750,7 +948,8 @@ void exec_stmt(Run *r, unsigned idx)
     t = r->cpuif ? -1 : MAX(r->now, 0);
     gs_report_stmt(r->rep, r->s->filename, r->model, st, t, res->ok,
                    st->kind == GS_WRITE ? st->value : res->value, r->reads,
-                   r->verdict, r->msg ? r->msg : line->str);
+                   r->gated_reads, r->gate, r->verdict,
+                   r->msg ? r->msg : line->str);
 }
 
 /* Start QEMU for @s with @model and print the transcript's header. */
@@ -766,11 +965,36 @@ void run_start(Run *r, const GsScript *s, const char *model,
     r->results = g_new0(Result, s->stmts->len);
     r->cpuif = s->machine.cpuif >= 0 ? s->machine.cpuif : s->checks_lines;
     args = machine_args(s, model, r->cpuif);
-    say(r, "== %s (gic-model=%s%s%s): %s", s->filename, model,
+    say(r, "== %s (gic-model=%s%s%s%s): %s", s->filename, model,
+        s->has_machine ? "" : ", no machine line: " GS_DEFAULT_MACHINE,
         r->cmdline ? ", command line: " : "", r->cmdline ? r->cmdline : "",
         args);
-    r->qts = qtest_init(args);
+    r->gate_partial = g_string_new(NULL);
+    if (!strcmp(model, "sim")) {
+        g_autoptr(GError) err = NULL;
+        int fd = g_file_open_tmp("gicsim-probe-gates-XXXXXX.log",
+                                 &r->gate_log_path, &err);
+
+        if (fd < 0) {
+            say(r, "warning: no file for the device's trace of gated "
+                "accesses (%s): they are not marked", err->message);
+        } else {
+            close(fd);
+        }
+    }
+    if (r->gate_log_path) {
+        /* Not in the header: a temporary file's name says nothing */
+        r->qts = qtest_initf("%s -trace gicsim_gated -D %s", args,
+                             r->gate_log_path);
+        r->gate_log = fopen(r->gate_log_path, "r");
+    } else {
+        r->qts = qtest_init(args);
+    }
     r->now = -1;
+    r->show_time = timing_on(s, model) && !r->cpuif;
+    if (r->show_time) {
+        vclock(r);      /* learn the clock (it moves 1 ns) */
+    }
     if (r->cpuif) {
         setup_cpuif(r);
         /* Intercept before anything is raised: levels start at 0 */
@@ -785,8 +1009,20 @@ void run_stop(Run *r)
 {
     qtest_quit(r->qts);
     r->qts = NULL;
-    say(r, "== %s (gic-model=%s): %u passed, %u failed", r->s->filename,
-        r->model, r->passed, r->failed);
+    gate_poll(r);
+    g_clear_pointer(&r->gate, g_free);
+    if (r->gated) {
+        say(r, "== %s (gic-model=%s): %u passed, %u failed, %u access%s "
+            "gated (RAZ/WI)", r->s->filename, r->model, r->passed, r->failed,
+            r->gated, r->gated == 1 ? "" : "es");
+    } else {
+        say(r, "== %s (gic-model=%s): %u passed, %u failed", r->s->filename,
+            r->model, r->passed, r->failed);
+    }
+    if (r->rep) {
+        gs_report_script(r->rep, r->s->filename, r->model, r->passed,
+                         r->failed, r->gated);
+    }
 }
 
 static void run_script(Run *r, const GsScript *s, const char *model,
@@ -806,6 +1042,17 @@ static void run_script(Run *r, const GsScript *s, const char *model,
 
 void run_free(Run *r)
 {
+    if (r->gate_log) {
+        fclose(r->gate_log);
+    }
+    if (r->gate_log_path) {
+        unlink(r->gate_log_path);
+        g_free(r->gate_log_path);
+    }
+    if (r->gate_partial) {
+        g_string_free(r->gate_partial, true);
+    }
+    g_free(r->gate);
     g_free(r->msg);
     g_string_free(r->out, true);
     g_free(r->results);
@@ -950,7 +1197,7 @@ static char *find_qemu(const char *argv0)
 static char *default_probe(const GsOverrides *o, GString *errors)
 {
     GsScript *s = gs_parse_with("<command line>",
-                                "machine gic-version=3 secure=on smp=2\n"
+                                "machine " GS_DEFAULT_MACHINE "\n"
                                 "reset\n", o, errors);
     char *text;
 
@@ -978,6 +1225,17 @@ static void usage(void)
            "  --security on|off     two Security states (virt secure=on)\n"
            "  --strict              undefined accesses are bus errors\n"
            "  --virtualization on|off, --its on|off, --gic-model sim|qemu\n"
+           "  --rwp-ns N, --waker-ns N, --pwrr-ns N, --syncr-ns N\n"
+           "                        modelled durations in ns of GICD/GICR_CTLR.RWP,\n"
+           "                        GICR_WAKER, GICR_PWRR, GICR_SYNCR "
+           "(docs/timing.rst)\n"
+           "  --cpuif on|off        run the CPUs (TCG) with the CPU interface "
+           "stub, for\n"
+           "                        IRQ/FIQ checks; the virtual clock then "
+           "follows the\n"
+           "                        host's (default: on for scripts that "
+           "check IRQ/FIQ,\n"
+           "                        off for -i)\n"
            "\n"
            "Output and modes:\n"
            "  -i, --interactive     a prompt: each line is a statement, "
@@ -1018,6 +1276,11 @@ static const struct {
     { "--virtualization", "virtualization", false },
     { "--its", "its", false },
     { "--gic-model", "gic-model", false },
+    { "--cpuif", "cpuif", false },
+    { "--rwp-ns", "rwp-ns", false },
+    { "--waker-ns", "waker-ns", false },
+    { "--pwrr-ns", "pwrr-ns", false },
+    { "--syncr-ns", "syncr-ns", false },
 };
 
 /*
@@ -1156,38 +1419,21 @@ int main(int argc, char **argv)
         return rc;
     }
 
-    /* Parse everything first: nothing runs unless every script parses */
-    if (!files->len || o.print_default) {
+    if (o.print_default) {
         g_autofree char *text = default_probe(o.machine, errors);
 
-        if (o.print_default && text) {
-            fputs(text, stdout);
-            return 0;
+        if (!text) {
+            fputs(errors->str, stderr);
+            return 2;
         }
-        g_ptr_array_add(scripts, text ? gs_parse_with("<default probe>", text,
-                                                      o.machine, errors)
-                                      : NULL);
-    }
-    for (i = 0; i < files->len; i++) {
-        const char *f = g_ptr_array_index(files, i);
-        g_autofree char *text = NULL;
-        g_autoptr(GError) err = NULL;
-
-        if (!g_file_get_contents(f, &text, NULL, &err)) {
-            g_string_append_printf(errors, "%s: %s\n", f, err->message);
-            g_ptr_array_add(scripts, NULL);
-            continue;
-        }
-        g_ptr_array_add(scripts, gs_parse_with(f, text, o.machine, errors));
-    }
-    if (errors->len) {
-        fputs(errors->str, stderr);
-        if (o.tap) {
-            printf("1..1\nnot ok 1 - scripts do not parse\n");
-        }
-        return 2;
+        fputs(text, stdout);
+        return 0;
     }
 
+    /*
+     * The reports first, so that a script that does not parse is a
+     * failure in them too (CI sees a failing report, not a missing one)
+     */
     if (o.json || o.junit) {
         FILE *json = NULL;
 
@@ -1209,6 +1455,42 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+
+    /* Parse everything first: nothing runs unless every script parses */
+    for (i = 0; i < MAX(files->len, 1); i++) {
+        const char *f = files->len ? g_ptr_array_index(files, i)
+                                   : "<default probe>";
+        g_autoptr(GString) err = g_string_new(NULL);
+        g_autofree char *text = NULL;
+        g_autoptr(GError) gerr = NULL;
+        GsScript *s = NULL;
+
+        if (!files->len) {
+            text = default_probe(o.machine, err);
+        } else if (!g_file_get_contents(f, &text, NULL, &gerr)) {
+            g_string_append_printf(err, "%s: %s\n", f, gerr->message);
+        }
+        if (text) {
+            s = gs_parse_with(f, text, o.machine, err);
+        }
+        g_ptr_array_add(scripts, s);
+        if (err->len) {
+            gs_report_parse_error(rep, f, err->str);
+            g_string_append(errors, err->str);
+        }
+    }
+    if (errors->len) {
+        fputs(errors->str, stderr);
+        if (o.tap) {
+            printf("1..1\nnot ok 1 - scripts do not parse\n");
+        }
+        g_string_truncate(errors, 0);
+        if (!gs_report_close(rep, errors)) {
+            fprintf(stderr, "gicsim-probe: %s", errors->str);
+        }
+        return 2;
+    }
+
     gs_overrides_describe(o.machine, cmdline);
     if (o.tap) {
         /* --coverage adds one test case after the scripts */

@@ -34,6 +34,7 @@ typedef struct Run {
     GsVerdict verdict;      /* of the statement running */
     char *msg;              /* its transcript line, if record()ed */
     unsigned reads;         /* reads a wait made */
+    unsigned gated_reads;   /* of which gated (RAZ/WI) */
     /*
      * QEMU_CLOCK_VIRTUAL in ns under -accel qtest, once known (-1 before):
      * what qtest_clock_step()/qtest_clock_set() return (set it when
@@ -41,6 +42,23 @@ typedef struct Run {
      * moving it.
      */
     int64_t now;
+    /*
+     * Modelled time is on (gic-model=sim with a profile other than
+     * "qemu", or durations set) and the clock is qtest's: every access
+     * line shows the virtual time it ran at.
+     */
+    bool show_time;
+    /*
+     * Gated accesses (gic-model=sim): the device traces every access a
+     * gate of the register made RAZ/WI (trace event gicsim_gated); QEMU
+     * writes those lines to @gate_log_path, which the runner reads after
+     * each access.
+     */
+    char *gate_log_path;
+    FILE *gate_log;
+    GString *gate_partial;  /* a line not yet ended */
+    char *gate;             /* why the last access was gated, or NULL */
+    unsigned gated;         /* gated accesses so far */
 } Run;
 
 /* Start QEMU for @s with gic-model @model; the header goes to r->out. */
@@ -51,6 +69,11 @@ void run_start(Run *r, const GsScript *s, const char *model,
  * transcript lines are appended to r->out.
  */
 void exec_stmt(Run *r, unsigned idx);
+/*
+ * Read @a; false on a bus error.  r->gate says whether a gate of the
+ * register made the read RAZ/WI.
+ */
+bool run_read(Run *r, const GsAccess *a, uint64_t *v);
 /* Quit QEMU; the summary line goes to r->out. */
 void run_stop(Run *r);
 void run_free(Run *r);

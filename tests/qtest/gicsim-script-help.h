@@ -19,6 +19,20 @@ void gs_help_statements(GString *out);
 bool gs_help_register(const char *name, GString *out);
 
 /*
+ * The same, with the access rules for machine @m (NULL: in general) and,
+ * if @reset is not NULL, that value as the reset value in @m (for
+ * registers whose reset depends on the configuration).
+ */
+/*
+ * Whether machine @m has register @r: 1 yes, 0 no (its offset is
+ * reserved), -1 the settings do not tell (FEAT_GICv3_NMI: the CPU's)
+ */
+int gs_reg_present(const GicsimReg *r, const GsMachine *m);
+
+bool gs_help_register_in(const char *name, const GsMachine *m,
+                         const uint64_t *reset, GString *out);
+
+/*
  * Completion of @word, the word being typed, where @before is the line
  * up to it.  Appends matching candidates (g_strdup'd) to @out, sorted;
  * returns whether a completed candidate should be followed by a space

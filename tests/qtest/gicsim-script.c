@@ -44,6 +44,9 @@ typedef struct Parser {
     bool seen_stmt;
     const char *where;  /* set: messages say "WHERE: " (no line, column) */
     unsigned err_col;   /* column of the last error */
+    unsigned col_base;  /* columns before the statement (after a ';') */
+    /* parse_access: REG(n..m) allowed (1), and REG alone for all (2) */
+    unsigned ranges;
     const GsOverrides *overrides;
 } Parser;
 
@@ -154,7 +157,8 @@ static bool parse_duration(const char *text, uint64_t *ns)
 static bool lex_line(Parser *p, const char *line, size_t len)
 {
     static const char *const puncts[] = {
-        "==", "!=", "<<", "(", ")", "[", "]", ".", "=", "&", "@", "|", ",",
+        "==", "!=", "<<", "(", ")", "[", "]", "..", ".", "=", "&", "@", "|",
+        ",",
     };
     size_t i = 0;
 
@@ -174,7 +178,7 @@ static bool lex_line(Parser *p, const char *line, size_t len)
             continue;
         }
         t = g_new0(Tok, 1);
-        t->col = start + 1;
+        t->col = p->col_base + start + 1;
         if (isalpha((unsigned char)c) || c == '_') {
             while (i < len && (isalnum((unsigned char)line[i]) ||
                                line[i] == '_' || line[i] == '-')) {
@@ -221,7 +225,7 @@ static bool lex_line(Parser *p, const char *line, size_t len)
             }
             if (k == G_N_ELEMENTS(puncts)) {
                 perror_at(p, t->col, "expected a name, number or one of "
-                          "( ) [ ] . = == != & | << @, found '%c'", c);
+                          "( ) [ ] . .. = == != & | << @ ;, found '%c'", c);
                 tok_free(t);
                 return false;
             }
@@ -235,7 +239,7 @@ static bool lex_line(Parser *p, const char *line, size_t len)
         Tok *e = g_new0(Tok, 1);
 
         e->kind = T_END;
-        e->col = len + 1;
+        e->col = p->col_base + len + 1;
         e->text = g_strdup("end of line");
         g_ptr_array_add(p->toks, e);
     }
@@ -550,6 +554,7 @@ static void parse_settings(Parser *p);
 
 static void parse_machine(Parser *p, Tok *kw)
 {
+    p->script->has_machine = true;
     if (p->seen_stmt) {
         perror_at(p, kw->col, "expected 'machine' lines before the first "
                   "statement, found 'machine' after one");
@@ -799,6 +804,44 @@ void gs_machine_describe(const GsMachine *m, GString *out)
     }
 }
 
+void gs_machine_header(const GsMachine *m, GString *out)
+{
+    g_auto(GStrv) timing = g_strsplit(m->timing->str, " ", -1);
+    unsigned i;
+
+    g_string_append_printf(out, "machine gic-version=%u secure=%s smp=%u "
+                           "gic-model=%s", m->gic_version,
+                           m->secure ? "on" : "off", m->smp, m->model);
+    if (m->virtualization && m->gic_version != 4) {
+        g_string_append(out, " virtualization=on");
+    }
+    if (m->its >= 0) {
+        g_string_append_printf(out, " its=%s", m->its ? "on" : "off");
+    }
+    if (m->profile) {
+        g_string_append_printf(out, " profile=%s", m->profile);
+    }
+    if (m->strict >= 0) {
+        g_string_append_printf(out, " strict=%s", m->strict == 2 ? "pedantic" :
+                               m->strict ? "on" : "off");
+    }
+    if (m->cpuif >= 0) {
+        g_string_append_printf(out, " cpuif=%s", m->cpuif ? "on" : "off");
+    }
+    /* " -global arm-gicv3-sim.rwp-ns=500" -> " rwp-ns=500" */
+    for (i = 0; timing[i]; i++) {
+        if (g_str_has_prefix(timing[i], "arm-gicv3-sim.")) {
+            g_string_append_printf(out, " %s",
+                                   timing[i] + strlen("arm-gicv3-sim."));
+        }
+    }
+    if (m->realm_shim) {
+        g_string_append_printf(out, " realm-shim=on realm-ipa-bits=%u",
+                               m->realm_ipa_bits);
+    }
+    g_string_append_c(out, '\n');
+}
+
 /* ---- Statements ---- */
 
 /*
@@ -810,13 +853,13 @@ const GsStatementHelp gs_statements[] = {
       "machine settings (header only): gic-version, smp, secure, ..." },
     { "default", "default secure|nonsecure",
       "Security state of later accesses" },
-    { "read", "read[8|16|32|64] [S|NS] TARGET [== V]",
+    { "read", "read[8|16|32|64] [S|NS] TARGET [== V] [gated [GATE]]",
       "read and print decoded (and check)" },
-    { "write", "write[8|16|32|64] [S|NS] TARGET = V [error]",
-      "write (error: expect a bus error)" },
-    { "expect", "expect [S|NS] TARGET == V | != V | error",
-      "read and check; also expect irq|fiq cpu N == 0|1 and "
-      "expect stats STAT == N" },
+    { "write", "write[8|16|32|64] [S|NS] TARGET = V [error | gated]",
+      "write (error: expect a bus error; gated: expect RAZ/WI by a gate)" },
+    { "expect", "expect [S|NS] TARGET (== V | != V) [gated [GATE]] | error",
+      "read and check (gated: the read must be RAZ/WI by a gate); also "
+      "expect irq|fiq cpu N == 0|1 and expect stats STAT == N" },
     { "wait", "wait [S|NS] TARGET == V within N | within TIME",
       "read until the check holds: at most N reads, or TIME (100us) "
       "of virtual time" },
@@ -911,7 +954,11 @@ static bool parse_access(Parser *p, unsigned size, bool allow_view,
         }
         a->reg = r;
         a->index = r->first;
-        if (r->count > 1 || r->first) {
+        a->last = r->first;
+        if ((r->count > 1 || r->first) && !is_punct(p, "(") &&
+            p->ranges >= 2) {
+            a->last = r->first + r->count - 1;  /* every element */
+        } else if (r->count > 1 || r->first) {
             uint64_t n;
             unsigned col;
 
@@ -933,6 +980,27 @@ static bool parse_access(Parser *p, unsigned size, bool allow_view,
                 return false;
             }
             a->index = n;
+            a->last = n;
+            if (is_punct(p, "..") && p->ranges) {
+                uint64_t l;
+
+                next(p);
+                if (!expect_number(p, "the last index of the range", &l,
+                                   &col)) {
+                    return false;
+                }
+                if (l < n || l >= (uint64_t)r->first + r->count) {
+                    perror_at(p, col, "expected a last index of %s in "
+                              "%" PRIu64 "..%u, found %" PRIu64, r->name, n,
+                              r->first + r->count - 1, l);
+                    return false;
+                }
+                a->last = l;
+            } else if (is_punct(p, "..")) {
+                perror_at(p, peek(p)->col, "expected ')': a range of "
+                          "elements is for read, expect and write");
+                return false;
+            }
             if (!expect_punct(p, ")")) {
                 return false;
             }
@@ -1096,7 +1164,8 @@ static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
     } else if (accept_punct(p, "!=")) {
         ne = true;
     } else {
-        expected(p, allow_error ? "'==', '!=' or 'error'" : "'==' or '!='");
+        expected(p, allow_error ? "'==', '!=', 'error' or 'gated'"
+                                : "'==' or '!='");
         return false;
     }
     t = peek(p);
@@ -1110,6 +1179,49 @@ static bool parse_check(Parser *p, GsStmt *st, bool allow_error)
         return false;
     }
     st->check = ne ? GS_CHECK_NE : GS_CHECK_EQ;
+    return true;
+}
+
+/*
+ * [ 'gated' [ GATE ] ]: the access must be RAZ/WI by a gate of the
+ * register (GATE: that one).  A gated access completes, so it cannot
+ * also end in a bus error.
+ */
+static bool parse_gated(Parser *p, GsStmt *st)
+{
+    Tok *t = peek(p);
+
+    if (!accept_word(p, "gated")) {
+        return true;
+    }
+    if (st->check == GS_CHECK_ERROR) {
+        perror_at(p, t->col, "expected 'error' or 'gated', not both (a "
+                  "gated access is RAZ/WI, never a bus error)");
+        return false;
+    }
+    if (!st->acc.reg) {
+        perror_at(p, t->col, "expected a register name for 'gated': a raw "
+                  "address has no gates in the register table");
+        return false;
+    }
+    st->expect_gated = true;
+    t = peek(p);
+    if (t->kind == T_IDENT) {
+        static const char *const gates[] = { "Secure-only", "DS", "power" };
+        unsigned i;
+
+        for (i = 0; i < G_N_ELEMENTS(gates); i++) {
+            if (!g_ascii_strcasecmp(t->text, gates[i])) {
+                st->expect_gate = gates[i];
+                next(p);
+                return true;
+            }
+        }
+        perror_at(p, t->col, "expected the gate after 'gated' "
+                  "(Secure-only, DS or power) or the end, found '%s'",
+                  t->text);
+        return false;
+    }
     return true;
 }
 
@@ -1503,6 +1615,39 @@ static bool begin_statements(Parser *p, unsigned col)
     return true;
 }
 
+/*
+ * Add @st to @s: one statement per element of its range (REG(n..m), or a
+ * whole array), each with its own address.
+ */
+static void add_elements(GsScript *s, GsStmt *st)
+{
+    GsAccess *a = &st->acc;
+    unsigned i;
+
+    if (!a->reg || a->last <= a->index) {
+        a->last = a->index;
+        if (a->realm_alias) {
+            a->addr = gs_realm_alias(&s->machine, a->addr);
+        }
+        g_ptr_array_add(s->stmts, st);
+        return;
+    }
+    for (i = a->index; i <= a->last; i++) {
+        GsStmt *e = g_memdup2(st, sizeof(*st));
+
+        e->text = g_strdup(st->text);
+        e->stats = NULL;
+        e->acc.index = e->acc.last = i;
+        e->acc.addr = gs_reg_addr(&s->machine, a->reg, i, a->byte, a->cpu);
+        if (a->realm_alias) {
+            e->acc.addr = gs_realm_alias(&s->machine, e->acc.addr);
+        }
+        g_ptr_array_add(s->stmts, e);
+    }
+    g_free(st->text);
+    g_free(st);
+}
+
 static void parse_stmt(Parser *p, const char *text)
 {
     GsScript *s = p->script;
@@ -1610,21 +1755,26 @@ static void parse_stmt(Parser *p, const char *text)
             s->checks_lines = true;
         } else {
             st->kind = GS_READ;
+            p->ranges = 2;
             if (!parse_sec(p, &st->acc.sec) ||
                 !parse_access(p, size, true, &st->acc)) {
                 goto fail;
             }
-            if (is_expect ||
-                (peek(p)->kind != T_END && !is_punct(p, "@"))) {
+            if (!is_word(p, "gated") && (is_expect ||
+                (peek(p)->kind != T_END && !is_punct(p, "@")))) {
                 if (!parse_check(p, st, true)) {
                     goto fail;
                 }
+            }
+            if (!parse_gated(p, st)) {
+                goto fail;
             }
         }
     } else if (verb_size(kw->text, "write", &size)) {
         unsigned col;
 
         st->kind = GS_WRITE;
+        p->ranges = 1;
         if (!parse_sec(p, &st->acc.sec) ||
             !parse_access(p, size, false, &st->acc) ||
             !expect_punct(p, "=")) {
@@ -1642,6 +1792,9 @@ static void parse_stmt(Parser *p, const char *text)
         }
         if (accept_word(p, "error")) {
             st->check = GS_CHECK_ERROR;
+        }
+        if (!parse_gated(p, st)) {
+            goto fail;
         }
     } else if (verb_size(kw->text, "wait", &size)) {
         uint64_t n;
@@ -1749,13 +1902,14 @@ static void parse_stmt(Parser *p, const char *text)
         goto fail;
     }
     if (via_alias) {
-        st->acc.addr = gs_realm_alias(&s->machine, st->acc.addr);
         st->acc.realm_alias = true;
     }
-    g_ptr_array_add(s->stmts, st);
+    add_elements(s, st);
+    p->ranges = 0;
     return;
 
 fail:
+    p->ranges = 0;
     g_free(st->stats);
     g_free(st->text);
     g_free(st);
@@ -1776,13 +1930,57 @@ static GsScript *script_new(const char *filename)
 
     s->filename = g_strdup(filename);
     s->stmts = g_ptr_array_new_with_free_func(stmt_free);
+    /*
+     * The default machine, the same for scripts, the tour and the
+     * interactive prompt: GS_DEFAULT_MACHINE
+     */
     s->machine = (GsMachine) {
-        .gic_version = 3, .its = -1, .smp = 1, .strict = -1, .cpuif = -1,
+        .gic_version = 3, .secure = true, .its = -1, .smp = 2, .strict = -1,
+        .cpuif = -1,
         .timing = g_string_new(NULL),
         .realm_ipa_bits = 48,
     };
     g_strlcpy(s->machine.model, "sim", sizeof(s->machine.model));
     return s;
+}
+
+/*
+ * Parse one line: its statements, separated by ';' (outside strings,
+ * before a comment).  Columns count from the start of the line.  Returns
+ * false if a statement has an error.
+ */
+static bool parse_line(Parser *p, const char *line, size_t len)
+{
+    size_t i, start = 0;
+    bool quoted = false, ok = true;
+
+    for (i = 0; i < len; i++) {
+        if (line[i] == '"') {
+            quoted = !quoted;
+        } else if (line[i] == '#' && !quoted) {
+            len = i;
+        }
+    }
+    quoted = false;
+    for (i = 0; i <= len; i++) {
+        if (i < len && line[i] == '"') {
+            quoted = !quoted;
+        }
+        if (i == len || (line[i] == ';' && !quoted)) {
+            g_autofree char *copy = g_strndup(line + start, i - start);
+
+            p->failed = false;
+            p->col_base = start;
+            if (lex_line(p, line + start, i - start)) {
+                parse_stmt(p, copy);
+            }
+            ok &= !p->failed;
+            start = i + 1;
+        }
+    }
+    p->col_base = 0;
+    p->failed = !ok;
+    return ok;
 }
 
 /* Parse the lines of @text into @p's script. */
@@ -1793,13 +1991,8 @@ static void parse_text(Parser *p, const char *text)
     while (*line) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
-        g_autofree char *copy = g_strndup(line, len);
-
         p->line++;
-        p->failed = false;
-        if (lex_line(p, line, len)) {
-            parse_stmt(p, copy);
-        }
+        parse_line(p, line, len);
         line += len;
         if (*line == '\n') {
             line++;
@@ -1880,18 +2073,16 @@ int gs_session_line(GsSession *ss, const char *line, unsigned *col,
 
     p->errors = errors;
     p->line++;
-    p->failed = false;
     p->err_col = 0;
-    if (lex_line(p, line, strlen(line))) {
-        parse_stmt(p, line);
-    }
-    if (p->failed) {
+    if (!parse_line(p, line, strlen(line))) {
+        /* Nothing of a line in error runs */
+        g_ptr_array_set_size(s->stmts, before);
         if (col) {
             *col = p->err_col;
         }
         return -1;
     }
-    return s->stmts->len > before;
+    return s->stmts->len - before;
 }
 
 unsigned gs_session_line_number(const GsSession *ss)
@@ -2177,7 +2368,7 @@ char *gs_default_probe_for(const GsMachine *m)
     g_string_append(t,
         "# gicsim-probe's default tour (IHI 0069H chapter 12), adapted to\n"
         "# the machine the command line asks for.\n"
-        "machine gic-version=3 secure=on smp=2\n"
+        "machine " GS_DEFAULT_MACHINE "\n"
         "echo \"Distributor identification\"\n"
         "read GICD_TYPER\n"
         "expect GICD_TYPER.ITLinesNumber == 8   # 288 INTIDs: 32*(N+1)\n");

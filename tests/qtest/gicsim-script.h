@@ -60,6 +60,12 @@ typedef struct GsMachine {
 typedef struct GsAccess {
     const GicsimReg *reg;   /* NULL: raw address */
     unsigned index;         /* element n of an array register */
+    /*
+     * While parsing: the last element of a range, REG(n..last), or of a
+     * whole array given without an index (read and expect); the parser
+     * makes one statement per element, each with last == index
+     */
+    unsigned last;
     unsigned byte;          /* byte offset inside the element */
     unsigned cpu;           /* redistributor of a GICR register */
     uint64_t addr;          /* physical address (resolved) */
@@ -114,6 +120,18 @@ typedef struct GsStmt {
     GsModelTag tag;
     GsAccess acc;
     GsCheck check;
+    /*
+     * "gated" at the end of a read, expect or write: the access must be
+     * made RAZ/WI by one of the register's gates (Secure-only, one
+     * Security state, power; gicsim-regs.h).  Without it a check that
+     * only a gated read satisfies fails.
+     */
+    bool expect_gated;
+    /*
+     * "gated GATE": the gate that must close, "Secure-only", "DS" or
+     * "power" (gs_gate_name()'s names); NULL: any
+     */
+    const char *expect_gate;
     uint64_t value;         /* written or expected value */
     unsigned within;        /* wait: at most this many reads */
     uint64_t within_ns;     /* wait: or at most this much virtual time */
@@ -131,9 +149,16 @@ typedef struct GsStmt {
     GsRec rec;              /* GS_REC */
 } GsStmt;
 
+/*
+ * The machine of a script with no "machine" line (and of the tour and the
+ * interactive prompt, unless the command line says otherwise)
+ */
+#define GS_DEFAULT_MACHINE "gic-version=3 secure=on smp=2"
+
 typedef struct GsScript {
     char *filename;
     GsMachine machine;
+    bool has_machine;       /* the script has a "machine" line */
     GPtrArray *stmts;       /* GsStmt * */
     bool checks_lines;      /* some statement checks IRQ/FIQ outputs */
     bool timed;             /* uses virtual time (step, within TIME) */
@@ -174,11 +199,19 @@ GsScript *gs_parse_with(const char *filename, const char *text,
 void gs_machine_describe(const GsMachine *m, GString *out);
 
 /*
+ * A "machine" line (ending in a newline) that gives @m again: the header
+ * of an interactive session saved as a script.
+ */
+void gs_machine_header(const GsMachine *m, GString *out);
+
+/*
  * A session parses one line at a time (the interactive probe).  @header
- * holds "machine" lines, then @o applies.  gs_session_line() appends a
- * statement to gs_session_script()'s statements and returns 1, returns 0
- * for a line that adds none (blank, comment, "default"), or -1 with a
- * message appended to @errors and the error's column in @col.
+ * holds "machine" lines, then @o applies.  gs_session_line() appends the
+ * line's statements (several with ';' or a range of elements) to
+ * gs_session_script()'s statements and returns how many, 0 for a line
+ * that adds none (blank, comment, "default"), or -1 with a message
+ * appended to @errors and the error's column in @col (then none of the
+ * line's statements is added).
  */
 typedef struct GsSession GsSession;
 

@@ -45,13 +45,19 @@ with tempfile.TemporaryDirectory() as tmp:
     keys = {"script", "model", "line", "statement", "op", "time_ns",
             "register", "element", "address", "width", "security", "value",
             "fields", "expect", "verdict"}
-    acc = [o for o in objs if o.get("op") != "irq" and o.get("op") != "fiq"]
+    acc = [o for o in objs if o.get("op") not in ("irq", "fiq", "summary")]
     missing = [sorted(keys - o.keys()) for o in acc if keys - o.keys()]
     check("each access has time, register, element, width, Security "
           "state, value, fields, expectation and verdict", acc and
           not missing, str(missing[:3]))
 
     m = re.search(r"(\d+) checks passed, (\d+) failed", p.stdout)
+    summ = [o for o in objs if o.get("op") == "summary"]
+    check("one summary record per script, with its totals",
+          len(summ) == 1 and m and
+          (summ[0]["passed"], summ[0]["failed"]) == (int(m[1]), int(m[2]))
+          and summ[0]["verdict"] == "pass", str(summ))
+    objs = [o for o in objs if o.get("op") != "summary"]
     npass = sum(o["verdict"] == "pass" for o in objs)
     nfail = sum(o["verdict"] == "fail" for o in objs)
     check("the verdicts add up to the transcript's summary",
@@ -91,6 +97,7 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("expect GICD_TYPER.ITLinesNumber == 7\nread GICD_CTLR\n")
     p = run(["--json", "-", "--junit", xm, bad])
     objs = [json.loads(line) for line in p.stdout.splitlines()]
+    objs = [o for o in objs if o.get("op") != "summary"]
     root = ET.parse(xm).getroot()
     fails = root.findall("./testsuite/testcase/failure")
     check("--json - writes JSON alone on stdout; a failed check is a "
@@ -102,6 +109,92 @@ with tempfile.TemporaryDirectory() as tmp:
           "expect == 0x7" in fails[0].get("message") and
           "gicsim-probe: 1 script" in p.stderr,
           p.stdout + p.stderr)
+
+    # A wrong power-up: the Non-secure write to the Secure-only GICR_PWRR
+    # is RAZ/WI, and so are the reads the waits make.  With --strict (as
+    # a user would try) the waits must fail, and every report must say
+    # which access was gated and why.
+    pw = os.path.join(tmp, "power-up.poke")
+    with open(pw, "w") as f:
+        f.write("machine profile=gic-600\n"
+                "write GICR_PWRR@cpu1 = 0\n"
+                "wait GICR_PWRR@cpu1.RDGPO == 0 within 100us\n"
+                "write S GICR_WAKER@cpu1 = 0\n"
+                "wait S GICR_WAKER@cpu1.ChildrenAsleep == 0 within 100us\n"
+                "read S GICR_PWRR@cpu1\n")
+    js2 = os.path.join(tmp, "pw.json")
+    p = run(["--strict", "--json", js2, "--junit", xm, pw])
+    lines = p.stdout.splitlines()
+    w = [l for l in lines if re.match(r"\s+3 ", l)]
+    check("a wait satisfied only by gated reads fails, marked on its line",
+          p.returncode == 1 and w and " FAIL " in w[0] and
+          "[gated (Secure-only): RAZ/WI, Secure-only register while "
+          "GICD_CTLR.DS == 0]" in w[0] and "1001 gated" in w[0],
+          "\n".join(lines[:8]))
+    wr = [l for l in lines if re.match(r"\s+4 ", l)]
+    check("a gated write is marked with the gate that closed (power)",
+          wr and "[gated (power): RAZ/WI, redistributor powered down "
+          "(GICR_PWRR.RDGPO == 1)]" in wr[0], str(wr))
+    with open(js2) as f:
+        objs = [json.loads(line) for line in f]
+    by_line = {o.get("line"): o for o in objs if o.get("op") != "summary"}
+    summ = [o for o in objs if o.get("op") == "summary"]
+    check("--json: the gate of each gated access and the failed waits",
+          by_line[2]["gated"] == {"gate": "Secure-only", "why":
+                                  "Secure-only register while "
+                                  "GICD_CTLR.DS == 0"} and
+          by_line[3]["verdict"] == "fail" and
+          by_line[3]["gated_reads"] == 1001 and
+          by_line[4]["gated"]["gate"] == "power" and
+          by_line[5]["verdict"] == "fail" and by_line[6]["gated"] is None
+          and summ and summ[0]["gated"] == 2004 and
+          summ[0]["verdict"] == "fail", str(objs)[:2000])
+    root = ET.parse(xm).getroot()
+    fails = root.findall("./testsuite/testcase/failure")
+    err = root.findtext("./testsuite/system-err") or ""
+    check("--junit: the waits fail naming the gate; gated writes listed",
+          len(fails) == 2 and all("[gated (" in f.get("message")
+                                  for f in fails) and
+          "2: write32 NS GICR_PWRR@cpu1 = 0x00000000  @ 1 ns  "
+          "[gated (Secure-only)" in err and
+          "4: write32 S  GICR_WAKER@cpu1" in err, err)
+
+    # 'gated' states that a gate must close: a Secure access to GICR_PWRR
+    # is not gated, so its check fails
+    gt = os.path.join(tmp, "gated.poke")
+    with open(gt, "w") as f:
+        f.write("machine profile=gic-600\n"
+                "expect NS GICR_PWRR@cpu1 == 0 gated\n"
+                "expect S GICR_PWRR@cpu1.RDPD == 1 gated\n")
+    p = run(["--json", js2, gt])
+    with open(js2) as f:
+        objs = [json.loads(line) for line in f]
+    check("'gated' passes on a gated read, fails when no gate closed",
+          p.returncode == 1 and [o["verdict"] for o in objs][:2] ==
+          ["pass", "fail"] and "but no gate closed" in p.stdout,
+          p.stdout)
+
+    # A script that does not parse: both reports are still written, and
+    # say so (exit status 2)
+    bad2 = os.path.join(tmp, "typo.poke")
+    with open(bad2, "w") as f:
+        f.write("read GICD_CTRL\n")
+    for f in (js2, xm):
+        os.unlink(f)
+    p = run(["--json", js2, "--junit", xm, bad2])
+    try:
+        with open(js2) as f:
+            objs = [json.loads(line) for line in f]
+        root = ET.parse(xm).getroot()
+        fails = root.findall("./testsuite/testcase/failure")
+        ok = (p.returncode == 2 and len(objs) == 1 and
+              objs[0]["op"] == "parse" and objs[0]["verdict"] == "fail" and
+              "GICD_CTRL" in objs[0]["message"] and len(fails) == 1 and
+              root.get("failures") == "1")
+    except (OSError, ValueError, ET.ParseError) as e:
+        ok, objs = False, str(e)
+    check("a script that does not parse: --json and --junit report it",
+          ok, str(objs))
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):

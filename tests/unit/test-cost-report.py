@@ -5,8 +5,11 @@
 # shows every register and step with the file's numbers, the SVG is
 # well-formed and has one bar segment per non-zero (register, step) and
 # one bar per step, with lengths proportional to the cost.  TAP.
+import importlib.util
 import json
+import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -103,5 +106,72 @@ with tempfile.TemporaryDirectory() as d:
           [l.split()[1:6] for l in lines[head[0]:]
            if l.startswith("GICD_TYPER")] == [["1", "0", "0", "0", "900"]],
           "the realm accesses in a table of their own")
+    # The profile's tags reach the table, the legend and --json; an
+    # assumed split is called so in the chart
+    del stats["realm"]
+    prof = os.path.join(d, "p.profile")
+    with open(prof, "w") as f:
+        f.write("world-switch = 450 [fitted] 80 % of hyp_call (share "
+                "assumed; the sum is fitted)\n"
+                "vgic-handler = 150 [published] a paper\n")
+    stats["steps"]["world-switch"]["ns"] = 45000.0
+    stats["registers"]["GICD_CTLR"]["ns"] = 40000.0
+    with open(js, "w") as f:
+        json.dump(stats, f)
+    jo = os.path.join(d, "tagged.json")
+    out = subprocess.run([sys.executable, report, js, "--svg", sv,
+                          "--profile", prof, "--json", jo],
+                         capture_output=True, text=True)
+    lines = out.stdout.splitlines()
+    check(out.returncode == 0 and
+          [l for l in lines if l.startswith("world-switch")][0]
+          .endswith("[fitted total, share assumed]") and
+          [l for l in lines if l.startswith("vgic-handler")][0]
+          .endswith("[published]"), "the table gives each step's source")
+    texts = ["".join(t.itertext()) for t in ET.parse(sv).getroot().iter(
+        "{http://www.w3.org/2000/svg}text")]
+    check("world-switch [fitted total, share assumed]" in texts and
+          "vgic-handler [published]" in texts, "the legend carries the tags")
+    check(any(t.startswith("Not a measured breakdown: 75.0 % of the "
+                           "modelled cost") for t in texts),
+          "the chart says which share of the cost is assumed")
+    with open(jo) as f:
+        tagged = json.load(f)
+    check(tagged["steps"]["world-switch"]["source"] ==
+          "fitted total, share assumed", "--json: a source per step")
+    labels = [t for t in texts if re.fullmatch(r"[0-9.]+ (ns|us|ms)", t)]
+    check(labels and len({t.split()[1] for t in labels[:2]}) == 1 and
+          all(t.endswith(" us") for t in labels[:2]),
+          "one unit for the labels of a chart: %s" % labels)
+    # A shipped profile, found from the statistics' profile-file
+    stats["profile-file"] = "cost-profiles/ampere-altra.profile"
+    with open(js, "w") as f:
+        json.dump(stats, f)
+    out = subprocess.run([sys.executable, report, js], capture_output=True,
+                         text=True)
+    check("[fitted total, share assumed]" in out.stdout and
+          "source unknown" not in out.stdout,
+          "a shipped profile's tags are found from profile-file")
+
+    # The device's step-sources, with no profile file to read
+    stats["profile-file"] = "/nonexistent.profile"
+    stats["step-sources"] = {
+        "world-switch": {"source": "assumption", "note": "n"},
+        "vgic-handler": {"source": "measured", "note": "m"}}
+    with open(js, "w") as f:
+        json.dump(stats, f)
+    out = subprocess.run([sys.executable, report, js], capture_output=True,
+                         text=True)
+    check("[assumption]" in out.stdout and "[measured]" in out.stdout and
+          not out.stderr, "the statistics' step-sources are the tags")
+
+# No two colours of the palette look alike (RGB distance)
+spec = importlib.util.spec_from_file_location("cost_report", report)
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+rgb = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in mod.PALETTE]
+close = [(mod.PALETTE[i], mod.PALETTE[j]) for i in range(len(rgb))
+         for j in range(i) if math.dist(rgb[i], rgb[j]) < 60]
+check(not close, "no two legend colours within distance 60: %s" % close)
 print("1..%d" % n)
 sys.exit(1 if fails else 0)

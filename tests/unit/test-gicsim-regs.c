@@ -247,9 +247,10 @@ static void test_gates(void)
         bool gicr = r->frame != GICSIM_FRAME_GICD;
         bool idreg = r->offset >= GICSIM_OFF_IDREGS;
 
-        /* the dispatch hides Secure-only fields on its gated path */
+        /* Secure-only fields: derived from .smask, never in the table */
+        g_assert_false(r->gates & GICSIM_GATE_SECURE_FIELDS);
         g_assert_cmpint(!!r->smask, ==,
-                        !!(r->gates & GICSIM_GATE_SECURE_FIELDS));
+                        !!(gicsim_reg_gates(r) & GICSIM_GATE_SECURE_FIELDS));
         n_sec += !!(r->gates & GICSIM_GATE_SECURE);
         n_two += !!(r->gates & GICSIM_GATE_TWO_STATES);
         /* Power gates only redistributor registers; GICR_PWRR answers */
@@ -309,6 +310,108 @@ static void test_profiles(void)
 }
 
 /*
+ * The mirrors the rows declare (GicsimReg.mirror) agree with the rows: a
+ * word of the distributor's state only on a distributor register and a
+ * CPU's only on a redistributor's; the bitmap words on the registers of
+ * that state; whole state elements per register element; none where a
+ * read adds the input levels; and the word mirrors only with one
+ * Security state, where no Non-secure view masks the value.
+ */
+static void test_mirrors(void)
+{
+    static const struct {
+        GicsimMirror m;
+        GicsimState state;      /* GICSIM_ST_NONE: not a bitmap */
+        unsigned elem;
+    } words[] = {
+        { GICSIM_MIRROR_GICD_GROUP, GICSIM_ST_GROUP,
+          GICSIM_MIRROR_GICD_GROUP_ELEM },
+        { GICSIM_MIRROR_GICD_ENABLED, GICSIM_ST_ENABLED,
+          GICSIM_MIRROR_GICD_ENABLED_ELEM },
+        { GICSIM_MIRROR_GICD_ACTIVE, GICSIM_ST_ACTIVE,
+          GICSIM_MIRROR_GICD_ACTIVE_ELEM },
+        { GICSIM_MIRROR_GICD_GRPMOD, GICSIM_ST_GRPMOD,
+          GICSIM_MIRROR_GICD_GRPMOD_ELEM },
+        { GICSIM_MIRROR_GICD_NMI, GICSIM_ST_NMI,
+          GICSIM_MIRROR_GICD_NMI_ELEM },
+        { GICSIM_MIRROR_GICD_IPRIORITY, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICD_IPRIORITY_ELEM },
+        { GICSIM_MIRROR_GICD_IROUTER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICD_IROUTER_ELEM },
+        { GICSIM_MIRROR_GICR_GROUP, GICSIM_ST_GROUP,
+          GICSIM_MIRROR_GICR_GROUP_ELEM },
+        { GICSIM_MIRROR_GICR_ACTIVE, GICSIM_ST_ACTIVE,
+          GICSIM_MIRROR_GICR_ACTIVE_ELEM },
+        { GICSIM_MIRROR_GICR_GRPMOD, GICSIM_ST_GRPMOD,
+          GICSIM_MIRROR_GICR_GRPMOD_ELEM },
+        { GICSIM_MIRROR_GICR_NMI, GICSIM_ST_NMI,
+          GICSIM_MIRROR_GICR_NMI_ELEM },
+        { GICSIM_MIRROR_GICR_IPRIORITY, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_IPRIORITY_ELEM },
+        { GICSIM_MIRROR_GICR_WAKER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_WAKER_ELEM },
+        { GICSIM_MIRROR_GICR_TYPER, GICSIM_ST_NONE,
+          GICSIM_MIRROR_GICR_TYPER_ELEM },
+    };
+    unsigned id, i, n_words = 0;
+
+    /* Every word of GICSIM_MIRROR_WORDS() is in the list above */
+    g_assert_cmpuint(G_N_ELEMENTS(words), ==, GICSIM_MIRROR__COUNT - 2);
+    for (id = 0; id < GICSIM_REG__COUNT; id++) {
+        const GicsimReg *r = &gicsim_regs[id];
+
+        if (r->mirror == GICSIM_MIRROR_NONE ||
+            r->mirror == GICSIM_MIRROR_FIXED) {
+            continue;
+        }
+        n_words++;
+        g_assert_cmpint(r->mirror_when, ==,
+                        GICSIM_MIRROR_ONE_SECURITY_STATE);
+        g_assert_false(r->level_pending);
+        g_assert_true(r->access != GICSIM_WO);
+        for (i = 0; i < G_N_ELEMENTS(words); i++) {
+            if (words[i].m == r->mirror) {
+                break;
+            }
+        }
+        g_assert_cmpuint(i, <, G_N_ELEMENTS(words));
+        g_assert_cmpuint(r->size % words[i].elem, ==, 0);
+        if (words[i].state != GICSIM_ST_NONE) {
+            g_assert_cmpint(r->state, ==, words[i].state);
+        }
+        g_assert_cmpint(r->frame == GICSIM_FRAME_GICD, ==,
+                        r->mirror < GICSIM_MIRROR_GICR_GROUP);
+    }
+    g_assert_cmpuint(n_words, >, 0);
+    /* A fixed read: the ID registers, for one */
+    g_assert_cmpint(gicsim_reg_by_name("GICD_PIDR2")->mirror, ==,
+                    GICSIM_MIRROR_FIXED);
+    g_assert_cmpint(gicsim_reg_by_name("GICD_ISPENDR")->mirror, ==,
+                    GICSIM_MIRROR_NONE);
+}
+
+/* The list of names is the profiles' own, in order */
+static void test_profile_names(void)
+{
+    GString *want = g_string_new("");
+    unsigned i;
+
+    g_assert_cmpuint(gicsim_profile_count(), >=, 4);
+    g_assert_true(gicsim_profile_at(0) == gicsim_profile_find("qemu"));
+    g_assert_null(gicsim_profile_at(gicsim_profile_count()));
+    for (i = 0; i < gicsim_profile_count(); i++) {
+        const GicsimProfile *p = gicsim_profile_at(i);
+
+        g_assert_true(gicsim_profile_find(p->name) == p);
+        g_string_append_printf(want, "%s%s", i ? ", " : "", p->name);
+    }
+    g_assert_cmpstr(gicsim_profile_names(), ==, want->str);
+    g_assert_cmpstr(gicsim_profile_names(), ==,
+                    "qemu, gic-500, gic-600, gic-700");
+    g_string_free(want, true);
+}
+
+/*
  * gicsim_slot() from RD_base reaches every word of a redistributor's
  * frames, as the dispatch's direct path uses it; from the distributor's
  * frame, that frame's words.
@@ -352,6 +455,8 @@ int main(int argc, char **argv)
     g_test_add_func("/gicsim/regs/fields-disjoint", test_fields_disjoint);
     g_test_add_func("/gicsim/regs/gates", test_gates);
     g_test_add_func("/gicsim/regs/handler-args", test_handler_args);
+    g_test_add_func("/gicsim/regs/mirrors", test_mirrors);
     g_test_add_func("/gicsim/profile", test_profiles);
+    g_test_add_func("/gicsim/profile/names", test_profile_names);
     return g_test_run();
 }

@@ -4,6 +4,7 @@
  * resolution, field decode, suggestions and every kind of error message.
  */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gicsim-script.h"
@@ -290,9 +291,18 @@ static void test_error_field_outside_access(void)
 
 static void test_error_index(void)
 {
-    check_error("read GICD_IPRIORITYR\n",
-                "t.poke:1:21: expected '(' and the index n of "
-                "GICD_IPRIORITYR<n> (0..254), found end of line\n");
+    check_error("write GICD_IPRIORITYR = 0\n",
+                "t.poke:1:23: expected '(' and the index n of "
+                "GICD_IPRIORITYR<n> (0..254), found '='\n");
+    check_error("wait GICD_IPRIORITYR(0..3) == 0 within 3\n",
+                "t.poke:1:23: expected ')': a range of elements is for "
+                "read, expect and write\n");
+    check_error("read GICD_ISENABLER(3..1)\n",
+                "t.poke:1:24: expected a last index of GICD_ISENABLER in "
+                "3..31, found 1\n");
+    check_error("expect GICD_IPRIORITYR(250..300) == 0\n",
+                "t.poke:1:29: expected a last index of GICD_IPRIORITYR in "
+                "250..254, found 300\n");
     check_error("read GICD_IROUTER(31)\n",
                 "t.poke:1:19: expected an index of GICD_IROUTER in "
                 "32..1019, found 31\n");
@@ -301,6 +311,84 @@ static void test_error_index(void)
                 "array\n");
     check_error("read GICD_IGROUPR(1\n",
                 "t.poke:1:20: expected ')', found end of line\n");
+}
+
+/*
+ * Ranges of elements and whole arrays: one statement per element; ';'
+ * between statements on a line
+ */
+static void test_ranges(void)
+{
+    GsScript *s = parse_ok("read GICD_ISENABLER(0..3)\n"
+                           "expect GICD_IPRIORITYR == 0\n"
+                           "write GICD_ICENABLER(1..2) = 0xffffffff; "
+                           "read GICD_CTLR ; echo \"a;b\" # c; d\n");
+    unsigned i;
+
+    g_assert_cmpuint(s->stmts->len, ==, 4 + 255 + 2 + 2);
+    for (i = 0; i < 4; i++) {
+        g_assert_cmpint(stmt(s, i)->kind, ==, GS_READ);
+        g_assert_cmpuint(stmt(s, i)->acc.index, ==, i);
+        g_assert_cmpuint(stmt(s, i)->acc.addr, ==, 0x08000100 + 4 * i);
+        g_assert_cmpuint(stmt(s, i)->line, ==, 1);
+    }
+    g_assert_cmpuint(stmt(s, 4 + 254)->acc.index, ==, 254);
+    g_assert_cmpuint(stmt(s, 4 + 254)->acc.addr, ==, 0x08000400 + 4 * 254);
+    g_assert_cmpint(stmt(s, 4 + 254)->check, ==, GS_CHECK_EQ);
+    g_assert_cmpint(stmt(s, 259)->kind, ==, GS_WRITE);
+    g_assert_cmpuint(stmt(s, 260)->acc.addr, ==, 0x08000188);
+    g_assert_cmpstr(stmt(s, 260)->text, ==,
+                    "write GICD_ICENABLER(1..2) = 0xffffffff");
+    g_assert_cmpstr(stmt(s, 261)->text, ==, "read GICD_CTLR");
+    g_assert_cmpuint(stmt(s, 261)->line, ==, 3);
+    g_assert_cmpint(stmt(s, 262)->kind, ==, GS_ECHO);
+    g_assert_cmpstr(stmt(s, 262)->text, ==, "a;b");
+    gs_script_free(s);
+    /* A column after a ';' counts from the start of the line */
+    check_error("read GICD_CTLR; read GICD_CTRL\n",
+                "t.poke:1:22: expected a register name, found unknown "
+                "register 'GICD_CTRL'; did you mean GICD_CTLR or "
+                "GICR_CTLR?\n");
+}
+
+/* A session's machine, written as a header, parses to the same machine */
+static void test_machine_header(void)
+{
+    static const char *const hdrs[] = {
+        "machine gic-version=4 smp=3 secure=off its=on profile=gic-600 "
+        "strict=pedantic rwp-ns=500 pwrr-ns=7 cpuif=off\n",
+        "machine gic-version=3 realm-shim=on realm-ipa-bits=40 "
+        "gic-model=qemu virtualization=on\n",
+        "reset\n",
+    };
+    unsigned i;
+
+    for (i = 0; i < G_N_ELEMENTS(hdrs); i++) {
+        g_autofree char *text = g_strconcat(hdrs[i], "reset\n", NULL);
+        GsScript *a = parse_ok(text), *b;
+        g_autoptr(GString) h = g_string_new(NULL);
+        g_autofree char *again = NULL;
+
+        gs_machine_header(&a->machine, h);
+        again = g_strconcat(h->str, "reset\n", NULL);
+        b = parse_ok(again);
+        g_assert_cmpuint(a->machine.gic_version, ==, b->machine.gic_version);
+        g_assert_cmpint(a->machine.secure, ==, b->machine.secure);
+        g_assert_cmpint(a->machine.virtualization, ==,
+                        b->machine.virtualization);
+        g_assert_cmpint(a->machine.its, ==, b->machine.its);
+        g_assert_cmpuint(a->machine.smp, ==, b->machine.smp);
+        g_assert_cmpstr(a->machine.model, ==, b->machine.model);
+        g_assert_cmpstr(a->machine.profile, ==, b->machine.profile);
+        g_assert_cmpint(a->machine.strict, ==, b->machine.strict);
+        g_assert_cmpint(a->machine.cpuif, ==, b->machine.cpuif);
+        g_assert_cmpstr(a->machine.timing->str, ==, b->machine.timing->str);
+        g_assert_cmpint(a->machine.realm_shim, ==, b->machine.realm_shim);
+        g_assert_cmpuint(a->machine.realm_ipa_bits, ==,
+                         b->machine.realm_ipa_bits);
+        gs_script_free(a);
+        gs_script_free(b);
+    }
 }
 
 static void test_error_byte_and_alignment(void)
@@ -363,15 +451,16 @@ static void test_error_statement(void)
                 "rec, echo), "
                 "found '=='\n");
     check_error("read GICD_CTLR 3\n",
-                "t.poke:1:16: expected '==', '!=' or 'error', found '3'\n");
+                "t.poke:1:16: expected '==', '!=', 'error' or 'gated', found "
+                "'3'\n");
     check_error("expect GICD_CTLR\n",
-                "t.poke:1:17: expected '==', '!=' or 'error', found end of "
-                "line\n");
+                "t.poke:1:17: expected '==', '!=', 'error' or 'gated', found "
+                "end of line\n");
     check_error("reset now\n",
                 "t.poke:1:7: expected end of line, found 'now'\n");
     check_error("read GICD_CTLR $\n",
                 "t.poke:1:16: expected a name, number or one of "
-                "( ) [ ] . = == != & | << @, found '$'\n");
+                "( ) [ ] . .. = == != & | << @ ;, found '$'\n");
     check_error("echo \"unterminated\n",
                 "t.poke:1:6: expected '\"' to end the string, found end "
                 "of line\n");
@@ -396,6 +485,123 @@ static void test_error_wait(void)
                 "for rwp-ns, found '2000000000'\n");
     check_error("wait GICD_CTLR.RWP error within 3\n",
                 "t.poke:1:20: expected '==' or '!=', found 'error'\n");
+}
+
+/* "gated": the access must be RAZ/WI by one of the register's gates */
+static void test_gated(void)
+{
+    GsScript *s = parse_ok("machine secure=on smp=2\n"
+                           "expect NS GICR_PWRR@cpu1 == 0 gated\n"
+                           "read GICD_SETSPI_SR gated\n"
+                           "write GICR_PWRR@cpu1 = 0 gated\n"
+                           "expect S GICR_PWRR@cpu1.RDPD == 1\n"
+                           "write16 GICD_CTLR = 0 error\n");
+
+    g_assert_true(stmt(s, 0)->expect_gated);
+    g_assert_cmpint(stmt(s, 0)->check, ==, GS_CHECK_EQ);
+    g_assert_true(stmt(s, 1)->expect_gated);
+    g_assert_cmpint(stmt(s, 1)->check, ==, GS_CHECK_NONE);
+    g_assert_true(stmt(s, 2)->expect_gated);
+    g_assert_cmpint(stmt(s, 2)->kind, ==, GS_WRITE);
+    g_assert_false(stmt(s, 3)->expect_gated);
+    g_assert_false(stmt(s, 4)->expect_gated);
+    g_assert_null(stmt(s, 0)->expect_gate);
+    gs_script_free(s);
+    s = parse_ok("expect NS GICR_PWRR@cpu1 == 0 gated secure-only\n"
+                 "write GICR_WAKER = 0 gated power @sim\n"
+                 "read GICD_NSACR(2) gated DS\n");
+    g_assert_cmpstr(stmt(s, 0)->expect_gate, ==, "Secure-only");
+    g_assert_cmpstr(stmt(s, 1)->expect_gate, ==, "power");
+    g_assert_cmpint(stmt(s, 1)->tag, ==, GS_TAG_SIM);
+    g_assert_cmpstr(stmt(s, 2)->expect_gate, ==, "DS");
+    gs_script_free(s);
+    check_error("read GICD_NSACR(2) gated sleepy\n",
+                "t.poke:1:26: expected the gate after 'gated' (Secure-only, "
+                "DS or power) or the end, found 'sleepy'\n");
+
+    check_error("expect GICD_CTLR error gated\n",
+                "t.poke:1:24: expected 'error' or 'gated', not both (a gated "
+                "access is RAZ/WI, never a bus error)\n");
+    check_error("read 0x08000000 gated\n",
+                "t.poke:1:17: expected a register name for 'gated': a raw "
+                "address has no gates in the register table\n");
+    check_error("wait GICD_CTLR.RWP == 0 within 3 gated\n",
+                "t.poke:1:34: expected end of line, found 'gated'\n");
+}
+
+/*
+ * The gate of a gated access, from the device's reason (the strings of
+ * closed_gate() in gicsim-dispatch.c), and its transcript mark
+ */
+static void test_gate_names(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    g_assert_cmpstr(gs_gate_name("Secure-only register while "
+                                 "GICD_CTLR.DS == 0"), ==, "Secure-only");
+    g_assert_cmpstr(gs_gate_name("RAZ/WI while GICD_CTLR.DS == 1"), ==,
+                    "DS");
+    g_assert_cmpstr(gs_gate_name("redistributor powered down "
+                                 "(GICR_PWRR.RDGPO == 1)"), ==, "power");
+    g_assert_cmpstr(gs_gate_name("something new"), ==, "gate");
+    gs_format_gate("redistributor powered down (GICR_PWRR.RDGPO == 1)", out);
+    g_assert_cmpstr(out->str, ==, "  [gated (power): RAZ/WI, redistributor "
+                    "powered down (GICR_PWRR.RDGPO == 1)]");
+    g_string_truncate(out, 0);
+    gs_format_gate("RAZ/WI while GICD_CTLR.DS == 1", out);
+    g_assert_cmpstr(out->str, ==, "  [gated (DS): RAZ/WI while "
+                    "GICD_CTLR.DS == 1]");
+}
+
+/*
+ * --json and --junit: a gated access is reported in both (JSON "gated",
+ * JUnit <system-err> for one that checked nothing, the failure's message
+ * for one that failed); a script that does not parse is a failure in
+ * both; every script ends with a JSON summary record.
+ */
+static void test_report_gated(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("gicsim-report-XXXXXX", NULL);
+    g_autofree char *jpath = g_build_filename(dir, "r.json", NULL);
+    g_autofree char *xpath = g_build_filename(dir, "r.xml", NULL);
+    g_autofree char *json = NULL, *xml = NULL;
+    g_autoptr(GString) err = g_string_new(NULL);
+    const char *why = "Secure-only register while GICD_CTLR.DS == 0";
+    GsScript *s = parse_ok("machine secure=on smp=2\n"
+                           "write GICR_PWRR@cpu1 = 0\n"
+                           "expect GICR_PWRR@cpu1.RDGPO == 0\n");
+    GsReport *rep = gs_report_open(fopen(jpath, "w"), xpath, err);
+
+    g_assert_nonnull(rep);
+    gs_report_stmt(rep, "t.poke", "sim", stmt(s, 0), 0, true, 0, 0, 0, why,
+                   GS_VERDICT_NONE, "write32 NS GICR_PWRR@cpu1 = 0  [gated]");
+    gs_report_stmt(rep, "t.poke", "sim", stmt(s, 1), 0, true, 0, 1, 0, why,
+                   GS_VERDICT_FAIL, "read32 NS GICR_PWRR@cpu1.RDGPO  [gated]");
+    gs_report_script(rep, "t.poke", "sim", 0, 1, 2);
+    gs_report_parse_error(rep, "bad.poke", "bad.poke:1:1: expected ...\n");
+    g_assert_true(gs_report_close(rep, err));
+    gs_script_free(s);
+
+    g_assert_true(g_file_get_contents(jpath, &json, NULL, NULL));
+    g_assert_nonnull(strstr(json, "\"op\":\"write\""));
+    g_assert_nonnull(strstr(json, "\"gated\":{\"gate\":\"Secure-only\","
+                            "\"why\":\"Secure-only register while "
+                            "GICD_CTLR.DS == 0\"}"));
+    g_assert_nonnull(strstr(json, "\"op\":\"summary\",\"passed\":0,"
+                            "\"failed\":1,\"gated\":2,\"verdict\":\"fail\""));
+    g_assert_nonnull(strstr(json, "{\"script\":\"bad.poke\",\"model\":null,"
+                            "\"op\":\"parse\",\"verdict\":\"fail\""));
+    g_assert_true(g_file_get_contents(xpath, &xml, NULL, NULL));
+    g_assert_nonnull(strstr(xml, "<testsuites name=\"gicsim-probe\" "
+                            "tests=\"2\" failures=\"2\">"));
+    g_assert_nonnull(strstr(xml, "<system-err>gated accesses (RAZ/WI by a "
+                            "gate of the register):\n2: write32 NS "
+                            "GICR_PWRR@cpu1 = 0  [gated]\n</system-err>"));
+    g_assert_nonnull(strstr(xml, "<testsuite name=\"bad.poke\" tests=\"1\" "
+                            "failures=\"1\">"));
+    g_unlink(jpath);
+    g_unlink(xpath);
+    g_rmdir(dir);
 }
 
 /* Virtual time: step, wait ... within TIME, the duration keys */
@@ -454,8 +660,8 @@ static void test_error_header(void)
                 "t.poke:2:1: expected smp <= 317 for gic-version=4 (the "
                 "virt machine's redistributor regions), found "
                 "smp=318\n");
-    check_error("read S GICD_CTLR\n",
-                "t.poke:1:8: expected a machine with secure=on for a "
+    check_error("machine secure=off\nread S GICD_CTLR\n",
+                "t.poke:2:8: expected a machine with secure=on for a "
                 "Secure access (the CPU has no Secure state)\n");
     check_error("read GICR_VPROPBASER\n",
                 "t.poke:1:6: expected gic-version=4 for GICR_VPROPBASER "
@@ -709,7 +915,7 @@ static void test_overrides(void)
     g_assert_true(s->machine.virtualization);
     g_assert_cmpstr(s->machine.profile, ==, "gic-600");
     gs_machine_describe(&s->machine, d);
-    g_assert_cmpstr(d->str, ==, "gic-version=4 smp=4 secure=off "
+    g_assert_cmpstr(d->str, ==, "gic-version=4 smp=4 secure=on "
                     "virtualization=on profile=gic-600");
     g_string_truncate(d, 0);
     gs_overrides_describe(o, d);
@@ -827,7 +1033,7 @@ static void test_help(void)
     g_assert_true(g_str_has_prefix(out->str, "GICD_CTLR: "));
     g_assert_nonnull(strstr(out->str, "frame GICD, offset 0x0000\n"));
     g_assert_nonnull(strstr(out->str, "access widths 32"));
-    g_assert_nonnull(strstr(out->str, "[31]      RWP\n"));
+    g_assert_nonnull(strstr(out->str, "[31]      RWP  read-only\n"));
     g_string_truncate(out, 0);
     g_assert_true(gs_help_register("GICD_IPRIORITYR", out));
     g_assert_nonnull(strstr(out->str, "offset 0x0400 + 4 * (n - 0)"));
@@ -839,6 +1045,56 @@ static void test_help(void)
     g_string_truncate(out, 0);
     gs_help_statements(out);
     g_assert_nonnull(strstr(out->str, "wait [S|NS] TARGET == V within N"));
+}
+
+/* help REGISTER shows the access rules: gates, per-field RO/WO, reset */
+static void test_help_rules(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    GsScript *on = parse_ok("machine secure=on profile=gic-600\nreset\n");
+    GsScript *off = parse_ok("machine secure=off\nreset\n");
+    uint64_t reset = 0x9;
+
+    g_assert_true(gs_help_register("GICR_PWRR", out));
+    g_assert_nonnull(strstr(out->str, "  present only with the GIC-600/700 "
+                            "profiles\n"));
+    g_assert_nonnull(strstr(out->str, "  Secure-only: RAZ/WI to Non-secure "
+                            "accesses while GICD_CTLR.DS == 0\n"));
+    g_assert_nonnull(strstr(out->str, "[1]       RDAG  write-only (reads "
+                            "0)\n"));
+    g_assert_nonnull(strstr(out->str, "[3]       RDGPO  read-only\n"));
+    g_assert_nonnull(strstr(out->str, "  reset: depends on the "
+                            "configuration"));
+    g_string_truncate(out, 0);
+    g_assert_true(gs_help_register_in("GICR_PWRR", &on->machine, &reset,
+                                      out));
+    g_assert_nonnull(strstr(out->str, "profiles; this machine has it\n"));
+    g_assert_nonnull(strstr(out->str, "(this machine: secure=on, DS == 0 at "
+                            "reset)\n"));
+    g_assert_nonnull(strstr(out->str, "  reset: 0x00000009  {RDPD=1 RDAG=0 "
+                            "RDGPD=0 RDGPO=1 RDGO=0 RDG=0} (this machine: "
+                            "CPU 0's redistributor, read from a fresh "
+                            "one)\n"));
+    g_string_truncate(out, 0);
+    g_assert_true(gs_help_register_in("GICR_PWRR", &off->machine, NULL,
+                                      out));
+    g_assert_nonnull(strstr(out->str, "profiles; this machine has NOT: its "
+                            "offset is reserved (RES0)\n"));
+    g_string_truncate(out, 0);
+    g_assert_true(gs_help_register_in("GICR_WAKER", &on->machine, NULL,
+                                      out));
+    g_assert_nonnull(strstr(out->str, "[2]       ChildrenAsleep  "
+                            "read-only\n"));
+    g_assert_nonnull(strstr(out->str, "RAZ/WI while the redistributor is "
+                            "powered down"));
+    g_string_truncate(out, 0);
+    g_assert_true(gs_help_register_in("GICD_SETSPI_SR", &off->machine, NULL,
+                                      out));
+    g_assert_nonnull(strstr(out->str, "RAZ/WI while GICD_CTLR.DS == 1 (one "
+                            "Security state): always on this machine "
+                            "(secure=off)\n"));
+    gs_script_free(on);
+    gs_script_free(off);
 }
 
 static void test_json_string(void)
@@ -905,6 +1161,8 @@ int main(int argc, char **argv)
     g_test_add_func("/script/error/field-outside-access",
                     test_error_field_outside_access);
     g_test_add_func("/script/error/index", test_error_index);
+    g_test_add_func("/script/ranges", test_ranges);
+    g_test_add_func("/script/machine-header", test_machine_header);
     g_test_add_func("/script/error/byte-alignment",
                     test_error_byte_and_alignment);
     g_test_add_func("/script/error/cpu", test_error_cpu);
@@ -925,6 +1183,10 @@ int main(int argc, char **argv)
     g_test_add_func("/script/default-probe-for", test_default_probe_for);
     g_test_add_func("/script/complete", test_complete);
     g_test_add_func("/script/help", test_help);
+    g_test_add_func("/script/help-rules", test_help_rules);
     g_test_add_func("/script/json-string", test_json_string);
+    g_test_add_func("/script/gated", test_gated);
+    g_test_add_func("/script/gate-names", test_gate_names);
+    g_test_add_func("/script/report-gated", test_report_gated);
     return g_test_run();
 }

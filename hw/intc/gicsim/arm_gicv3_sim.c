@@ -283,7 +283,7 @@ static void gicsim_unrealize(DeviceState *dev)
 
     vmstate_unregister(VMSTATE_IF(dev), &vmstate_gicsim, sim);
     gicsim_cost_unrealize(sim);
-    g_free(sim->direct_routes);
+    g_free(sim->routes);
     g_free(sim->checked_routes);
     gicsim_clock_finalize(sim);
     g_free(sim->gicr_pwrr);
@@ -372,6 +372,42 @@ static const Property gicsim_properties[] = {
     DEFINE_PROP_UINT32("syncr-ns", GICv3SimState, syncr_ns, UINT32_MAX),
 };
 
+/*
+ * The help of the properties above (-device arm-gicv3-sim,help), one
+ * line each; the profile names come from the profiles themselves.
+ */
+static const struct {
+    const char *name;
+    const char *help;
+} gicsim_property_help[] = {
+    { "strict", "which undefined accesses are bus errors: off (default: "
+                "RAZ/WI, logged), on, or pedantic (also writes to RO and "
+                "reads of WO registers)" },
+    { "rwp-ns", "ns until a write tracked by GICD_CTLR.RWP/GICR_CTLR.RWP "
+                "completes (0-1000000000; 4294967295, unset: the profile's)" },
+    { "waker-ns", "ns until GICR_WAKER.ChildrenAsleep follows "
+                  "ProcessorSleep (4294967295, unset: the profile's)" },
+    { "pwrr-ns", "ns of a GICR_PWRR power-up or power-down (GIC-600/700; "
+                 "4294967295, unset: the profile's)" },
+    { "syncr-ns", "ns a GICR_INVLPIR/INVALLR/CLRLPIR write keeps "
+                  "GICR_SYNCR.Busy set (4294967295, unset: the profile's)" },
+};
+
+static void gicsim_describe_properties(ObjectClass *klass)
+{
+    g_autofree char *profile =
+        g_strdup_printf("implementation profile: %s (default qemu)",
+                        gicsim_profile_names());
+    unsigned i;
+
+    object_class_property_set_description(klass, "profile", profile);
+    for (i = 0; i < ARRAY_SIZE(gicsim_property_help); i++) {
+        object_class_property_set_description(klass,
+                                              gicsim_property_help[i].name,
+                                              gicsim_property_help[i].help);
+    }
+}
+
 static void gicsim_get_did_not_wait(Object *obj, Visitor *v,
                                     const char *name, void *opaque,
                                     Error **errp)
@@ -394,6 +430,7 @@ static void gicsim_class_init(ObjectClass *klass, void *data)
     dc->unrealize = gicsim_unrealize;
     dc->desc = "ARM GICv3/v4 with gicsim's distributor and redistributor";
     device_class_set_props(dc, gicsim_properties);
+    gicsim_describe_properties(klass);
     object_class_property_add(klass, "did-not-wait", "uint64",
                               gicsim_get_did_not_wait, NULL, NULL, NULL);
     object_class_property_set_description(klass, "did-not-wait",

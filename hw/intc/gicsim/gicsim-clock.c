@@ -13,7 +13,7 @@
  *     (under TCG a vCPU that polls the GIC can keep QEMU's timer list from
  *     running for hundreds of microseconds).  While anything is in
  *     flight the device uses routes with no direct access
- *     (gicsim_clock_divert()), so that every access takes the checked
+ *     (clock_divert()), so that every access takes the checked
  *     path, which does that; the direct path pays nothing for it;
  *   - one QEMUTimer at the earliest deadline, for what no access reads:
  *     an interrupt output that must change at completion while the guest
@@ -27,18 +27,23 @@
 #include "qemu/timer.h"
 #include "gicsim-internal.h"
 
-void gicsim_clock_divert(GICv3SimState *sim)
+/*
+ * While anything is in flight every access takes the checked path, which
+ * completes what is due before it looks at any state: the direct path
+ * then looks its routes up in a table where no access is direct
+ * (GICv3SimState.mmio_routes); the input lines test clock_busy.  Called
+ * wherever timing.next changes.
+ */
+static void clock_divert(GICv3SimState *sim)
 {
-    if (sim->direct_routes) {
-        sim->routes = sim->timing.next == GICSIM_TIMING_NONE ?
-                      sim->direct_routes : sim->checked_routes;
-    }
+    sim->clock_busy = sim->timing.next != GICSIM_TIMING_NONE;
+    sim->mmio_routes = sim->clock_busy ? sim->checked_routes : sim->routes;
 }
 
-/* The timer follows the earliest deadline; the routes follow the timer */
+/* The timer follows the earliest deadline */
 static void clock_rearm(GICv3SimState *sim)
 {
-    gicsim_clock_divert(sim);
+    clock_divert(sim);
     if (sim->timing.next == GICSIM_TIMING_NONE) {
         timer_del(sim->fx_timer);
     } else {
@@ -79,8 +84,8 @@ bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
     bool again = gicsim_timing_start(&sim->timing, agenda, kind, deadline,
                                      was);
 
+    clock_divert(sim);
     timer_mod_anticipate(sim->fx_timer, sim->timing.next);
-    gicsim_clock_divert(sim);
     return again;
 }
 
@@ -102,6 +107,7 @@ void gicsim_clock_init(GICv3SimState *sim, GicsimCompleteFn *complete)
         sim->fx_agendas[cpu + 1] = &sim->rfx[cpu].agenda;
     }
     gicsim_timing_init(&sim->timing, sim->fx_agendas, s->num_cpu + 1);
+    clock_divert(sim);
     sim->fx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, clock_timer_cb, sim);
 }
 
@@ -118,7 +124,8 @@ void gicsim_clock_finalize(GICv3SimState *sim)
 void gicsim_clock_reset(GICv3SimState *sim)
 {
     gicsim_timing_clear(&sim->timing);
-    clock_rearm(sim);
+    clock_divert(sim);
+    timer_del(sim->fx_timer);
 }
 
 /* After migration: the deadlines came with the stream */

@@ -61,6 +61,13 @@ struct GicsimCostAccount {
     GicsimCostTable realm;      /* accesses through a realm shim */
     GicsimCostTable *cur;       /* where the MMIO hook counts */
 
+    /*
+     * The GIC's other events (gicsim-cost-events.c), counted by QEMU's
+     * CPU interface and ITS (GICv3State::cost_counts)
+     */
+    uint64_t qevents[GICV3_COST__COUNT];
+    int64_t event_ns[GICSIM_EV__COUNT];     /* charge per event */
+
     /* Realm shims in front of the device (gicsim-cost-realm.c) */
     unsigned realm_shims;
     uint64_t realm_accesses;    /* every access to them */
@@ -102,6 +109,15 @@ QDict *gicsim_cost_table_stats(const GicsimCostTable *t);
 void gicsim_cost_realm_attach(GICv3SimState *sim);
 void gicsim_cost_realm_detach(GICv3SimState *sim);
 void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top);
+
+/*
+ * The GIC's events other than register accesses (gicsim-cost-events.c):
+ * set and clear QEMU's cost hook, the stats' "events" object, zeroing.
+ */
+void gicsim_cost_events_attach(GICv3SimState *sim);
+void gicsim_cost_events_detach(GICv3SimState *sim);
+void gicsim_cost_events_stats(GICv3SimState *sim, QDict *top);
+void gicsim_cost_events_reset(GicsimCostAccount *a);
 
 /*
  * The stage-2 defaults from the machine's first CPU (gicsim-cost-cpu.c,

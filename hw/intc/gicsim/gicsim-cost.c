@@ -28,6 +28,23 @@ static const char *const step_names[GICSIM_STEP__COUNT] = {
     [GICSIM_STEP_RMM_ENTRY] = "rmm-entry",
     [GICSIM_STEP_REC_ENTRY] = "rec-entry",
     [GICSIM_STEP_EXCEPTION_RETURN] = "exception-return",
+    [GICSIM_STEP_CPUIF_ACCESS] = "cpuif-access",
+    [GICSIM_STEP_SYSREG_DECODE] = "sysreg-decode",
+    [GICSIM_STEP_SGI_DISPATCH] = "sgi-dispatch",
+    [GICSIM_STEP_ITS_COMMAND] = "its-command",
+    [GICSIM_STEP_VCPU_KICK] = "vcpu-kick",
+    [GICSIM_STEP_VCPU_WAKE] = "vcpu-wake",
+    [GICSIM_STEP_LR_FLUSH] = "lr-flush",
+    [GICSIM_STEP_HOST_IRQ] = "host-irq",
+};
+
+static const char *const event_names[GICSIM_EV__COUNT] = {
+    [GICSIM_EV_SGI] = "sgi",
+    [GICSIM_EV_ITS_ACCESS] = "its-access",
+    [GICSIM_EV_ITS_COMMAND] = "its-command",
+    [GICSIM_EV_DELIVER_RUNNING] = "deliver-running",
+    [GICSIM_EV_DELIVER_WFI] = "deliver-wfi",
+    [GICSIM_EV_CPUIF] = "cpuif",
 };
 
 static const char *const path_names[GICSIM_PATH__COUNT] = {
@@ -43,6 +60,10 @@ static const char *const figure_names[GICSIM_FIG__COUNT] = {
     [GICSIM_FIG_HYP_CALL] = "hyp_call",
     [GICSIM_FIG_MMIO_READ_VGIC] = "mmio_read_vgic",
     [GICSIM_FIG_MMIO_READ_USER] = "mmio_read_user",
+    [GICSIM_FIG_EOI] = "eoi",
+    [GICSIM_FIG_IPI] = "ipi",
+    [GICSIM_FIG_LPI] = "lpi",
+    [GICSIM_FIG_TIMER_10MS] = "timer_10ms",
 };
 
 /* Profile keys of the figures */
@@ -50,12 +71,20 @@ static const char *const figure_keys[GICSIM_FIG__COUNT] = {
     [GICSIM_FIG_HYP_CALL] = "published.hyp-call",
     [GICSIM_FIG_MMIO_READ_VGIC] = "published.mmio-read-vgic",
     [GICSIM_FIG_MMIO_READ_USER] = "published.mmio-read-user",
+    [GICSIM_FIG_EOI] = "published.eoi",
+    [GICSIM_FIG_IPI] = "published.ipi",
+    [GICSIM_FIG_LPI] = "published.lpi",
+    [GICSIM_FIG_TIMER_10MS] = "published.timer-10ms",
 };
 
 static const GicsimCostPath figure_paths[GICSIM_FIG__COUNT] = {
     [GICSIM_FIG_HYP_CALL] = GICSIM_PATH_HYPERCALL,
     [GICSIM_FIG_MMIO_READ_VGIC] = GICSIM_PATH_KVM_VGIC_VHE,
     [GICSIM_FIG_MMIO_READ_USER] = GICSIM_PATH_KVM_USERSPACE,
+    [GICSIM_FIG_EOI] = GICSIM_PATH_KVM_VGIC_VHE,
+    [GICSIM_FIG_IPI] = GICSIM_PATH_KVM_VGIC_VHE,
+    [GICSIM_FIG_LPI] = GICSIM_PATH_KVM_VGIC_VHE,
+    [GICSIM_FIG_TIMER_10MS] = GICSIM_PATH_KVM_VGIC_VHE,
 };
 
 static const char *const source_names[GICSIM_SRC__COUNT] = {
@@ -256,6 +285,232 @@ unsigned gicsim_cost_step_count(GicsimCostPath path, GicsimCostStep step,
     return 0;
 }
 
+const char *gicsim_cost_event_name(GicsimCostEvent ev)
+{
+    return ev < GICSIM_EV__COUNT ? event_names[ev] : "?";
+}
+
+/*
+ * The events on a KVM VHE host (docs/cost.rst).  What KVM traps on GICv3
+ * hardware by default: writes of ICC_SGI1R_EL1, ICC_ASGI1R_EL1 (with
+ * HCR_EL2.IMO) and ICC_SGI0R_EL1 (HCR_EL2.FMO), which IHI 0069 (the
+ * ICC_SGI*R_EL1 register descriptions, "Traps and enables") sends to EL2
+ * whenever the virtual interrupts are routed there.  Linux's
+ * arch/arm64/kvm/vgic/vgic-v3.c sets the ICH_HCR_EL2 group and common
+ * traps (TALL0, TALL1, TC, TDIR) only for errata or when a module
+ * parameter asks (vgic_v3.group0_trap and friends, off by default), so
+ * acknowledge, EOI and the other ICC_* registers are handled by the
+ * virtual CPU interface in hardware: no exit (cpuif-access).
+ */
+static const PathStep ev_sgi[] = {          /* the sender's trap */
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_SYSREG_DECODE, 1, false, false },
+    { GICSIM_STEP_SGI_DISPATCH, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
+    END
+};
+
+/* Processing one command in the trap of the GITS_CWRITER write */
+static const PathStep ev_its_command[] = {
+    { GICSIM_STEP_ITS_COMMAND, 1, false, false },
+    END
+};
+
+/*
+ * A physical interrupt while the vCPU runs (the virtual timer's PPI, or
+ * the host's IPI that kicks it): the IRQ exits the guest, the host takes
+ * it (acknowledge and deactivate at the physical GIC: two gic-access),
+ * queues the virtual interrupt, fills a list register and re-enters.
+ */
+static const PathStep ev_deliver_running[] = {
+    { GICSIM_STEP_EXCEPTION_ENTRY, 1, false, false },
+    { GICSIM_STEP_WORLD_SWITCH, 1, false, false },
+    { GICSIM_STEP_EXIT_DISPATCH, 1, false, false },
+    { GICSIM_STEP_HOST_IRQ, 1, false, false },
+    { GICSIM_STEP_GIC_ACCESS, 2, false, false },
+    { GICSIM_STEP_LR_FLUSH, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
+    END
+};
+
+/*
+ * An interrupt for a vCPU halted in WFI (KVM traps WFI unless the vCPU
+ * has direct-injected vLPIs or vSGIs and runs alone): the sender kicks
+ * it, the scheduler wakes its thread (vcpu-wake), vcpu_load restores
+ * the EL1 state vcpu_put saved when it blocked (sysreg-save-restore),
+ * the list registers are filled and the guest entered.  The world
+ * switch in is the second half of the sender's exit (both count once).
+ */
+static const PathStep ev_deliver_wfi[] = {
+    { GICSIM_STEP_VCPU_KICK, 1, false, false },
+    { GICSIM_STEP_VCPU_WAKE, 1, false, false },
+    { GICSIM_STEP_SYSREG, 1, false, false },
+    { GICSIM_STEP_LR_FLUSH, 1, false, false },
+    { GICSIM_STEP_EXCEPTION_RETURN, 1, false, false },
+    END
+};
+
+static const PathStep ev_cpuif[] = {
+    { GICSIM_STEP_CPUIF_ACCESS, 1, false, false },
+    END
+};
+
+/* Bare metal: no hypervisor; the hardware's own steps */
+static const PathStep ev_native_sgi[] = {
+    { GICSIM_STEP_CPUIF_ACCESS, 1, false, false },
+    END
+};
+static const PathStep ev_native_its_command[] = {
+    { GICSIM_STEP_GIC_ACCESS, 1, false, false },
+    END
+};
+static const PathStep ev_none[] = { END };
+
+static const PathStep *const events_vhe[GICSIM_EV__COUNT] = {
+    [GICSIM_EV_SGI] = ev_sgi,
+    [GICSIM_EV_ITS_ACCESS] = path_vhe,
+    [GICSIM_EV_ITS_COMMAND] = ev_its_command,
+    [GICSIM_EV_DELIVER_RUNNING] = ev_deliver_running,
+    [GICSIM_EV_DELIVER_WFI] = ev_deliver_wfi,
+    [GICSIM_EV_CPUIF] = ev_cpuif,
+};
+
+static const PathStep *const events_native[GICSIM_EV__COUNT] = {
+    [GICSIM_EV_SGI] = ev_native_sgi,
+    [GICSIM_EV_ITS_ACCESS] = path_native,
+    [GICSIM_EV_ITS_COMMAND] = ev_native_its_command,
+    [GICSIM_EV_DELIVER_RUNNING] = ev_none,
+    [GICSIM_EV_DELIVER_WFI] = ev_none,
+    [GICSIM_EV_CPUIF] = ev_cpuif,
+};
+
+static unsigned list_count(const PathStep *ps, GicsimCostStep step)
+{
+    unsigned n = 0;
+
+    for (; ps->step != GICSIM_STEP__COUNT; ps++) {
+        if (ps->step == step && !ps->per_miss) {
+            n += ps->count;
+        }
+    }
+    return n;
+}
+
+/*
+ * What a path adds per exit to the KVM VHE events (an ITS access takes
+ * the path's own register-access steps instead):
+ * - kvm-vgic-nvhe: the host's EL1 state is switched too, with one more
+ *   exception entry and return (as for a register access);
+ * - realm (RMM 1.0, DEN0137): the SGI write is reported in a RecExit
+ *   (RMI_EXIT_SYSREG), the physical IRQ as RMI_EXIT_IRQ; each exit goes
+ *   REC -> RMM -> EL3 -> host and back through RMI_REC_ENTER (as for an
+ *   MMIO exit); a vCPU woken from WFI only re-enters (RMI_REC_ENTER,
+ *   EL3, RecEntry with the list registers).  All assumptions: no
+ *   published realm figure exists;
+ * - kvm-userspace: KVM has no userspace GICv3 CPU interface, so the
+ *   events other than ITS accesses cost as on kvm-vgic-vhe.
+ */
+unsigned gicsim_cost_event_step_count(GicsimCostPath path,
+                                      GicsimCostEvent ev,
+                                      GicsimCostStep step)
+{
+    unsigned n, exits, entries;
+
+    if (path >= GICSIM_PATH__COUNT || ev >= GICSIM_EV__COUNT ||
+        path == GICSIM_PATH_HYPERCALL) {
+        return 0;
+    }
+    if (path == GICSIM_PATH_NATIVE) {
+        return list_count(events_native[ev], step);
+    }
+    if (ev == GICSIM_EV_ITS_ACCESS) {
+        return list_count(paths[path], step);
+    }
+    n = list_count(events_vhe[ev], step);
+    exits = ev == GICSIM_EV_SGI || ev == GICSIM_EV_DELIVER_RUNNING;
+    entries = exits || ev == GICSIM_EV_DELIVER_WFI;
+    if (path == GICSIM_PATH_KVM_VGIC_NVHE && entries) {
+        if (step == GICSIM_STEP_EXCEPTION_ENTRY ||
+            step == GICSIM_STEP_EXCEPTION_RETURN) {
+            n++;
+        }
+        if (step == GICSIM_STEP_SYSREG && exits) {
+            n++;
+        }
+    }
+    if (path == GICSIM_PATH_REALM) {
+        switch (step) {
+        case GICSIM_STEP_REC_EXIT:
+        case GICSIM_STEP_RMM_EXIT:
+            n += exits;
+            break;
+        case GICSIM_STEP_EL3_SWITCH:
+            n += 2 * exits + (entries && !exits);
+            break;
+        case GICSIM_STEP_RMM_ENTRY:
+        case GICSIM_STEP_REC_ENTRY:
+            n += entries;
+            break;
+        default:
+            break;
+        }
+    }
+    return n;
+}
+
+/*
+ * The published rows as compositions of events on the KVM VHE path
+ * (docs/calibration.rst); each row also pays bench-floor.  The rows with
+ * an interrupt add the guest's handler: exception entry, acknowledge
+ * (ICC_IAR1_EL1) and EOI at the virtual CPU interface, exception return.
+ * The sender's return to its guest overlaps the receiver's wake-up; the
+ * model keeps it on the critical path (a simplification).
+ */
+unsigned gicsim_cost_figure_step_count(GicsimCostFigure fig,
+                                       GicsimCostStep step)
+{
+    return gicsim_cost_figure_path_step_count(fig, GICSIM_PATH_KVM_VGIC_VHE,
+                                              step);
+}
+
+unsigned gicsim_cost_figure_path_step_count(GicsimCostFigure fig,
+                                            GicsimCostPath vhe,
+                                            GicsimCostStep step)
+{
+    unsigned handler = (step == GICSIM_STEP_EXCEPTION_ENTRY ||
+                        step == GICSIM_STEP_EXCEPTION_RETURN) +
+                       2 * (step == GICSIM_STEP_CPUIF_ACCESS);
+
+    switch (fig) {
+    case GICSIM_FIG_HYP_CALL:
+    case GICSIM_FIG_MMIO_READ_USER:
+        return vhe == GICSIM_PATH_KVM_VGIC_VHE ?
+               list_count(paths[figure_paths[fig]], step) : 0;
+    case GICSIM_FIG_MMIO_READ_VGIC:
+        return list_count(paths[vhe], step);
+    case GICSIM_FIG_EOI:
+        return gicsim_cost_event_step_count(vhe, GICSIM_EV_CPUIF, step);
+    case GICSIM_FIG_IPI:
+        return gicsim_cost_event_step_count(vhe, GICSIM_EV_SGI, step) +
+               gicsim_cost_event_step_count(vhe, GICSIM_EV_DELIVER_WFI,
+                                            step) + handler;
+    case GICSIM_FIG_LPI:
+        return gicsim_cost_event_step_count(vhe, GICSIM_EV_ITS_ACCESS,
+                                            step) +
+               gicsim_cost_event_step_count(vhe, GICSIM_EV_ITS_COMMAND,
+                                            step) +
+               gicsim_cost_event_step_count(vhe, GICSIM_EV_DELIVER_WFI,
+                                            step) + handler;
+    case GICSIM_FIG_TIMER_10MS:
+        return gicsim_cost_event_step_count(vhe, GICSIM_EV_DELIVER_RUNNING,
+                                            step) + handler;
+    default:
+        return 0;
+    }
+}
+
 bool gicsim_cost_path_walks(GicsimCostPath path)
 {
     const PathStep *ps;
@@ -298,6 +553,7 @@ void gicsim_cost_profile_free(GicsimCostProfile *p)
     g_free(p->walk_step.note);
     g_free(p->split64.note);
     g_free(p->tlb_interval.note);
+    g_free(p->bench_floor.note);
     for (i = 0; i < GICSIM_STEP__COUNT; i++) {
         g_free(p->step[i].note);
     }
@@ -329,6 +585,9 @@ static GicsimCostValue *profile_slot(GicsimCostProfile *p, const char *key,
     }
     if (!strcmp(key, "tlb-miss-interval")) {
         return &p->tlb_interval;
+    }
+    if (!strcmp(key, "bench-floor")) {
+        return &p->bench_floor;
     }
     for (i = 0; i < GICSIM_STEP__COUNT; i++) {
         if (!step_derived(i) && !strcmp(key, step_names[i])) {
@@ -477,17 +736,19 @@ GicsimCostProfile *gicsim_cost_profile_parse(const char *text,
     }
 
     /*
-     * Every step key, the clock and the walk cost must be given;
+     * Every step key, the clock, the walk cost, vgic-split-64 and
+     * bench-floor must be given;
      * tlb-miss-interval is optional (0: only a register's first access
      * misses the TLB), so that profiles written before it still load.
      */
     {
-        const char *keys[GICSIM_STEP__COUNT + 3];
+        const char *keys[GICSIM_STEP__COUNT + 4];
         unsigned nk = 0;
 
         keys[nk++] = "clock-mhz";
         keys[nk++] = "walk-step";
         keys[nk++] = "vgic-split-64";
+        keys[nk++] = "bench-floor";
         for (i = 0; i < GICSIM_STEP__COUNT; i++) {
             if (!step_derived(i)) {
                 keys[nk++] = step_names[i];
@@ -568,6 +829,9 @@ GicsimCostProfile *gicsim_cost_profile_load(const char *name_or_path,
 
 /* ---- the model ---- */
 
+static void model_events(GicsimCostModel *m, const GicsimCostProfile *p,
+                         const GicsimStage2Geom *geom);
+
 void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
                             GicsimCostPath path, const GicsimStage2Geom *geom)
 {
@@ -612,6 +876,7 @@ void gicsim_cost_model_init(GicsimCostModel *m, const GicsimCostProfile *p,
         m->total32 += m->step32[ps->step];
         m->total64 += m->step64[ps->step];
     }
+    model_events(m, p, geom);
 }
 
 uint64_t gicsim_cost_tlb_misses(const GicsimCostModel *m, uint64_t accesses)
@@ -638,6 +903,54 @@ double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles)
     return (double)cycles * 1000.0 / m->clock_mhz;
 }
 
+/* One step's cycles on a path with stage-2 @geom (walks derived) */
+static uint64_t step_unit(const GicsimCostProfile *p,
+                          const GicsimStage2Geom *geom, unsigned s)
+{
+    if (s == GICSIM_STEP_STAGE2_WALK) {
+        return (uint64_t)gicsim_stage2_walk_fetches(geom) *
+               p->walk_step.value;
+    }
+    return s == GICSIM_STEP_TLB_MISS ? 0 : p->step[s].value;
+}
+
+static void model_events(GicsimCostModel *m, const GicsimCostProfile *p,
+                         const GicsimStage2Geom *geom)
+{
+    unsigned ev, s;
+
+    for (ev = 0; ev < GICSIM_EV__COUNT; ev++) {
+        m->event[ev] = 0;
+        for (s = 0; s < GICSIM_STEP__COUNT; s++) {
+            m->event[ev] += gicsim_cost_event_step_count(m->path, ev, s) *
+                            step_unit(p, geom, s);
+        }
+    }
+}
+
+uint64_t gicsim_cost_figure_path_cycles(const GicsimCostProfile *p,
+                                        GicsimCostFigure fig,
+                                        GicsimCostPath path)
+{
+    GicsimStage2Geom geom;
+    uint64_t c = p->bench_floor.value;
+    unsigned s;
+
+    gicsim_stage2_geom_kvm(GICSIM_COST_DEFAULT_IPA,
+                           GICSIM_COST_DEFAULT_GRANULE, &geom, NULL);
+    for (s = 0; s < GICSIM_STEP__COUNT; s++) {
+        c += gicsim_cost_figure_path_step_count(fig, path, s) *
+             step_unit(p, &geom, s);
+    }
+    return c;
+}
+
+uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
+                                         GicsimCostFigure fig)
+{
+    return gicsim_cost_figure_path_cycles(p, fig, GICSIM_PATH_KVM_VGIC_VHE);
+}
+
 double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
                                    GicsimCostFigure fig)
 {
@@ -650,10 +963,11 @@ double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
     }
     gicsim_cost_model_init(&m, p, figure_paths[fig], &geom);
     /*
-     * The micro-benchmarks read one address in a loop: with
-     * tlb-miss-interval N, one read in N pays the miss.
+     * The micro-benchmarks repeat one operation in a loop: with
+     * tlb-miss-interval N, one MMIO access in N pays the miss.
      */
-    return gicsim_cost_ns(&m, m.total32) +
-           (m.tlb_interval ? gicsim_cost_ns(&m, m.miss_cycles) /
-                             m.tlb_interval : 0);
+    return gicsim_cost_ns(&m, gicsim_cost_figure_model_cycles(p, fig)) +
+           (m.tlb_interval &&
+            gicsim_cost_figure_step_count(fig, GICSIM_STEP_STAGE2_WALK) ?
+            gicsim_cost_ns(&m, m.miss_cycles) / m.tlb_interval : 0);
 }

@@ -35,6 +35,16 @@ typedef enum GicsimCostStep {
     GICSIM_STEP_RMM_ENTRY,          /* host RMI_REC_ENTER -> EL3 -> RMM */
     GICSIM_STEP_REC_ENTRY,          /* RMM: RecEntry back into the REC */
     GICSIM_STEP_EXCEPTION_RETURN,   /* ERET back to the guest */
+    /* The GIC's other events (gicsim_cost_event_cycles(), figures) */
+    GICSIM_STEP_CPUIF_ACCESS,       /* ICC_* access done by the CPU's
+                                     * (virtual) interface: no exit */
+    GICSIM_STEP_SYSREG_DECODE,      /* trapped MSR: ESR decode, lookup */
+    GICSIM_STEP_SGI_DISPATCH,       /* SGI: target vCPUs, queue (vGIC) */
+    GICSIM_STEP_ITS_COMMAND,        /* one ITS command, read and run */
+    GICSIM_STEP_VCPU_KICK,          /* make a queued IRQ seen: kick */
+    GICSIM_STEP_VCPU_WAKE,          /* wake a vCPU halted in WFI */
+    GICSIM_STEP_LR_FLUSH,           /* fill list registers before entry */
+    GICSIM_STEP_HOST_IRQ,           /* host handles a physical IRQ */
     GICSIM_STEP__COUNT
 } GicsimCostStep;
 
@@ -62,8 +72,26 @@ typedef enum GicsimCostFigure {
     GICSIM_FIG_HYP_CALL,            /* hvc #0 round trip */
     GICSIM_FIG_MMIO_READ_VGIC,      /* readl(GICD_IIDR), in-kernel vGIC */
     GICSIM_FIG_MMIO_READ_USER,      /* readl of a VMM-emulated register */
+    GICSIM_FIG_EOI,                 /* ICC_EOIR1_EL1 = 1023: no exit */
+    GICSIM_FIG_IPI,                 /* SGI 1 vCPU 0 -> 1 until handled */
+    GICSIM_FIG_LPI,                 /* ITS INT -> LPI on vCPU 1, handled */
+    GICSIM_FIG_TIMER_10MS,          /* vtimer PPI latency past 10 ms */
     GICSIM_FIG__COUNT
 } GicsimCostFigure;
+
+/*
+ * The GIC's events other than a register access (docs/cost.rst): what
+ * the vCPU that causes or receives them pays on a path.
+ */
+typedef enum GicsimCostEvent {
+    GICSIM_EV_SGI,                  /* ICC_SGI1R/ASGI1R/SGI0R_EL1 write */
+    GICSIM_EV_ITS_ACCESS,           /* a GITS_* register access */
+    GICSIM_EV_ITS_COMMAND,          /* one ITS command (after CWRITER) */
+    GICSIM_EV_DELIVER_RUNNING,      /* IRQ to a running vCPU */
+    GICSIM_EV_DELIVER_WFI,          /* IRQ to a vCPU halted in WFI */
+    GICSIM_EV_CPUIF,                /* ack/EOI/... on the CPU interface */
+    GICSIM_EV__COUNT
+} GicsimCostEvent;
 
 typedef struct GicsimCostValue {
     uint64_t value;
@@ -80,6 +108,7 @@ typedef struct GicsimCostProfile {
     GicsimCostValue walk_step;      /* cycles per descriptor fetch */
     GicsimCostValue split64;        /* vGIC splits 64-bit accesses */
     GicsimCostValue tlb_interval;   /* one TLB miss per N accesses (opt.) */
+    GicsimCostValue bench_floor;    /* cycles the benchmark loop adds */
     /* cycles; not the derived stage2-walk and tlb-miss-walk */
     GicsimCostValue step[GICSIM_STEP__COUNT];
     GicsimCostValue figure[GICSIM_FIG__COUNT];  /* ns, optional */
@@ -108,12 +137,38 @@ typedef struct GicsimCostModel {
     unsigned miss_fetches;                  /* extra fetches of a miss */
     uint64_t miss_cycles;                   /* what a TLB miss adds */
     uint64_t tlb_interval;                  /* one miss per N; 0: first */
+    uint64_t event[GICSIM_EV__COUNT];       /* cycles per event */
 } GicsimCostModel;
 
 const char *gicsim_cost_step_name(GicsimCostStep step);
 const char *gicsim_cost_path_name(GicsimCostPath path);
 const char *gicsim_cost_figure_name(GicsimCostFigure fig);
 const char *gicsim_cost_source_name(GicsimCostSource src);
+const char *gicsim_cost_event_name(GicsimCostEvent ev);
+
+/*
+ * Times step @step occurs in event @ev on @path (docs/cost.rst: the
+ * event's KVM VHE steps, plus per exit what the path adds).
+ */
+unsigned gicsim_cost_event_step_count(GicsimCostPath path,
+                                      GicsimCostEvent ev,
+                                      GicsimCostStep step);
+/*
+ * Times step @step occurs on the critical path of published figure
+ * @fig (the micro-benchmark's loop body, docs/calibration.rst); the
+ * benchmark's own loop (bench-floor) comes on top.  For stage2-walk:
+ * the number of walks.
+ */
+unsigned gicsim_cost_figure_step_count(GicsimCostFigure fig,
+                                       GicsimCostStep step);
+/*
+ * The same benchmark loop run on another device path (@path's events in
+ * place of kvm-vgic-vhe's); 0 for hyp_call and mmio_read_user off
+ * kvm-vgic-vhe, which are not GIC rows.
+ */
+unsigned gicsim_cost_figure_path_step_count(GicsimCostFigure fig,
+                                            GicsimCostPath path,
+                                            GicsimCostStep step);
 /* The path a figure is measured on. */
 GicsimCostPath gicsim_cost_figure_path(GicsimCostFigure fig);
 /* -1 if @name is not a device path (the hypercall path is not one). */
@@ -179,9 +234,16 @@ double gicsim_cost_ns(const GicsimCostModel *m, uint64_t cycles);
 #define GICSIM_COST_DEFAULT_GRANULE 4096
 
 /*
- * The model's value of a published figure in ns (one 32-bit read on the
- * figure's path, default geometry).
+ * The model's value of a published figure in cycles and ns: the
+ * figure's steps (gicsim_cost_figure_step_count()) plus bench-floor,
+ * default geometry.
  */
+uint64_t gicsim_cost_figure_model_cycles(const GicsimCostProfile *p,
+                                         GicsimCostFigure fig);
+/* The same on @path (gicsim_cost_figure_path_step_count()) */
+uint64_t gicsim_cost_figure_path_cycles(const GicsimCostProfile *p,
+                                        GicsimCostFigure fig,
+                                        GicsimCostPath path);
 double gicsim_cost_figure_model_ns(const GicsimCostProfile *p,
                                    GicsimCostFigure fig);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * gicsim: distributor (GICD) register handlers and SPI inputs.
+ * gicsim: distributor (GICD) register handlers and SPI inputs.  The
+ * per-interrupt registers (bitmaps, IPRIORITYR, ICFGR, NSACR) are
+ * gicsim-irq-regs.c's, one family with the redistributor's.
  *
  * State lives in QEMU's GICv3State; after a change we let QEMU's GICv3
  * code recompute the highest priority pending interrupts through
@@ -23,40 +25,10 @@
 #include "trace.h"
 
 /*
- * Is this SPI range implemented?  Element 0 (SGIs and PPIs) is RES0 with
- * affinity routing; INTIDs beyond ITLinesNumber are RAZ/WI.
+ * May a Non-secure access reach @irq: Group 1 Non-secure, or its
+ * GICD_NSACR field at least @nsacr_min (0 for none)?  IHI 0069H Security
+ * model and GICD_NSACR.
  */
-static inline bool spi_range_ok(GicsimCtx *c, int irq)
-{
-    return irq >= GIC_INTERNAL && irq < c->s->num_irq;
-}
-
-/*
- * Mask of the 32 INTIDs from @irq that a Non-secure access may see: those
- * in Group 1 Non-secure, plus those whose GICD_NSACR field is at least
- * @nsacr_min (0 for none).  IHI 0069H Security model and GICD_NSACR.
- */
-static uint32_t ns_mask32_slow(GicsimCtx *c, int irq, unsigned nsacr_min)
-{
-    uint32_t mask;
-    int i;
-
-    mask = *gic_bmp_ptr32(c->s->group, irq);
-    if (nsacr_min) {
-        for (i = 0; i < 32 && irq + i < GICV3_MAXIRQ; i++) {
-            if (gicsim_nsacr_field(c->s->gicd_nsacr, irq + i) >= nsacr_min) {
-                mask |= 1u << i;
-            }
-        }
-    }
-    return mask;
-}
-
-static inline uint32_t ns_mask32(GicsimCtx *c, int irq, unsigned nsacr_min)
-{
-    return c->ns ? ns_mask32_slow(c, irq, nsacr_min) : 0xffffffff;
-}
-
 static inline bool ns_can_access_irq(GicsimCtx *c, int irq,
                                      unsigned nsacr_min)
 {
@@ -192,7 +164,7 @@ void gicsim_gicd_spi_by_number_write(GicsimCtx *c, uint64_t value,
     GICv3State *s = c->s;
     int irq = FIELD_EX32(value, GICSIM_GICD_SETSPI_NSR, INTID);
 
-    if (!spi_range_ok(c, irq)) {
+    if (!gicsim_spi_implemented(c, irq)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3-sim: %s: INTID %d is not "
                       "an implemented SPI; write ignored\n",
                       c->reg->name, irq);
@@ -203,210 +175,6 @@ void gicsim_gicd_spi_by_number_write(GicsimCtx *c, uint64_t value,
     }
     gicv3_gicd_pending_replace(s, irq, !c->reg->clears);
     gicv3_update(s, irq, 1);
-}
-
-/* ---- One-bit-per-interrupt registers ---- */
-
-static inline QEMU_ALWAYS_INLINE uint32_t *bitmap_word(GicsimCtx *c, int irq)
-{
-    uint32_t *bmp;
-
-    switch (c->reg->state) {
-    case GICSIM_ST_GROUP:
-        bmp = c->s->group;
-        break;
-    case GICSIM_ST_ENABLED:
-        bmp = c->s->enabled;
-        break;
-    case GICSIM_ST_PENDING:
-        bmp = c->s->pending;
-        break;
-    case GICSIM_ST_ACTIVE:
-        bmp = c->s->active;
-        break;
-    case GICSIM_ST_GRPMOD:
-        bmp = c->s->grpmod;
-        break;
-    case GICSIM_ST_NMI:
-        bmp = c->s->nmi;
-        break;
-    default:
-        g_assert_not_reached();     /* the table binds no other state */
-    }
-    return gic_bmp_ptr32(bmp, irq);
-}
-
-uint64_t gicsim_gicd_bitmap_read(GicsimCtx *c)
-{
-    int irq = gicsim_first_irq(c);
-    uint32_t v;
-
-    if (!spi_range_ok(c, irq)) {
-        return 0;
-    }
-    v = *bitmap_word(c, irq);
-    if (c->reg->state == GICSIM_ST_ENABLED) {
-        /* Reads back as written, even while the clear is in flight */
-        v &= ~gicsim_gicd_disabling(c->sim, irq);
-    }
-    if (c->reg->level_pending) {
-        /* A level-sensitive interrupt with its input asserted is pending */
-        v |= *gic_bmp_ptr32(c->s->level, irq) &
-             ~*gic_bmp_ptr32(c->s->edge_trigger, irq);
-    }
-    return v & ns_mask32(c, irq, c->reg->nsacr_read);
-}
-
-void gicsim_gicd_bitmap_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    GICv3State *s = c->s;
-    int irq = gicsim_first_irq(c);
-    uint32_t *word, visible, new;
-    int i;
-
-    if (!spi_range_ok(c, irq)) {
-        return;
-    }
-    word = bitmap_word(c, irq);
-    visible = ns_mask32(c, irq, c->reg->nsacr_write);
-    if (s->num_irq - irq < 32) {
-        visible &= MAKE_64BIT_MASK(0, s->num_irq - irq);
-    }
-    if (c->reg->state == GICSIM_ST_ENABLED) {
-        if (c->reg->access == GICSIM_W1C) {
-            /* Clearing an enable is tracked by GICD_CTLR.RWP */
-            uint32_t bits = value & visible & *word &
-                            ~gicsim_gicd_disabling(c->sim, irq);
-
-            if (bits) {
-                gicsim_gicd_disable_request(c->sim, irq, bits);
-            }
-            return;
-        }
-        gicsim_gicd_enable(c->sim, irq, value & visible);
-    }
-    new = gicsim_update_bits(*word, value, visible, c->reg->access);
-    if (new == *word) {
-        /* No interrupt's state changes: nothing to recompute */
-        return;
-    }
-    *word = new;
-    if (c->reg->affects_routing) {
-        /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
-        for (i = irq; i < MIN(irq + 32, (int)s->num_irq); i++) {
-            gicsim_update_routing(s, i);
-        }
-    }
-    gicv3_update(s, irq, MIN(32, (int)s->num_irq - irq));
-}
-
-/* ---- GICD_IPRIORITYR: a byte per interrupt ---- */
-
-static uint8_t prio_mask(GicsimCtx *c)
-{
-    return 0xff << (8 - c->sim->profile->pribits);
-}
-
-uint64_t gicsim_gicd_ipriorityr_read(GicsimCtx *c)
-{
-    int irq = c->index * 4;
-    uint32_t v = 0;
-    int i;
-
-    if (!c->ns && irq >= GIC_INTERNAL && irq + 4 <= c->s->num_irq) {
-        /* Four implemented SPIs, all visible: the bytes as they are */
-        return ldl_le_p(&c->s->gicd_ipriority[irq]);
-    }
-    for (i = 0; i < 4; i++) {
-        uint8_t p;
-
-        if (!spi_range_ok(c, irq + i) || !ns_can_access_irq(c, irq + i, 0)) {
-            continue;
-        }
-        p = c->s->gicd_ipriority[irq + i];
-        if (c->ns) {
-            /* Non-secure view of priorities: shifted left */
-            p = p << 1;
-        }
-        v |= (uint32_t)p << (i * 8);
-    }
-    return v;
-}
-
-void gicsim_gicd_ipriorityr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    int irq = c->index * 4;
-    int i;
-
-    for (i = 0; i < 4; i++) {
-        uint8_t p = value >> (i * 8);
-
-        if (!((mask >> (i * 8)) & 0xff) || !spi_range_ok(c, irq + i) ||
-            !ns_can_access_irq(c, irq + i, 0)) {
-            continue;
-        }
-        if (c->ns) {
-            /* Non-secure writes land in the lower half of the range */
-            p = 0x80 | (p >> 1);
-        }
-        c->s->gicd_ipriority[irq + i] = p & prio_mask(c);
-    }
-    if (irq >= GIC_INTERNAL && irq < c->s->num_irq) {
-        gicv3_update(c->s, irq, MIN(4, (int)c->s->num_irq - irq));
-    }
-}
-
-/* ---- GICD_ICFGR: two bits per interrupt, [2n+1] = edge ---- */
-
-uint64_t gicsim_gicd_icfgr_read(GicsimCtx *c)
-{
-    int irq = gicsim_first_irq(c);
-    uint32_t v = 0;
-    int i;
-
-    for (i = 0; i < 16; i++) {
-        if (spi_range_ok(c, irq + i) && ns_can_access_irq(c, irq + i, 0) &&
-            gicv3_gicd_edge_trigger_test(c->s, irq + i)) {
-            v |= 2u << (i * 2);
-        }
-    }
-    return v;
-}
-
-void gicsim_gicd_icfgr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    int irq = gicsim_first_irq(c);
-    int i;
-
-    if (!spi_range_ok(c, irq)) {
-        return;
-    }
-    for (i = 0; i < 16; i++) {
-        if (spi_range_ok(c, irq + i) && ns_can_access_irq(c, irq + i, 0)) {
-            gicv3_gicd_edge_trigger_replace(c->s, irq + i,
-                                            extract32(value, i * 2 + 1, 1));
-        }
-    }
-    gicv3_update(c->s, irq, MIN(16, (int)c->s->num_irq - irq));
-}
-
-/* ---- GICD_NSACR: two bits per interrupt (Secure-only: a gate) ---- */
-
-static bool nsacr_implemented(GicsimCtx *c)
-{
-    return spi_range_ok(c, gicsim_first_irq(c));
-}
-
-uint64_t gicsim_gicd_nsacr_read(GicsimCtx *c)
-{
-    return nsacr_implemented(c) ? c->s->gicd_nsacr[c->index] : 0;
-}
-
-void gicsim_gicd_nsacr_write(GicsimCtx *c, uint64_t value, uint64_t mask)
-{
-    if (nsacr_implemented(c)) {
-        c->s->gicd_nsacr[c->index] = value;
-    }
 }
 
 /* ---- GICD_IROUTER<n>: n is the INTID ---- */

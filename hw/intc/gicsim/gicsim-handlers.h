@@ -3,7 +3,8 @@
  * gicsim: the register handlers the register table (gicsim-regs-table.c.inc)
  * names.
  * Declared without QEMU types so that the table stays QEMU-independent;
- * defined in gicsim-dist.c and gicsim-redist.c.
+ * defined in gicsim-dist.c, gicsim-redist.c and (the per-interrupt
+ * registers of both frames) gicsim-irq-regs.c.
  */
 #ifndef HW_INTC_GICSIM_HANDLERS_H
 #define HW_INTC_GICSIM_HANDLERS_H
@@ -31,6 +32,7 @@ GicsimReadFn gicsim_gicd_nsacr_read;
 GicsimReadFn gicsim_gicd_typer_read;
 GicsimReadFn gicsim_gicr_baser_read;
 GicsimReadFn gicsim_gicr_ctlr_read;
+GicsimReadFn gicsim_gicr_bitmap_read;
 GicsimReadFn gicsim_gicr_icfgr_read;
 GicsimReadFn gicsim_gicr_iidr_read;
 GicsimReadFn gicsim_gicr_ipriorityr_read;
@@ -43,7 +45,6 @@ GicsimReadFn gicsim_gicr_vpropbaser_read;
 GicsimReadFn gicsim_gicr_waker_read;
 GicsimReadFn gicsim_read_id;
 GicsimReadFn gicsim_read_zero;
-GicsimReadFn gicsim_sgi_bitmap_read;
 
 GicsimWriteFn gicsim_gicd_bitmap_write;
 GicsimWriteFn gicsim_gicd_ctlr_write;
@@ -54,7 +55,8 @@ GicsimWriteFn gicsim_gicd_nsacr_write;
 GicsimWriteFn gicsim_gicd_spi_by_number_write;
 GicsimWriteFn gicsim_gicr_baser_write;
 GicsimWriteFn gicsim_gicr_ctlr_write;
-GicsimWriteFn gicsim_gicr_icfgr1_write;
+GicsimWriteFn gicsim_gicr_bitmap_write;
+GicsimWriteFn gicsim_gicr_icfgr_write;
 GicsimWriteFn gicsim_gicr_invallr_write;
 GicsimWriteFn gicsim_gicr_invlpir_write;
 GicsimWriteFn gicsim_gicr_ipriorityr_write;
@@ -64,7 +66,6 @@ GicsimWriteFn gicsim_gicr_lpir_write;
 GicsimWriteFn gicsim_gicr_vpendbaser_write;
 GicsimWriteFn gicsim_gicr_vpropbaser_write;
 GicsimWriteFn gicsim_gicr_waker_write;
-GicsimWriteFn gicsim_sgi_bitmap_write;
 GicsimWriteFn gicsim_write_ignore;
 
 #endif

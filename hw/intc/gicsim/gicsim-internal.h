@@ -4,8 +4,14 @@
  *
  * Who may include and call whom (docs/design.rst, "Layout"):
  *   gicsim-dispatch.c   decode, gates, trace/log; calls the handlers
- *   gicsim-dist.c, gicsim-redist.c   register handlers; call effects
- *                                    and routing, never each other
+ *   gicsim-route.c      the routes at realize (which accesses take the
+ *                       direct path); calls the mirrors
+ *   gicsim-mirror.c     reads without a handler, from the rows'
+ *                       declarations; calls a handler once at realize
+ *   gicsim-dist.c, gicsim-redist.c, gicsim-irq-regs.c   register
+ *                       handlers (the last: the per-interrupt registers
+ *                       of both frames); call effects and routing,
+ *                       never each other
  *   gicsim-effects.c    request/completion of time-dependent writes;
  *                       calls routing and the clock
  *   gicsim-clock.c      when they complete (virtual clock); calls the
@@ -142,8 +148,72 @@ typedef struct GicsimRoute {
 } GicsimRoute;
 QEMU_BUILD_BUG_ON(sizeof(GicsimRoute) != 64);
 
+/*
+ * The gates (gicsim-regs.h, GICSIM_GATE_*), one predicate per kind, over
+ * what an access can see.  The checked path asks them about the access
+ * it has (gicsim-dispatch.c); the route builder asks them about every
+ * view the configuration can give (gicsim-route.c), so that an access
+ * takes the direct path only where no gate can close.
+ */
+typedef struct GicsimGateView {
+    /* A Non-secure access while the GIC has two Security states */
+    bool ns;
+    /* GICD_CTLR.DS == 1: one Security state */
+    bool ds;
+    /* GIC-600/700: the redistributor's power group is off (RDGPO) */
+    bool powered_down;
+} GicsimGateView;
+
+/* GICSIM_GATE_SECURE: RAZ/WI to a Non-secure access while DS == 0 */
+static inline bool gicsim_gate_secure_closed(const GicsimGateView *v)
+{
+    return v->ns;
+}
+
+/* GICSIM_GATE_TWO_STATES: RAZ/WI while DS == 1 */
+static inline bool gicsim_gate_two_states_closed(const GicsimGateView *v)
+{
+    return v->ds;
+}
+
+/* GICSIM_GATE_POWERED: RAZ/WI while the redistributor is powered down */
+static inline bool gicsim_gate_powered_closed(const GicsimGateView *v)
+{
+    return v->powered_down;
+}
+
+/* GICSIM_GATE_SECURE_FIELDS: the Secure-only fields are RAZ/WI to it */
+static inline bool gicsim_gate_secure_fields_hidden(const GicsimGateView *v)
+{
+    return v->ns;
+}
+
+/*
+ * The first gate of @gates (gicsim_reg_gates()) closed to @v, with the
+ * rule that closes it; NULL if none is (Secure-only fields are not a
+ * gate: they hide bits, gicsim_gate_secure_fields_hidden())
+ */
+static inline const char *gicsim_gate_closed(uint8_t gates,
+                                             const GicsimGateView *v)
+{
+    if ((gates & GICSIM_GATE_SECURE) && gicsim_gate_secure_closed(v)) {
+        return "Secure-only register while GICD_CTLR.DS == 0";
+    }
+    if ((gates & GICSIM_GATE_TWO_STATES) &&
+        gicsim_gate_two_states_closed(v)) {
+        return "RAZ/WI while GICD_CTLR.DS == 1";
+    }
+    if ((gates & GICSIM_GATE_POWERED) && gicsim_gate_powered_closed(v)) {
+        return "redistributor powered down (GICR_PWRR.RDGPO == 1)";
+    }
+    return NULL;
+}
+
 /* [0] distributor, [1] redistributors, for this configuration */
 const MemoryRegionOps *gicsim_mmio_ops(GICv3SimState *sim);
+/* gicsim-dispatch.c: the offset decoder, filled once; false if it cannot be */
+bool gicsim_dispatch_decoder_init(void);
+/* gicsim-route.c: the routes of this configuration (sim->routes) */
 bool gicsim_build_dispatch(GICv3SimState *sim, Error **errp);
 /* gicsim-mirror.c: reads of @r that need no handler, in @rt */
 void gicsim_route_reads(GICv3SimState *sim, const GicsimReg *r,
@@ -264,12 +334,15 @@ bool gicsim_clock_schedule(GICv3SimState *sim, unsigned agenda,
 void gicsim_clock_cancel(GICv3SimState *sim, unsigned agenda,
                          unsigned kind);
 void gicsim_clock_catch_up(GICv3SimState *sim);
+
 /*
- * The routes in use: the checked ones while anything is in flight, so
- * that the direct path needs no test of its own (it finds no direct
- * access and takes the checked path, which calls gicsim_clock_sync()).
+ * Is anything in flight?  One byte, for the input lines and the checked
+ * path (the direct path's routes say it, GICv3SimState.mmio_routes)
  */
-void gicsim_clock_divert(GICv3SimState *sim);
+static inline bool gicsim_clock_busy(GICv3SimState *sim)
+{
+    return sim->clock_busy;
+}
 
 static inline void gicsim_clock_sync(GICv3SimState *sim)
 {
@@ -325,6 +398,16 @@ static inline uint32_t gicsim_update_bits(uint32_t old, uint32_t value,
 static inline unsigned gicsim_nsacr_field(const uint32_t *nsacr, int irq)
 {
     return extract32(nsacr[irq / 16], (irq % 16) * 2, 2);
+}
+
+/*
+ * Is @irq an SPI this distributor implements?  Element 0 of its
+ * per-interrupt registers (SGIs and PPIs) is RES0 with affinity routing;
+ * INTIDs beyond ITLinesNumber are RAZ/WI.
+ */
+static inline bool gicsim_spi_implemented(GicsimCtx *c, int irq)
+{
+    return irq >= GIC_INTERNAL && irq < c->s->num_irq;
 }
 
 /*

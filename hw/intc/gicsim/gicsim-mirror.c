@@ -2,79 +2,142 @@
 /*
  * gicsim: reads that need no handler in a given configuration.
  *
- * The direct path (gicsim-dispatch.c) answers a read without calling the
- * register's handler when the configuration makes the handler's answer
- * one of two simple things:
+ * Each row of the register table declares whether its handler's answer
+ * can be had without it (GicsimReg.mirror, gicsim-regs.h), and when
+ * (.mirror_when):
  *
- * - a constant: the ID registers, the IIDRs, the RES0 registers, and
- *   GICD_TYPER with one Security state (gicsim_gicd_typer_read());
- * - a word of state, plus constant bits: the handler returns an element of
- *   QEMU's GICv3 state as it is.  That is so only with one Security state
- *   (GICD_CTLR.DS reads 1 and every access sees every interrupt: IHI 0069H,
- *   "Security model"), so that no Non-secure view masks or shifts the
- *   value, and only where the handler adds nothing that changes at run time
- *   (a level-sensitive input makes GICD_ISPENDR differ from the pending
- *   bits, for instance: not mirrored).
+ * - GICSIM_MIRROR_FIXED: a constant, the handler's answer at realize (the
+ *   ID registers, the IIDRs, the RES0 registers; GICD_TYPER with one
+ *   Security state, gicsim_gicd_typer_read());
+ * - a word of QEMU's GICv3 state, GICSIM_MIRROR_WORDS(): the handler
+ *   returns the state's bytes as they are, with one Security state
+ *   (GICD_CTLR.DS reads 1 and every access sees every interrupt: IHI
+ *   0069H, "Security model"), so that no Non-secure view masks or shifts
+ *   the value.  A row declares a word only where its handler adds nothing
+ *   that changes at run time (a level-sensitive input makes GICD_ISPENDR
+ *   differ from the pending bits, for instance: no mirror).  Two words
+ *   have a fixed adjustment, applied here and on the direct path: the
+ *   distributor's enables less their clears in flight, and GICR_TYPER
+ *   plus the profile's constant bits.
  *
- * Each mirror is checked against its handler by the differential qtest
- * (tests/qtest/arm-gicv3-sim-mirror-test.c), which reads every element of
- * every mirrored register on both paths after random writes.
+ * Nothing here looks at which handler a row names: a handler that gains
+ * an adjustment needs its row's declaration changed with it, and the
+ * differential qtest (tests/qtest/gicsim-direct-test.c) reads every
+ * element of every mirrored register on both paths after random writes.
+ *
+ * Which mirrors pay (docs/benchmarks.rst): each kind of word has a row of
+ * scripts/bench.sh --what mmio: a distributor bitmap (gicd_isenabler1_r32),
+ * the priority bytes (gicd_ipriorityr_r8), the routing words
+ * (gicd_irouter40_r64), a redistributor word (gicr_waker_r32) and one with
+ * constant bits (gicr_typer_r64).  The redistributor's bitmaps and
+ * priorities are the same loads from the CPU's state as GICR_WAKER's.
  */
 #include "qemu/osdep.h"
 #include "gicsim-internal.h"
 
+/* Where a mirrored word is, in the device's state or a CPU's */
+typedef struct GicsimMirrorAt {
+    bool cpu;           /* GICv3CPUState, else GICv3SimState */
+    uint32_t at;        /* offset of element 0 */
+    uint32_t elems;     /* elements of the state array */
+    uint8_t elem;       /* bytes per element */
+    uint8_t irqs;       /* INTIDs per element (0: not per interrupt) */
+} GicsimMirrorAt;
+
 /*
- * Mirror the elements n in [lo, hi) of @rt onto the state array at
- * @state (bytes from the device's or the CPU's state), whose element n
- * is n << shift bytes in (GicsimRoute: o >> shift is n - index).
+ * The state each word of GICSIM_MIRROR_WORDS() names, its element size
+ * pinned to the one the word declares.  Element 0 of a distributor array
+ * is INTID 0's.
  */
-static void mirror_at(GicsimRoute *rt, size_t state, unsigned lo,
-                      unsigned hi, size_t object_size)
-{
-    /*
-     * The direct path reads eight bytes from an element's first byte
-     * accessed and keeps those the access takes: they must all lie in the
-     * state object (the device's or the CPU's).
-     */
-    if (hi <= lo || state + ((size_t)hi << rt->shift) + 8 > object_size) {
-        return;
+#define ELEMS(T, f) (sizeof_field(T, f) / sizeof_field(T, f[0]))
+#define GICD_ARRAY(name, f, irqs_) \
+    [GICSIM_MIRROR_##name] = { \
+        .cpu = false, .at = offsetof(GICv3SimState, parent_obj.f), \
+        .elems = ELEMS(GICv3State, f), \
+        .elem = sizeof_field(GICv3State, f[0]), .irqs = (irqs_), \
     }
-    rt->read = NULL;
-    rt->value = 0;
-    rt->mirror = state + ((int64_t)rt->index << rt->shift);
-    rt->mirror_lo = (lo - rt->index) << rt->shift;
-    rt->mirror_len = (hi - lo) << rt->shift;
-}
+#define GICR_WORD(name, f) \
+    [GICSIM_MIRROR_##name] = { \
+        .cpu = true, .at = offsetof(GICv3CPUState, f), .elems = 1, \
+        .elem = sizeof_field(GICv3CPUState, f), \
+    }
+#define GICR_ARRAY(name, f) \
+    [GICSIM_MIRROR_##name] = { \
+        .cpu = true, .at = offsetof(GICv3CPUState, f), \
+        .elems = ELEMS(GICv3CPUState, f), \
+        .elem = sizeof_field(GICv3CPUState, f[0]), \
+    }
 
-#define mirror_at_gicd(rt, state, lo, hi) \
-    mirror_at(rt, state, lo, hi, sizeof(GICv3SimState))
-#define mirror_at_cpu(rt, state, lo, hi) \
-    mirror_at(rt, state, lo, hi, sizeof(GICv3CPUState))
+static const GicsimMirrorAt mirror_at[GICSIM_MIRROR__COUNT] = {
+    GICD_ARRAY(GICD_GROUP, group, 32),
+    GICD_ARRAY(GICD_ENABLED, enabled, 32),
+    GICD_ARRAY(GICD_ACTIVE, active, 32),
+    GICD_ARRAY(GICD_GRPMOD, grpmod, 32),
+    GICD_ARRAY(GICD_NMI, nmi, 32),
+    GICD_ARRAY(GICD_IPRIORITY, gicd_ipriority, 1),
+    GICD_ARRAY(GICD_IROUTER, gicd_irouter, 1),
+    GICR_WORD(GICR_GROUP, gicr_igroupr0),
+    GICR_WORD(GICR_ACTIVE, gicr_iactiver0),
+    GICR_WORD(GICR_GRPMOD, gicr_igrpmodr0),
+    GICR_WORD(GICR_NMI, gicr_inmir0),
+    GICR_ARRAY(GICR_IPRIORITY, gicr_ipriorityr),
+    GICR_WORD(GICR_WAKER, gicr_waker),
+    GICR_WORD(GICR_TYPER, gicr_typer),
+};
 
-/* Offsets of QEMU's GICv3 state, from the device and from a CPU's */
-#define GICD_STATE(field) offsetof(GICv3SimState, parent_obj.field)
-#define GICR_STATE(field) offsetof(GICv3CPUState, field)
+/* The element sizes the words declare are those of the state */
+#define SAME_ELEM(name, T, f) \
+    QEMU_BUILD_BUG_ON(sizeof_field(T, f) != GICSIM_MIRROR_##name##_ELEM)
+SAME_ELEM(GICD_GROUP, GICv3State, group[0]);
+SAME_ELEM(GICD_ENABLED, GICv3State, enabled[0]);
+SAME_ELEM(GICD_ACTIVE, GICv3State, active[0]);
+SAME_ELEM(GICD_GRPMOD, GICv3State, grpmod[0]);
+SAME_ELEM(GICD_NMI, GICv3State, nmi[0]);
+SAME_ELEM(GICD_IPRIORITY, GICv3State, gicd_ipriority[0]);
+SAME_ELEM(GICD_IROUTER, GICv3State, gicd_irouter[0]);
+SAME_ELEM(GICR_GROUP, GICv3CPUState, gicr_igroupr0);
+SAME_ELEM(GICR_ACTIVE, GICv3CPUState, gicr_iactiver0);
+SAME_ELEM(GICR_GRPMOD, GICv3CPUState, gicr_igrpmodr0);
+SAME_ELEM(GICR_NMI, GICv3CPUState, gicr_inmir0);
+SAME_ELEM(GICR_IPRIORITY, GICv3CPUState, gicr_ipriorityr[0]);
+SAME_ELEM(GICR_WAKER, GICv3CPUState, gicr_waker);
+SAME_ELEM(GICR_TYPER, GICv3CPUState, gicr_typer);
+#undef SAME_ELEM
 
+/* The distributor's arrays hold every INTID the GIC can have */
+QEMU_BUILD_BUG_ON(ELEMS(GICv3State, enabled) * 32 < GICV3_MAXIRQ ||
+                  ELEMS(GICv3State, gicd_ipriority) < GICV3_MAXIRQ ||
+                  ELEMS(GICv3State, gicd_irouter) < GICV3_MAXIRQ);
 /*
- * Where each bitmap register's words are, by its state (0: not mirrored).
- * Pending is not a plain word (level inputs add to it); a redistributor's
- * enable clear in flight lives in the device's per-CPU effects, not at a
- * fixed distance from the CPU's state.
+ * The enables' clears in flight: a word for each enable word the mirror
+ * reads (below num_irq / 32), at a fixed distance from it (the direct
+ * path takes them off, GicsimRoute.clear)
  */
-static const size_t gicd_bitmap_at[GICSIM_ST__COUNT] = {
-    [GICSIM_ST_GROUP] = GICD_STATE(group),
-    [GICSIM_ST_ENABLED] = GICD_STATE(enabled),
-    [GICSIM_ST_ACTIVE] = GICD_STATE(active),
-    [GICSIM_ST_GRPMOD] = GICD_STATE(grpmod),
-    [GICSIM_ST_NMI] = GICD_STATE(nmi),
-};
-
-static const size_t gicr_bitmap_at[GICSIM_ST__COUNT] = {
-    [GICSIM_ST_GROUP] = GICR_STATE(gicr_igroupr0),
-    [GICSIM_ST_ACTIVE] = GICR_STATE(gicr_iactiver0),
-    [GICSIM_ST_GRPMOD] = GICR_STATE(gicr_igrpmodr0),
-    [GICSIM_ST_NMI] = GICR_STATE(gicr_inmir0),
-};
+QEMU_BUILD_BUG_ON(ELEMS(GICv3SimState, fx_gicd_disable) < GICV3_MAXIRQ / 32);
+/*
+ * The direct path loads eight bytes from the first byte accessed and
+ * keeps the @size it reads (one load, whatever the width): every mirrored
+ * array, and the clears in flight, is followed by at least seven more
+ * bytes of the same object, so the load never leaves it.
+ */
+#define FITS(T, f) \
+    QEMU_BUILD_BUG_ON(offsetof(T, f) + sizeof_field(T, f) + 7 > sizeof(T))
+FITS(GICv3SimState, parent_obj.group);
+FITS(GICv3SimState, parent_obj.enabled);
+FITS(GICv3SimState, parent_obj.active);
+FITS(GICv3SimState, parent_obj.grpmod);
+FITS(GICv3SimState, parent_obj.nmi);
+FITS(GICv3SimState, parent_obj.gicd_ipriority);
+FITS(GICv3SimState, parent_obj.gicd_irouter);
+FITS(GICv3SimState, fx_gicd_disable);
+FITS(GICv3CPUState, gicr_igroupr0);
+FITS(GICv3CPUState, gicr_iactiver0);
+FITS(GICv3CPUState, gicr_igrpmodr0);
+FITS(GICv3CPUState, gicr_inmir0);
+FITS(GICv3CPUState, gicr_ipriorityr);
+FITS(GICv3CPUState, gicr_waker);
+FITS(GICv3CPUState, gicr_typer);
+#undef FITS
 
 /* The bits GICR_TYPER's handler adds to the CPU's gicr_typer */
 static uint64_t typer_adds(GICv3SimState *sim)
@@ -89,82 +152,58 @@ static uint64_t typer_adds(GICv3SimState *sim)
     return gicsim_gicr_typer_read(&c) & ~s->cpu[0].gicr_typer;
 }
 
-/*
- * Set @rt up to mirror the state word @r reads, if it reads one in this
- * configuration (see the top of the file).
- */
-static void mirror_state(GICv3SimState *sim, const GicsimReg *r,
-                         GicsimRoute *rt)
+/* Does the condition @r declares for its mirror hold here? */
+static bool mirror_holds(GICv3SimState *sim, const GicsimReg *r)
 {
-    GICv3State *s = &sim->parent_obj;
-    GicsimReadFn *fn = r->read;
-
-    /*
-     * The direct path reads a mirror's bytes as they lie in memory, the
-     * register's byte order (IHI 0069H: little-endian) only on a
-     * little-endian host; elsewhere the handlers answer.
-     */
-    if (HOST_BIG_ENDIAN || s->security_extn || r->level_pending) {
-        return;
+    switch (r->mirror_when) {
+    case GICSIM_MIRROR_ALWAYS:
+        return true;
+    case GICSIM_MIRROR_ONE_SECURITY_STATE:
+        return !sim->parent_obj.security_extn &&
+               (r->mirror == GICSIM_MIRROR_FIXED || !HOST_BIG_ENDIAN);
     }
-    if (fn == gicsim_gicd_bitmap_read) {
-        size_t at = gicd_bitmap_at[r->state];
-        size_t clear = offsetof(GICv3SimState, fx_gicd_disable);
-
-        /*
-         * The SPIs' words: 1 up to the last implemented.  An enable reads
-         * back as written even while its clear is in flight: the direct
-         * path takes those bits off (in 4-byte reads, the only width).
-         */
-        if (!at || r->widths != GICSIM_W32 ||
-            (r->state == GICSIM_ST_ENABLED &&
-             clear + s->num_irq / 8 + 8 > sizeof(GICv3SimState))) {
-            return;
-        }
-        mirror_at_gicd(rt, at, 1, s->num_irq / 32);
-        if (r->state == GICSIM_ST_ENABLED) {
-            rt->clear = clear - at;
-        }
-    } else if (fn == gicsim_gicd_irouter_read) {
-        mirror_at_gicd(rt, GICD_STATE(gicd_irouter), GIC_INTERNAL,
-                       s->num_irq);
-    } else if (fn == gicsim_gicr_waker_read) {
-        mirror_at_cpu(rt, GICR_STATE(gicr_waker), 0, 1);
-    } else if (fn == gicsim_sgi_bitmap_read) {
-        if (gicr_bitmap_at[r->state]) {
-            mirror_at_cpu(rt, gicr_bitmap_at[r->state], 0, 1);
-        }
-    } else if (fn == gicsim_gicr_typer_read &&
-               (!typer_adds(sim) || sim->profile->has_pwrr)) {
-        /*
-         * The GIC-600/700 profiles' direct path adds a mirror's constant
-         * bits (gicsim-dispatch.c), the others' has none to add
-         */
-        mirror_at_cpu(rt, GICR_STATE(gicr_typer), 0, 1);
-        rt->value = typer_adds(sim);
-    } else if (fn == gicsim_gicd_ipriorityr_read) {
-        /* A byte per interrupt: four make the element */
-        mirror_at_gicd(rt, GICD_STATE(gicd_ipriority), GIC_INTERNAL / 4,
-                       s->num_irq / 4);
-    } else if (fn == gicsim_gicr_ipriorityr_read) {
-        mirror_at_cpu(rt, GICR_STATE(gicr_ipriorityr), 0,
-                      GIC_INTERNAL / 4);
-    }
+    return false;
 }
 
 /*
- * Does this configuration fix what @r reads?  The ID registers, IIDRs and
- * the RES0 registers read constants; GICD_TYPER does when the GIC has one
- * Security state (gicsim_gicd_typer_read()).
+ * Set @rt up to read the word @r mirrors: the elements of @r whose
+ * INTIDs the configuration implements (the SPIs' for the distributor, all
+ * of a redistributor's).
  */
-static bool read_is_fixed(GICv3SimState *sim, const GicsimReg *r)
+static void mirror_word(GICv3SimState *sim, const GicsimReg *r,
+                        GicsimRoute *rt)
 {
-    GicsimReadFn *fn = r->read;
+    GICv3State *s = &sim->parent_obj;
+    const GicsimMirrorAt *m = &mirror_at[r->mirror];
+    /* Elements of the state per element of the register */
+    unsigned per = r->size / m->elem;
+    unsigned lo, hi;
 
-    return fn == gicsim_read_id || fn == gicsim_read_zero ||
-           fn == gicsim_gicd_iidr_read || fn == gicsim_gicr_iidr_read ||
-           (fn == gicsim_gicd_typer_read &&
-            !sim->parent_obj.security_extn);
+    if (m->irqs) {
+        /* INTIDs per element of the register */
+        unsigned irqs = per * m->irqs;
+
+        lo = GIC_INTERNAL / irqs;
+        hi = s->num_irq / irqs;
+    } else {
+        lo = r->first;
+        hi = r->first + r->count;
+    }
+    if (m->cpu != (r->frame != GICSIM_FRAME_GICD) || hi <= lo ||
+        hi * per > m->elems || r->size % m->elem) {
+        /* A row declaring another frame's word; a word too short */
+        return;
+    }
+    rt->read = NULL;
+    rt->value = 0;
+    rt->mirror = m->at + ((int64_t)rt->index << rt->shift);
+    rt->mirror_lo = (lo - rt->index) << rt->shift;
+    rt->mirror_len = (hi - lo) << rt->shift;
+    if (r->mirror == GICSIM_MIRROR_GICD_ENABLED) {
+        rt->clear = offsetof(GICv3SimState, fx_gicd_disable) - m->at;
+    } else if (r->mirror == GICSIM_MIRROR_GICR_TYPER) {
+        rt->value = typer_adds(sim);
+    }
 }
 
 void gicsim_route_reads(GICv3SimState *sim, const GicsimReg *r,
@@ -172,7 +211,10 @@ void gicsim_route_reads(GICv3SimState *sim, const GicsimReg *r,
 {
     GICv3State *s = &sim->parent_obj;
 
-    if (read_is_fixed(sim, r)) {
+    if (r->mirror == GICSIM_MIRROR_NONE || !mirror_holds(sim, r)) {
+        return;
+    }
+    if (r->mirror == GICSIM_MIRROR_FIXED) {
         GicsimCtx c = {
             .sim = sim,
             .s = s,
@@ -186,5 +228,13 @@ void gicsim_route_reads(GICv3SimState *sim, const GicsimReg *r,
         rt->read = NULL;
         return;
     }
-    mirror_state(sim, r, rt);
+    /*
+     * Only the GIC-600/700 profiles' direct path adds a mirror's constant
+     * bits (gicsim-dispatch.c, GICR_TYPER); the others' has none to add
+     */
+    if (r->mirror == GICSIM_MIRROR_GICR_TYPER && typer_adds(sim) &&
+        !sim->profile->has_pwrr) {
+        return;
+    }
+    mirror_word(sim, r, rt);
 }

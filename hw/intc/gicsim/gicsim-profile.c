@@ -24,6 +24,7 @@
  */
 #include "gicsim-profile.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* PIDR4 PIDR5 PIDR6 PIDR7 PIDR0 PIDR1 PIDR2 PIDR3 CIDR0-3 */
@@ -88,7 +89,39 @@ const GicsimProfile *gicsim_profile_find(const char *name)
     return NULL;
 }
 
+#define N_PROFILES (sizeof(profiles) / sizeof(profiles[0]))
+
+unsigned gicsim_profile_count(void)
+{
+    return N_PROFILES;
+}
+
+const GicsimProfile *gicsim_profile_at(unsigned i)
+{
+    return i < N_PROFILES ? &profiles[i] : NULL;
+}
+
+/* Every profile's name and ", " between them: the longest list */
+#define NAMES_MAX (N_PROFILES * 16)
+
 const char *gicsim_profile_names(void)
 {
-    return "qemu, gic-500, gic-600, gic-700";
+    /* Built once from profiles[], the only list of them */
+    static char names[NAMES_MAX];
+    size_t len = 0;
+    unsigned i;
+
+    if (names[0]) {
+        return names;
+    }
+    for (i = 0; i < N_PROFILES; i++) {
+        int n = snprintf(names + len, sizeof(names) - len, "%s%s",
+                         i ? ", " : "", profiles[i].name);
+
+        if (n < 0 || (size_t)n >= sizeof(names) - len) {
+            break;      /* cannot happen: no name is longer than 13 */
+        }
+        len += n;
+    }
+    return names;
 }

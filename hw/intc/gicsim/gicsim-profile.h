@@ -46,7 +46,10 @@ typedef struct GicsimProfile GicsimProfile;
 
 /* NULL if @name is not a known profile. */
 const GicsimProfile *gicsim_profile_find(const char *name);
-/* "qemu, gic-500, gic-600, gic-700" */
+/* The profiles in order ("qemu" first), and NULL past the last */
+unsigned gicsim_profile_count(void);
+const GicsimProfile *gicsim_profile_at(unsigned i);
+/* "qemu, gic-500, gic-600, gic-700": generated from the profiles */
 const char *gicsim_profile_names(void);
 
 #endif

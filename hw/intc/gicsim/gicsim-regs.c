@@ -70,6 +70,30 @@ const char *gicsim_frame_name(GicsimFrame f)
     return f < GICSIM_FRAME__COUNT ? names[f] : "?";
 }
 
+const char *gicsim_bank_name(GicsimBank b)
+{
+    switch (b) {
+    case GICSIM_BANK_NONE: return "-";
+    case GICSIM_BANK_SECURITY: return "Security";
+    case GICSIM_BANK_CPU: return "per CPU";
+    }
+    return "?";
+}
+
+const char *gicsim_avail_name(GicsimAvail a)
+{
+    switch (a) {
+    case GICSIM_AVAIL_ALWAYS: return "always";
+    case GICSIM_AVAIL_NMI: return "NMI";
+    case GICSIM_AVAIL_MBIS: return "MBIS";
+    case GICSIM_AVAIL_LPI: return "LPIs";
+    case GICSIM_AVAIL_VLPI: return "GICv4";
+    case GICSIM_AVAIL_DIRECT_LPI: return "DirectLPI";
+    case GICSIM_AVAIL_PWRR: return "GIC-600/700";
+    }
+    return "?";
+}
+
 const char *gicsim_access_name(GicsimAccess a)
 {
     switch (a) {

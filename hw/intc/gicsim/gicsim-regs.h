@@ -120,6 +120,7 @@ typedef struct GicsimField {
 /*
  * Not a gate but on the same slow path: some fields are Secure-only
  * (.smask), hidden from Non-secure accesses while GICD_CTLR.DS == 0.
+ * Never written in the table: gicsim_reg_gates() derives it from .smask.
  */
 #define GICSIM_GATE_SECURE_FIELDS (1u << 3)
 
@@ -139,6 +140,63 @@ typedef enum GicsimState {
     GICSIM_ST_PENDBASER,
     GICSIM_ST__COUNT,
 } GicsimState;
+
+/*
+ * Reads answered without the register's handler (gicsim-mirror.c), as
+ * each row declares them: what the read gives, and when.
+ *
+ * GICSIM_MIRROR_WORDS(X): X(NAME, ELEM) for each word of QEMU's GICv3
+ * state a register can mirror: the handler's answer is the state's bytes
+ * as they lie, ELEM bytes per element of the state array (gicsim-mirror.c
+ * pins ELEM, the offsets and the array lengths at compile time).  GICD_
+ * words are the distributor's (GICv3State), GICR_ words a CPU's
+ * (GICv3CPUState); the GICD_ words come first (test-gicsim-regs checks
+ * each row's declaration against its frame, state and size).
+ */
+#define GICSIM_MIRROR_WORDS(X) \
+    X(GICD_GROUP, 4) \
+    X(GICD_ENABLED, 4) \
+    X(GICD_ACTIVE, 4) \
+    X(GICD_GRPMOD, 4) \
+    X(GICD_NMI, 4) \
+    X(GICD_IPRIORITY, 1) \
+    X(GICD_IROUTER, 8) \
+    X(GICR_GROUP, 4) \
+    X(GICR_ACTIVE, 4) \
+    X(GICR_GRPMOD, 4) \
+    X(GICR_NMI, 4) \
+    X(GICR_IPRIORITY, 1) \
+    X(GICR_WAKER, 4) \
+    X(GICR_TYPER, 8)
+
+typedef enum GicsimMirror {
+    GICSIM_MIRROR_NONE,     /* the handler answers */
+    GICSIM_MIRROR_FIXED,    /* a constant: the handler's answer at realize */
+#define GICSIM_MIRROR_ENUM(name, elem) GICSIM_MIRROR_##name,
+    GICSIM_MIRROR_WORDS(GICSIM_MIRROR_ENUM)
+#undef GICSIM_MIRROR_ENUM
+    GICSIM_MIRROR__COUNT,
+} GicsimMirror;
+
+/* The element size each mirrored word declares, for the asserts */
+enum {
+#define GICSIM_MIRROR_ELEM(name, elem) GICSIM_MIRROR_##name##_ELEM = (elem),
+    GICSIM_MIRROR_WORDS(GICSIM_MIRROR_ELEM)
+#undef GICSIM_MIRROR_ELEM
+};
+
+/* The condition under which a row's mirror holds */
+typedef enum GicsimMirrorWhen {
+    /* In every configuration (ID registers, IIDRs, RES0 registers) */
+    GICSIM_MIRROR_ALWAYS,
+    /*
+     * With one Security state (no Security extension: GICD_CTLR.DS reads
+     * 1 and no access has a Non-secure view that masks or shifts the
+     * value; IHI 0069H "Security model"), on a little-endian host (the
+     * state's bytes are the register's, IHI 0069H: little-endian)
+     */
+    GICSIM_MIRROR_ONE_SECURITY_STATE,
+} GicsimMirrorWhen;
 
 /*
  * One descriptor per register, or per register array NAME<n>.
@@ -175,6 +233,9 @@ typedef struct GicsimReg {
      */
     uint8_t nsacr_read;
     uint8_t nsacr_write;
+    /* A read the handler need not answer, and when (gicsim-mirror.c) */
+    GicsimMirror mirror;
+    GicsimMirrorWhen mirror_when;
     GicsimReadFn *read;     /* handlers (NULL outside the QEMU device) */
     GicsimWriteFn *write;
 } GicsimReg;
@@ -336,7 +397,17 @@ static inline uint32_t gicsim_reg_offset(const GicsimReg *r, unsigned n)
 {
     return r->offset + (n - r->first) * r->size;
 }
+/*
+ * The row's gates, with GICSIM_GATE_SECURE_FIELDS where it has Secure-only
+ * fields (derived from .smask, never written in the table)
+ */
+static inline uint8_t gicsim_reg_gates(const GicsimReg *r)
+{
+    return r->gates | (r->smask ? GICSIM_GATE_SECURE_FIELDS : 0);
+}
 const char *gicsim_frame_name(GicsimFrame f);
+const char *gicsim_bank_name(GicsimBank b);
+const char *gicsim_avail_name(GicsimAvail a);
 /* "Secure-only, needs power"...; "-" for none */
 const char *gicsim_gates_name(uint8_t gates, char *buf, size_t len);
 const char *gicsim_access_name(GicsimAccess a);

@@ -52,14 +52,16 @@ struct GICv3SimState {
 
     /* Derived at realize */
     const GicsimProfile *profile;
-    /*
-     * Per register, this configuration's routes (gicsim-dispatch.c): the
-     * ones in use are direct_routes, or checked_routes (no direct access)
-     * while an effect is in flight (gicsim-clock.c).
-     */
-    GicsimRoute *routes;
-    GicsimRoute *direct_routes;
+    GicsimRoute *routes;        /* per register: this configuration's */
+    /* The same with no access direct: while anything is in flight */
     GicsimRoute *checked_routes;
+    /*
+     * The routes the direct path looks up: @routes while nothing is in
+     * flight, @checked_routes while something is, so that every access
+     * then takes the checked path, which completes what is due first.
+     * gicsim-clock.c switches them whenever timing.next changes.
+     */
+    const GicsimRoute *mmio_routes;
     unsigned redist_shift;      /* log2 of one redistributor's size */
     uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
@@ -81,6 +83,12 @@ struct GICv3SimState {
     GicsimRedistFx *rfx;        /* one per redistributor */
     /* When they complete (gicsim-clock.c) */
     GicsimTiming timing;
+    /*
+     * timing.next != GICSIM_TIMING_NONE: something is in flight.  Kept by
+     * gicsim-clock.c with mmio_routes, so that the input lines and the
+     * checked path test one byte (gicsim_clock_busy())
+     */
+    bool clock_busy;
     GicsimAgenda **fx_agendas;  /* &fx, then each &rfx[n].agenda */
     QEMUTimer *fx_timer;        /* at timing.next */
     GicsimCompleteFn *fx_complete;  /* gicsim-effects.c's completion */

@@ -301,8 +301,13 @@ int start_secondaries(int n)
             ok = 0;
             continue;
         }
-        if (!WAIT_FOR(cpu_online[i], 10000000)) {
-            printf("# CPU %d did not come online\n", i);
+        /*
+         * Bounded by guest instructions, not time (WAIT_SPINS): a slow
+         * host (valgrind, a loaded machine) only makes this take longer
+         */
+        if (!WAIT_SPINS(cpu_online[i], CPU_ONLINE_SPINS)) {
+            printf("# CPU %d did not come online within %llu spins\n", i,
+                   CPU_ONLINE_SPINS);
             ok = 0;
         }
     }

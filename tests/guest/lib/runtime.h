@@ -60,6 +60,26 @@ int cpu_id(void);
 uint64_t mpidr_aff(void);
 uint64_t now_us(void);
 void delay_us(uint64_t us);
+/*
+ * Spin until cond is true or the loop has run @spins times; evaluates to
+ * cond.  Bounded by the waiting CPU's own instruction count, not by time:
+ * however slowly the host runs the other vCPUs (under valgrind, which
+ * runs one host thread at a time, a vCPU can wait seconds of virtual
+ * time for another to be scheduled), the wait ends only when the
+ * condition holds or the waiter has executed its bound.
+ */
+#define WAIT_SPINS(cond, spins) ({                                      \
+    uint64_t __n = (spins);                                             \
+    while (!(cond) && __n) {                                            \
+        __n--;                                                          \
+    }                                                                   \
+    (cond); })
+/*
+ * CPU bring-up: PSCI CPU_ON to the secondary's first store takes a few
+ * thousand guest instructions; the bound is a million times that, so that
+ * only a CPU that never starts reaches it.
+ */
+#define CPU_ONLINE_SPINS 4000000000ull
 /* Spin until cond is true or timeout_us has passed; evaluates to cond. */
 #define WAIT_FOR(cond, timeout_us) ({                                   \
     uint64_t __end = now_us() + (timeout_us);                           \
