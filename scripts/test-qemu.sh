@@ -16,7 +16,9 @@
 #     firmware bring-up fw_init, on GICv3 and GICv4 (scripts/e2e.sh
 #     --gic-model sim --no-linux); TF-A's GIC-600/700 bring-up without
 #     the CPU hog (scripts/test-fw-power.sh --no-hog); charge-time under
-#     -icount (scripts/test-charge-time.sh), which needs icount_add_ns().
+#     -icount (scripts/test-charge-time.sh), which needs icount_add_ns();
+#   - the line's own versions of patches (patches/qemu-LINE/) through
+#     that tree's scripts/checkpatch.pl.
 # The QEMU-independent core is the same for every line: scripts/test.sh
 # tests it.  Prints one line per test and ends with "N passed, M failed";
 # logs in build/test-logs-LINE/.
@@ -96,6 +98,24 @@ else
     echo "${pre}version: not ok - $bld/qemu-system-aarch64 says: $v"
     failed=$((failed + 1))
 fi
+
+# The line's own versions of patches (patches/qemu-LINE/) pass that
+# QEMU's checkpatch: no error, and no warning but the one checkpatch
+# gives any patch that adds a file without touching MAINTAINERS (where
+# MAINTAINERS already covers the file's directory; docs/building.rst)
+for p in patches/qemu-"$line"/*.patch; do
+    [ -e "$p" ] || continue
+    out=$(cd "$src" && ./scripts/checkpatch.pl --patch "$top/$p" 2>&1)
+    other=$(echo "$out" | grep -E '^(ERROR|WARNING): ' |
+            grep -vF 'WARNING: added, moved or deleted file(s):')
+    if echo "$out" | grep -qE '^total: 0 errors, ' && [ -z "$other" ]; then
+        echo "${pre}checkpatch: ok - ${p##*/}"
+        passed=$((passed + 1))
+    else
+        echo "${pre}checkpatch: not ok - ${p##*/}: $(echo "$out" | grep -E '^(ERROR|WARNING|total)' | head -n 3)"
+        failed=$((failed + 1))
+    fi
+done
 
 export QTEST_QEMU_BINARY=$qemu
 export GICSIM_DIFFERENCES=$top/docs/differences.rst
