@@ -134,6 +134,12 @@ T send-keys -t "$sess" "read S GICD_ISENABLER(0..1); read GICD_TYPER" Enter
 check "a range and ';': three reads from one line" \
     '^ +8 +read32 NS GICD_TYPER = '
 
+T send-keys -t "$sess" "show cpu 1" Enter
+check "show prints what the GIC holds (info pic): CPU 1's redistributor powered down and asleep" \
+    '^ +Redistributor cpu 1: powered down \(GICR_PWRR\.RDGPO=1\), GICR_WAKER = 0x00000006 \{ProcessorSleep=1 ChildrenAsleep=1\}'
+check "show: the effects in flight, at this virtual time" \
+    '^ +Effects in flight \(virtual time 501 ns\):'
+
 T send-keys -t "$sess" "save my.poke" Enter
 check "save FILE writes the session" 'saved the machine and [0-9]+ lines to my.poke'
 T send-keys -t "$sess" "quit" Enter

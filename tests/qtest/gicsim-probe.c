@@ -220,6 +220,41 @@ static void append_time(Run *r, GString *line)
     }
 }
 
+/*
+ * "show [cpu N]": what the GIC holds, as the monitor's "info pic" prints
+ * it (gicsim-info.c), each line under the statement's; info-cpus selects
+ * the CPU.  Stock QEMU's GIC prints nothing there.
+ */
+static void show(Run *r, const GsStmt *st)
+{
+    g_autofree char *cpus = st->value ? g_strdup_printf("%" PRIu64,
+                                                        st->value - 1)
+                                      : g_strdup("all");
+    g_autofree char *out = NULL;
+    g_auto(GStrv) lines = NULL;
+    unsigned i;
+
+    need_gic(r);
+    say(r, "%4u       show%s%s", st->line, st->value ? " cpu " : "",
+        st->value ? cpus : "");
+    if (strcmp(r->model, "sim")) {
+        say(r, "           (gic-model=%s: info pic shows nothing of the "
+            "GIC)", r->model);
+        return;
+    }
+    qtest_qmp_assert_success(r->qts, "{'execute': 'qom-set', 'arguments': "
+                             "{'path': %s, 'property': 'info-cpus', "
+                             "'value': %s}}", r->gic_path, cpus);
+    out = qtest_hmp(r->qts, "info pic");
+    lines = g_strsplit(out, "\n", -1);
+    for (i = 0; lines[i]; i++) {
+        g_strchomp(lines[i]);
+        if (lines[i][0]) {
+            say(r, "           %s", lines[i]);
+        }
+    }
+}
+
 static void record(Run *r, const GsStmt *st, bool pass, const char *fmt,
                    ...) G_GNUC_PRINTF(4, 5);
 
@@ -909,6 +944,9 @@ static void exec_one(Run *r, unsigned idx, GString *line)
         break;
     case GS_ECHO:
         say(r, "%4u ---- %s", st->line, st->text);
+        break;
+    case GS_SHOW:
+        show(r, st);
         break;
     case GS_STATS:
         check_stats(r, st);

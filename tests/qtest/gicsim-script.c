@@ -876,6 +876,9 @@ const GsStatementHelp gs_statements[] = {
     { "rec", "rec readN|writeN TARGET ... [reg=R] [sse] [isv=0|1] "
       "[ipa=WHERE [ripas=ram|empty]] [abort|restart]",
       "one RecExit/RecEntry round trip of the RMM protocol" },
+    { "show", "show [cpu N]",
+      "print what the GIC holds (info pic): controls, routing, pending "
+      "and active interrupts, effects in flight, statistics" },
     { "echo", "echo \"text\"", "print a heading" },
     { NULL, NULL, NULL },
 };
@@ -1852,6 +1855,20 @@ static void parse_stmt(Parser *p, const char *text)
     } else if (!g_ascii_strcasecmp(kw->text, "rec") && !via_alias) {
         if (!parse_rec(p, st)) {
             goto fail;
+        }
+    } else if (!g_ascii_strcasecmp(kw->text, "show")) {
+        Tok *t = peek(p);
+
+        st->kind = GS_SHOW;
+        if (t->kind == T_IDENT && !g_ascii_strcasecmp(t->text, "cpu")) {
+            next(p);
+            t = peek(p);
+            if (t->kind != T_NUMBER || t->num >= GS_VIRT_MAX_CPUS) {
+                expected(p, "a CPU number");
+                goto fail;
+            }
+            next(p);
+            st->value = t->num + 1;
         }
     } else if (!g_ascii_strcasecmp(kw->text, "reset")) {
         st->kind = GS_RESET;

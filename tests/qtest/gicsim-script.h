@@ -95,6 +95,7 @@ typedef enum GsKind {
     GS_STEP,                /* advance the virtual clock by value ns */
     GS_STATS,               /* check a cost statistic (expect stats) */
     GS_REC,                 /* one realm access with an explicit syndrome */
+    GS_SHOW,                /* print "info pic" (value: CPU + 1, 0 all) */
 } GsKind;
 
 /* Where a "rec" access's IPA lies in the realm's IPA space */

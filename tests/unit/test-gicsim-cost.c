@@ -497,6 +497,15 @@ static void test_paths(void)
     g_assert_cmpint(gicsim_cost_path_parse("hypercall"), ==, -1);
     g_assert_cmpint(gicsim_cost_path_parse("kvm"), ==, -1);
     g_assert_cmpint(gicsim_cost_path_parse(NULL), ==, -1);
+    /* The list users see is every selectable path, each parsing back */
+    g_assert_cmpstr(gicsim_cost_path_names(), ==, "native, kvm-vgic-vhe, "
+                    "kvm-vgic-nvhe, kvm-userspace, realm");
+    for (unsigned i = 0; i < GICSIM_PATH__COUNT; i++) {
+        const char *n = gicsim_cost_path_name(i);
+
+        g_assert_cmpint(gicsim_cost_path_parse(n), ==,
+                        strstr(gicsim_cost_path_names(), n) ? (int)i : -1);
+    }
 }
 
 typedef struct BadProfile {

@@ -443,12 +443,12 @@ static void test_error_statement(void)
     check_error("raed GICD_CTLR\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
                 "write, expect, wait, step, raise, lower, pulse, reset, realm, "
-                "rec, echo), "
+                "rec, show, echo), "
                 "found 'raed' (did you mean read?)\n");
     check_error("== 3\n",
                 "t.poke:1:1: expected a statement (machine, default, read, "
                 "write, expect, wait, step, raise, lower, pulse, reset, realm, "
-                "rec, echo), "
+                "rec, show, echo), "
                 "found '=='\n");
     check_error("read GICD_CTLR 3\n",
                 "t.poke:1:16: expected '==', '!=', 'error' or 'gated', found "
@@ -1144,11 +1144,28 @@ static void test_default_probe_for(void)
     }
 }
 
+/* show: what the GIC holds, all of it or one CPU's (info pic) */
+static void test_show(void)
+{
+    GsScript *s = parse_ok("show\nshow cpu 3\n");
+    const GsStmt *a = g_ptr_array_index(s->stmts, 0);
+    const GsStmt *b = g_ptr_array_index(s->stmts, 1);
+
+    g_assert_cmpint(a->kind, ==, GS_SHOW);
+    g_assert_cmpuint(a->value, ==, 0);
+    g_assert_cmpint(b->kind, ==, GS_SHOW);
+    g_assert_cmpuint(b->value, ==, 4);
+    gs_script_free(s);
+    check_error("show cpu x\n",
+                "t.poke:1:10: expected a CPU number, found 'x'\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/script/default-probe", test_default_probe_parses);
     g_test_add_func("/script/header", test_header);
+    g_test_add_func("/script/show", test_show);
     g_test_add_func("/script/accesses", test_accesses);
     g_test_add_func("/script/gicv4-frames", test_gicv4_frames);
     g_test_add_func("/script/second-region", test_second_region);

@@ -47,14 +47,17 @@ static const char *const event_names[GICSIM_EV__COUNT] = {
     [GICSIM_EV_CPUIF] = "cpuif",
 };
 
+#define GICSIM_COST_PATH_NAME(e, n, sel, what) [GICSIM_PATH_##e] = n,
 static const char *const path_names[GICSIM_PATH__COUNT] = {
-    [GICSIM_PATH_NATIVE] = "native",
-    [GICSIM_PATH_KVM_VGIC_VHE] = "kvm-vgic-vhe",
-    [GICSIM_PATH_KVM_VGIC_NVHE] = "kvm-vgic-nvhe",
-    [GICSIM_PATH_KVM_USERSPACE] = "kvm-userspace",
-    [GICSIM_PATH_REALM] = "realm",
-    [GICSIM_PATH_HYPERCALL] = "hypercall",
+    GICSIM_COST_PATHS(GICSIM_COST_PATH_NAME)
 };
+#undef GICSIM_COST_PATH_NAME
+
+#define GICSIM_COST_PATH_SEL(e, n, sel, what) [GICSIM_PATH_##e] = sel,
+static const bool path_selectable[GICSIM_PATH__COUNT] = {
+    GICSIM_COST_PATHS(GICSIM_COST_PATH_SEL)
+};
+#undef GICSIM_COST_PATH_SEL
 
 static const char *const figure_names[GICSIM_FIG__COUNT] = {
     [GICSIM_FIG_HYP_CALL] = "hyp_call",
@@ -256,8 +259,8 @@ int gicsim_cost_path_parse(const char *name)
 {
     int i;
 
-    for (i = 0; i < GICSIM_PATH_HYPERCALL; i++) {
-        if (name && !strcmp(name, path_names[i])) {
+    for (i = 0; i < GICSIM_PATH__COUNT; i++) {
+        if (path_selectable[i] && name && !strcmp(name, path_names[i])) {
             return i;
         }
     }
@@ -266,7 +269,25 @@ int gicsim_cost_path_parse(const char *name)
 
 const char *gicsim_cost_path_names(void)
 {
-    return "native, kvm-vgic-vhe, kvm-vgic-nvhe, kvm-userspace, realm";
+    /* The selectable paths, from GICSIM_COST_PATHS */
+#define GICSIM_COST_PATH_LIST(e, n, sel, what) sel ? n ", " : "",
+    static const char *const parts[] = {
+        GICSIM_COST_PATHS(GICSIM_COST_PATH_LIST)
+    };
+#undef GICSIM_COST_PATH_LIST
+    static char list[128];
+    size_t i, len;
+
+    if (!list[0]) {
+        for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+            strncat(list, parts[i], sizeof(list) - strlen(list) - 1);
+        }
+        len = strlen(list);
+        if (len >= 2) {
+            list[len - 2] = 0;      /* the last ", " */
+        }
+    }
+    return list;
 }
 
 unsigned gicsim_cost_step_count(GicsimCostPath path, GicsimCostStep step,

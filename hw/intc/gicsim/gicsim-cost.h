@@ -48,13 +48,25 @@ typedef enum GicsimCostStep {
     GICSIM_STEP__COUNT
 } GicsimCostStep;
 
+/*
+ * The execution paths, once: X(ENUM, name, selectable, what it is).  A
+ * path a user may select (cost-path=, --cost-path) is parsed, listed in
+ * help and in errors; the others exist for calibration only.
+ */
+#define GICSIM_COST_PATHS(X) \
+    X(NATIVE, "native", true, "bare metal: the GIC itself") \
+    X(KVM_VGIC_VHE, "kvm-vgic-vhe", true, "KVM in-kernel vGIC, VHE host") \
+    X(KVM_VGIC_NVHE, "kvm-vgic-nvhe", true, \
+      "KVM in-kernel vGIC, non-VHE host") \
+    X(KVM_USERSPACE, "kvm-userspace", true, \
+      "KVM, GIC emulated by the VMM") \
+    X(REALM, "realm", true, "Arm CCA realm, vGIC in the host") \
+    X(HYPERCALL, "hypercall", false, "an HVC round trip (calibration)")
+
 typedef enum GicsimCostPath {
-    GICSIM_PATH_NATIVE,             /* bare metal: the GIC itself */
-    GICSIM_PATH_KVM_VGIC_VHE,       /* KVM in-kernel vGIC, VHE host */
-    GICSIM_PATH_KVM_VGIC_NVHE,      /* KVM in-kernel vGIC, non-VHE host */
-    GICSIM_PATH_KVM_USERSPACE,      /* KVM, GIC emulated by the VMM */
-    GICSIM_PATH_REALM,              /* Arm CCA realm, vGIC in the host */
-    GICSIM_PATH_HYPERCALL,          /* an HVC round trip (calibration) */
+#define GICSIM_COST_PATH_ENUM(e, n, sel, what) GICSIM_PATH_##e,
+    GICSIM_COST_PATHS(GICSIM_COST_PATH_ENUM)
+#undef GICSIM_COST_PATH_ENUM
     GICSIM_PATH__COUNT
 } GicsimCostPath;
 

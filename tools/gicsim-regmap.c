@@ -37,7 +37,7 @@ int main(void)
     unsigned id;
 
     printf("..\n   Generated from hw/intc/gicsim/gicsim-regs-table.c.inc by "
-           "scripts/gicsim-regmap.c.\n   Do not edit.\n\n");
+           "tools/gicsim-regmap.c.\n   Do not edit.\n\n");
     printf("Register map\n============\n\n");
     printf("Every register the model decodes, from its register table "
            "(Arm IHI 0069H\nchapter 12). Offsets are from the start of the "
