@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: scripts/build.sh [--verbose] [--qemu-src DIR [--build-dir BDIR]]
+# usage: scripts/build.sh [--verbose] [--qemu LINE | --qemu-src DIR [--build-dir BDIR]]
 #                         [--install PREFIX]
 #        scripts/build.sh [--verbose] --sanitize|--sanitize-all|--fuzz
 #
@@ -9,6 +9,8 @@
 #   build/qemu-src     QEMU 10.0.x tree with gicsim's files linked in and
 #                      patches/ applied (scripts/fetch-qemu.sh makes it)
 #   build/qemu-build   QEMU's build directory
+#   build/qemu-src-10.2, build/qemu-build-10.2   the same for QEMU 10.2.x
+#                      (--qemu 10.2)
 #   build/core         the QEMU-independent core and its unit tests
 #   build/qemu-system-aarch64, build/gicsim-probe   the results
 #   build/build.log    everything the steps printed
@@ -20,10 +22,16 @@
 # is nothing to do.  On failure: the end of the log and its path.
 #
 #   --verbose          show every step's full output instead
-#   --qemu-src DIR     apply gicsim to your own QEMU 10.0.x source tree DIR
-#                      (a git checkout of a v10.0.x tag or Debian's source)
-#                      and build there, in DIR/build-gicsim; refuses a tree
-#                      that is not 10.0.x or that patches/ does not apply to
+#   --qemu LINE        build the tree of QEMU release line LINE, 10.0 (the
+#                      default) or 10.2, under build/: build/qemu-src-10.2
+#                      and build/qemu-build-10.2 for 10.2 (its log is
+#                      build/build-10.2.log; build/qemu-system-aarch64 and
+#                      build/gicsim-probe stay the 10.0 ones)
+#   --qemu-src DIR     apply gicsim to your own QEMU 10.0.x or 10.2.x source
+#                      tree DIR (a git checkout of a v10.0.x/v10.2.x tag or
+#                      Debian's source) and build there, in DIR/build-gicsim;
+#                      refuses a tree of another version or that the series
+#                      does not apply to
 #   --build-dir BDIR   with --qemu-src: build in BDIR instead
 #   --install PREFIX   install qemu-system-aarch64 and gicsim-probe into
 #                      PREFIX/bin (and the option ROMs into PREFIX/share/qemu)
@@ -47,9 +55,15 @@
 # starve other work on the machine; each has its own log,
 # build/build-<tree>.log.
 #
-# Environment: JOBS (parallel jobs, default nproc), QEMU_SRC (a 10.0.x tree
-# to copy into build/qemu-src), QEMU_CONFIGURE_EXTRA, QEMU_EXTRA_TARGETS.
+# The series applied is patches/*.patch, where patches/qemu-10.2/ replaces
+# the patches that differ for 10.2.x (scripts/lib/qemu-series.bash;
+# docs/building.rst says which and why).
+#
+# Environment: JOBS (parallel jobs, default nproc), QEMU_SRC (a tree of
+# the line built, copied into build/qemu-src or build/qemu-src-LINE),
+# QEMU_CONFIGURE_EXTRA, QEMU_EXTRA_TARGETS.
 . "$(dirname "$0")/lib/help.bash"
+. "$(dirname "$0")/lib/qemu-series.bash"
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +79,8 @@ verbose=no
 jobs=${JOBS:-$(nproc)}
 flavour=plain
 nice=
+series=${qemu_series_known[0]}
+series_opt=
 
 die() { echo "build: $*" >&2; exit 1; }
 
@@ -82,6 +98,12 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --verbose) verbose=yes; shift ;;
         --sanitize|--sanitize-all|--fuzz) set_flavour "$1"; shift ;;
+        --qemu)
+            [ $# -ge 2 ] || die "--qemu: expected a QEMU release line ($(qemu_series_list | sed 's/\.x//g'))"
+            series=$(qemu_series "$2.") ||
+                die "--qemu $2: gicsim knows QEMU $(qemu_series_list)"
+            series_opt=$2
+            shift 2 ;;
         --qemu-src)
             [ $# -ge 2 ] || die "--qemu-src: expected a directory"
             own_tree=$(cd "$2" 2>/dev/null && pwd) ||
@@ -100,8 +122,15 @@ while [ $# -gt 0 ]; do
         *) die "unknown option $1 (see scripts/build.sh --help)" ;;
     esac
 done
-[ $flavour = plain ] || [ -z "$own_tree$prefix" ] ||
-    die "--qemu-src and --install build the plain tree only"
+[ $flavour = plain ] || [ -z "$own_tree$prefix$series_opt" ] ||
+    die "--qemu, --qemu-src and --install build the plain tree only"
+[ -z "$series_opt" ] || [ -z "$own_tree" ] ||
+    die "--qemu and --qemu-src: the line is that of the tree given"
+if [ -n "$series_opt" ]; then
+    qemu_series_dirs "$series"
+    # the core does not depend on QEMU: the default build makes it
+    [ "$series" = "${qemu_series_known[0]}" ] || core=
+fi
 
 case $flavour in
     san) flavour_args=("--cc=$top/scripts/sanitize-cc.sh") ;;
@@ -118,10 +147,8 @@ esac
 if [ -n "$own_tree" ]; then
     v=$(cat "$own_tree/VERSION" 2>/dev/null) ||
         die "--qemu-src $own_tree: not a QEMU source tree (no VERSION file)"
-    case "$v" in
-        10.0.*) ;;
-        *) die "--qemu-src $own_tree: QEMU $v; gicsim's patches are for QEMU 10.0.x" ;;
-    esac
+    series=$(qemu_series "$v") ||
+        die "--qemu-src $own_tree: QEMU $v; gicsim's patches are for QEMU $(qemu_series_list)"
     [ -f "$own_tree/hw/intc/arm_gicv3.c" ] ||
         die "--qemu-src $own_tree: no hw/intc/arm_gicv3.c; not a QEMU source tree"
     src=$own_tree
@@ -158,6 +185,7 @@ else
         plain) log=$top/build/build.log ;;
         *) log=$top/build/build-$flavour.log ;;
     esac
+    [ "$series" = "${qemu_series_known[0]}" ] || log=$top/build/build-$series.log
     exec 9>build/.prep.lock
 fi
 flock 9
@@ -215,13 +243,18 @@ progress() {
 
 if [ -z "$own_tree" ]; then
     if [ ! -e "$src/VERSION" ]; then
-        echo "build: getting the QEMU 10.0 source (scripts/fetch-qemu.sh)" >&2
+        echo "build: getting the QEMU $series source (scripts/fetch-qemu.sh)" >&2
     fi
-    quiet scripts/fetch-qemu.sh "$src" || fail "fetching the QEMU source failed"
+    quiet scripts/fetch-qemu.sh --qemu "$series" "$src" ||
+        fail "fetching the QEMU source failed"
 fi
 
-# Apply patches/ (undoing a previously applied set that has changed).
-want=$( (cat patches/*.patch 2>/dev/null || true) | sha256sum | cut -d' ' -f1)
+# The series for this tree's QEMU: patches/, with patches/qemu-LINE/
+# replacing the patches that differ for it
+mapfile -t series_patches < <(qemu_series_patches "$series")
+
+# Apply the series (undoing a previously applied set that has changed).
+want=$( (cat "${series_patches[@]}" 2>/dev/null || true) | sha256sum | cut -d' ' -f1)
 have=$(cat "$applied/.sum" 2>/dev/null || true)
 if [ "$want" != "$have" ]; then
     if [ -d "$applied" ]; then
@@ -234,9 +267,10 @@ if [ "$want" != "$have" ]; then
     rm -rf "$applied"
     mkdir -p "$applied"
     # All or nothing: a patch that does not apply undoes the ones before
-    # it, so a tree patched differently (or not 10.0.x) is left as it was.
+    # it, so a tree patched differently (or of another release) is left
+    # as it was.
     done_list=()
-    for p in patches/*.patch; do
+    for p in "${series_patches[@]}"; do
         [ -e "$p" ] || continue
         if ! patch -d "$src" -p1 -s -f --forward --dry-run <"$p" \
                 >>"$log" 2>&1; then
@@ -247,9 +281,9 @@ if [ "$want" != "$have" ]; then
             done
             rm -rf "$applied"
             if [ $already = yes ]; then
-                fail "$p is already applied to $src, but not by this gicsim (no record in $applied); use a clean QEMU 10.0.x tree"
+                fail "$p is already applied to $src, but not by this gicsim (no record in $applied); use a clean QEMU $series.x tree"
             fi
-            fail "$p does not apply to $src (QEMU $(cat "$src/VERSION")): the tree is patched differently or is not a QEMU 10.0.x release; nothing was changed"
+            fail "$p does not apply to $src (QEMU $(cat "$src/VERSION")): the tree is patched differently or is not a QEMU $series.x release; nothing was changed"
         fi
         quiet patch -d "$src" -p1 -s --forward --no-backup-if-mismatch <"$p" ||
             fail "applying $p to $src failed"
@@ -258,7 +292,9 @@ if [ "$want" != "$have" ]; then
     done
     n=${#done_list[@]}
     echo "$want" >"$applied/.sum"
-    echo "build: applied $n patches from patches/ to QEMU $(cat "$src/VERSION") in $src" >&2
+    nv=$(printf '%s\n' "${done_list[@]}" | grep -c '^patches/qemu-' || true)
+    [ "$nv" = 0 ] && from= || from=" ($nv of them from patches/qemu-$series/)"
+    echo "build: applied $n patches from patches/$from to QEMU $(cat "$src/VERSION") in $src" >&2
 fi
 
 # Link our files into the tree at the paths they have there.
@@ -338,6 +374,8 @@ for rom in /usr/lib/ipxe/qemu/efi-*.rom; do
     [ -e "$rom" ] && ln -sfn "$rom" "$datadir/$(basename "$rom")"
 done
 if [ -n "$own_tree" ]; then
+    echo "build: built $bld/qemu-system-aarch64 and $bld/tests/qtest/gicsim-probe" >&2
+elif [ $flavour = plain ] && [ "$series" != "${qemu_series_known[0]}" ]; then
     echo "build: built $bld/qemu-system-aarch64 and $bld/tests/qtest/gicsim-probe" >&2
 elif [ $flavour = plain ]; then
     ln -sfn qemu-build/qemu-system-aarch64 build/qemu-system-aarch64

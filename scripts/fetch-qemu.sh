@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: scripts/fetch-qemu.sh [DEST]
+# usage: scripts/fetch-qemu.sh [--qemu LINE] [DEST]
 #
-# Put a pristine QEMU 10.0.x source tree at $1 (default build/qemu-src).
+# Put a pristine QEMU source tree of release line LINE, 10.0 (the
+# default) or 10.2, at DEST (default build/qemu-src for 10.0,
+# build/qemu-src-10.2 for 10.2).
 # Sources, tried in order:
 #   1. QEMU_SRC=<tree>: used as is (hard-linked copy, the original is
 #      never modified);
-#   2. Debian's "qemu" source package, version 10.0.x (Debian 13's deb-src
-#      serves it; scripts/install-deps.sh adds that source on Debian 12);
+#   2. Debian's "qemu" source package, the newest version of the line
+#      apt knows (10.0.x: Debian 13's deb-src serves it; 10.2.x: sid's and
+#      experimental's; scripts/install-deps.sh [--qemu 10.2] adds those
+#      sources on Debian 12);
 #   3. the upstream release tarball QEMU_TARBALL (a path or URL), checked
 #      against the pinned sha256 below (qemu-10.0.0.tar.xz, the sha256
 #      Homebrew's qemu formula pins) or QEMU_TARBALL_SHA256 for another
-#      10.0.x release, for other distributions.
+#      release of the line, for other distributions.
 . "$(dirname "$0")/lib/help.bash"
+. "$(dirname "$0")/lib/qemu-series.bash"
 set -euo pipefail
 
-dest=${1:-build/qemu-src}
-want_series=10.0
+die() { echo "fetch-qemu: $*" >&2; exit 1; }
+
+want_series=${qemu_series_known[0]}
+if [ "${1:-}" = --qemu ]; then
+    [ $# -ge 2 ] || die "--qemu: expected a QEMU release line"
+    want_series=$(qemu_series "$2.") ||
+        die "--qemu $2: gicsim knows QEMU $(qemu_series_list)"
+    shift 2
+fi
+qemu_series_dirs "$want_series"
+dest=${1:-$src}
 # https://download.qemu.org/qemu-10.0.0.tar.xz
 upstream_version=10.0.0
 upstream_sha256=22c075601fdcf8c7b2671a839ebdcef1d4f2973eb6735254fd2e1bd0f30b3896
-
-die() { echo "fetch-qemu: $*" >&2; exit 1; }
 
 check_version() {
     local v
@@ -49,7 +61,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ -z "${QEMU_TARBALL:-}" ]; then
     ver=$(apt-cache showsrc qemu 2>/dev/null |
-          sed -n 's/^Version: \(1:\)\?\(10\.0\.[0-9]*[^ ]*\)$/\2/p' |
+          sed -n "s/^Version: \(1:\)\?\(${want_series//./\\.}\.[0-9]*[^ ]*\)\$/\2/p" |
           sort -V | tail -n 1)
     if [ -n "$ver" ]; then
         (cd "$work" && apt-get source -q --download-only "qemu=1:$ver" >&2 ||
@@ -62,7 +74,8 @@ if [ -z "${QEMU_TARBALL:-}" ]; then
         check_version "$dest"
         exit 0
     fi
-    die "no Debian qemu 10.0.x source package found (run scripts/install-deps.sh, or set QEMU_SRC=<tree> or QEMU_TARBALL=<qemu-$upstream_version.tar.xz>)"
+    [ "$want_series" = "${qemu_series_known[0]}" ] && opt= || opt=" --qemu $want_series"
+    die "no Debian qemu $want_series.x source package found (run scripts/install-deps.sh$opt, or set QEMU_SRC=<tree> or QEMU_TARBALL=<qemu-$want_series.N.tar.xz> with QEMU_TARBALL_SHA256)"
 fi
 
 tarball=$QEMU_TARBALL

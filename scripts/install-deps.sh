@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: scripts/install-deps.sh [--fuzz] [--coverage]
+# usage: scripts/install-deps.sh [--fuzz] [--coverage] [--qemu LINE]
 #
 # Install what building and testing gicsim needs on Debian 12 or 13.
 # Idempotent: packages already present are not touched, and then it
@@ -9,17 +9,33 @@
 # build/install-deps.log (on failure: its last lines and its path).
 #   --fuzz       also clang, libFuzzer and llvm-symbolizer (scripts/fuzz.sh)
 #   --coverage   also gcovr (scripts/test.sh --coverage)
+#   --qemu LINE  the Debian source of QEMU release line LINE: 10.0 (the
+#                default; Debian 13's deb-src) or 10.2 (sid's and
+#                experimental's deb-src, which serve 1:10.2.2+ds-1 at the
+#                time of writing); scripts/fetch-qemu.sh --qemu LINE then
+#                gets it
 . "$(dirname "$0")/lib/help.bash"
+. "$(dirname "$0")/lib/qemu-series.bash"
 set -euo pipefail
 
 extra=()
-for a in "$@"; do
-    case "$a" in
+line=${qemu_series_known[0]}
+args=("$@")
+while [ $# -gt 0 ]; do
+    case "$1" in
         --fuzz) extra+=(clang libclang-rt-dev llvm) ;;
         --coverage) extra+=(gcovr) ;;
-        *) echo "install-deps: unknown option $a" >&2; exit 2 ;;
+        --qemu)
+            line=$(qemu_series "${2:-}.") || {
+                echo "install-deps: --qemu ${2:-}: gicsim knows QEMU $(qemu_series_list)" >&2
+                exit 2
+            }
+            shift ;;
+        *) echo "install-deps: unknown option $1" >&2; exit 2 ;;
     esac
+    shift
 done
+set -- ${args[@]+"${args[@]}"}
 
 need_root() {
     if [ "$(id -u)" != 0 ]; then
@@ -39,14 +55,15 @@ name=install-deps
 
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 
-add_source() {      # add_source FILE TYPES SUITE
-    local file=/etc/apt/sources.list.d/$1
+add_source() {      # add_source FILE TYPES SUITE...
+    local file=/etc/apt/sources.list.d/$1 types=$2
     [ -f "$file" ] && return 0
-    echo "install-deps: adding apt source $3 ($2)" >&2
+    shift 2
+    echo "install-deps: adding apt source $* ($types)" >&2
     cat > "$file" <<SRC
-Types: $2
+Types: $types
 URIs: http://deb.debian.org/debian
-Suites: $3
+Suites: $*
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
@@ -70,9 +87,11 @@ if command -v meson >/dev/null &&
     meson_ok=yes
 fi
 
-# QEMU 10.0 source comes from Debian 13's deb-src (see fetch-qemu.sh).
+# QEMU 10.0 source comes from Debian 13's deb-src, 10.2 from sid's and
+# experimental's (see fetch-qemu.sh).
+qemu_series_dirs "$line"
 src_needed=no
-if [ -z "${QEMU_SRC:-}" ] && [ ! -d "${GICSIM_QEMU_DIR:-build/qemu-src}" ]; then
+if [ -z "${QEMU_SRC:-}" ] && [ ! -d "${GICSIM_QEMU_DIR:-$top/$src}" ]; then
     src_needed=yes
 fi
 
@@ -88,7 +107,12 @@ if [ "$codename" = bookworm ]; then
     # meson >= 1.5 for QEMU 10.0 is only in bookworm-backports.
     [ $meson_ok = yes ] || add_source gicsim-backports.sources deb bookworm-backports
 fi
-[ $src_needed = no ] || add_source gicsim-trixie-src.sources deb-src trixie
+if [ $src_needed = yes ]; then
+    case $line in
+        10.0) add_source gicsim-trixie-src.sources deb-src trixie ;;
+        10.2) add_source gicsim-sid-src.sources deb-src sid experimental ;;
+    esac
+fi
 if [ "$updated" = no ] || [ ${#missing[@]} != 0 ] || [ $meson_ok = no ]; then
     step "updating apt's package lists" apt-get update -q
 fi

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # usage: scripts/test.sh [--skip-e2e] [--no-sanitize] [--no-install] [--coverage]
+#                        [--qemu-10.2]
 #
 # The whole test suite: installs what is missing, builds, then runs
 #   - the unit tests of the QEMU-independent core,
@@ -26,18 +27,22 @@
 # build and run), --no-install, --coverage (report the line and branch
 # coverage of hw/intc/gicsim/ reached by the sanitizer run in
 # build/coverage/; needs gcovr).  docs/robustness.rst has the details.
+# --qemu-10.2 also builds QEMU 10.2.x with gicsim (build/qemu-build-10.2)
+# and runs its qtests, poke scripts and guest programs there
+# (scripts/test-qemu.sh; docs/building.rst).
 . "$(dirname "$0")/lib/help.bash"
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-install=yes e2e=yes sanitize=yes coverage=no
+install=yes e2e=yes sanitize=yes coverage=no qemu_lines=()
 for a in "$@"; do
     case "$a" in
         --skip-e2e) e2e=no ;;
         --no-sanitize) sanitize=no ;;
         --no-install) install=no ;;
         --coverage) coverage=yes sanitize=yes ;;
+        --qemu-10.2) qemu_lines+=(10.2) ;;
         *) echo "test.sh: unknown option $a (see scripts/test.sh --help)" >&2; exit 2 ;;
     esac
 done
@@ -50,6 +55,9 @@ if [ $install = yes ]; then
         scripts/install-deps.sh
     fi
     [ $e2e = no ] || scripts/install-e2e-deps.sh
+    for l in ${qemu_lines[@]+"${qemu_lines[@]}"}; do
+        scripts/install-deps.sh --qemu "$l"
+    done
 fi
 if [ $coverage = yes ] && [ $sanitize = no ]; then
     echo "test.sh: --coverage measures the sanitizer run; drop --no-sanitize" >&2
@@ -245,7 +253,7 @@ else
     notok piped "piped -i: status $rc (see $log/piped.out); no machine line: $out"
 fi
 
-# build.sh --qemu-src refuses a tree that is not QEMU 10.0.x, and one
+# build.sh --qemu-src refuses a tree of a QEMU it has no series for, and one
 # that patches/ was applied to by something else (a hard-linked copy of
 # build/qemu-src), changing none of its files and building nothing
 tmpq=$(mktemp -d "$top/build/qemu-src-test.XXXXXX")   # cp -al: same file system
@@ -259,15 +267,29 @@ rc2=$?
 find "$tmpq/patched" -type f -newer "$tmpq/old/VERSION" \
     ! -name build-gicsim.log ! -name .gicsim-build.lock >"$tmpq/after"
 if [ $rc1 = 1 ] && [ $rc2 = 1 ] &&
-   echo "$out1" | grep -q "QEMU 9.2.0; gicsim's patches are for QEMU 10.0.x" &&
+   echo "$out1" | grep -q "QEMU 9.2.0; gicsim's patches are for QEMU 10.0.x and 10.2.x" &&
    echo "$out2" | grep -q "0001-.* is already applied to $tmpq/patched, but not by this gicsim" &&
    cmp -s "$tmpq/before" "$tmpq/after" &&
    [ ! -e "$tmpq/patched/build-gicsim" ] && [ ! -e "$tmpq/patched/.gicsim-patches" ]; then
-    ok qemu-src "build.sh --qemu-src refuses a non-10.0.x tree and a tree patched by something else, untouched"
+    ok qemu-src "build.sh --qemu-src refuses a tree that is not 10.0.x or 10.2.x and a tree patched by something else, untouched"
 else
     notok qemu-src "build.sh --qemu-src: status $rc1/$rc2; said: $out1 / $out2"
 fi
 rm -rf "$tmpq"
+
+# Every patch that differs for another QEMU line (patches/qemu-LINE/) has
+# its row, saying what differs and why, in docs/building.rst's table
+undoc=
+for p in patches/qemu-*/*.patch; do
+    [ -e "$p" ] || continue
+    n=${p##*/}
+    grep -qE "^${n%%-*}  " docs/building.rst || undoc="$undoc $p"
+done
+if [ -z "$undoc" ]; then
+    ok patch-lines "every patch of patches/qemu-*/ has its row in docs/building.rst"
+else
+    notok patch-lines "no row in docs/building.rst's table of the patches that differ:$undoc"
+fi
 
 # scripts/run.sh --help lists every option the README documents for it
 # (sections "Probing registers" to "Tests")
@@ -465,6 +487,22 @@ if [ $coverage = yes ]; then
     echo "coverage: per file in build/coverage/coverage.txt," \
          "annotated sources in build/coverage/index.html"
 fi
+
+# Another QEMU release line: its own build, qtests, poke scripts and
+# guest programs (scripts/test-qemu.sh); the core is the same
+for l in ${qemu_lines[@]+"${qemu_lines[@]}"}; do
+    scripts/test-qemu.sh --qemu "$l" >"$log/qemu-$l.out" 2>&1
+    rc=$?
+    grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$log/qemu-$l.out"
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log/qemu-$l.out" | tail -n 1)
+    if [ -n "$line" ]; then
+        passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
+        failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+    fi
+    if [ $rc != 0 ] && [ -z "$line" ]; then
+        notok "qemu-$l" "scripts/test-qemu.sh --qemu $l exited with status $rc (see $log/qemu-$l.out)"
+    fi
+done
 
 echo "$passed passed, $failed failed"
 [ $failed = 0 ] && [ $passed -gt 0 ]

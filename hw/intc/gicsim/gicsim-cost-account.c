@@ -15,7 +15,7 @@
 #include "qobject/qlist.h"
 #include "hw/qdev-core.h"
 #include "system/system.h"
-#include "system/cpu-timers.h"
+#include "gicsim-compat.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
 #include "trace.h"

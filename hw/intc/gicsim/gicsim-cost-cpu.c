@@ -9,6 +9,7 @@
 #include "qemu/osdep.h"
 #include "hw/core/cpu.h"
 #include "cpu.h"
+#include "gicsim-compat.h"
 #include "gicsim-stage2.h"
 #include "gicsim-cost-account.h"
 
@@ -30,7 +31,7 @@ bool gicsim_cost_cpu_defaults(unsigned *ipa_bits, unsigned *granule,
         *from = "cpu";
         return true;
     }
-    if (!gicsim_stage2_cpu_defaults(cpu->isar.id_aa64mmfr0, ipa_bits,
+    if (!gicsim_stage2_cpu_defaults(GICSIM_ID_AA64MMFR0(cpu), ipa_bits,
                                     granule)) {
         return false;
     }

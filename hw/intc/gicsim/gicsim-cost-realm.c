@@ -18,14 +18,13 @@
 #include "qemu/osdep.h"
 #include <math.h>
 #include "qom/object.h"
-#include "exec/memory.h"
+#include "gicsim-compat.h"
 #include "system/system.h"
 #include "qobject/qdict.h"
 #include "hw/intc/gicsim_realm_shim.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
 #include "gicsim-rec.h"
-#include "system/cpu-timers.h"
 
 /*
  * An access the host cannot emulate (ISV=0): the realm path without the

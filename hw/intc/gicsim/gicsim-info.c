@@ -27,7 +27,7 @@
 #include "qapi/error.h"
 #include "qobject/qdict.h"
 #include "hw/intc/intc.h"
-#include "exec/memory.h"
+#include "gicsim-compat.h"
 #include "gicsim-internal.h"
 #include "gicsim-cost-account.h"
 

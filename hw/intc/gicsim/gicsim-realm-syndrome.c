@@ -16,15 +16,17 @@
 #include "hw/core/cpu.h"
 #include "hw/intc/gicsim_realm_shim.h"
 #include "cpu.h"
+#include "exec/target_page.h"
 #ifdef CONFIG_TCG
 #include "accel/tcg/mmio-in-flight.h"
 #include "tcg/insn-start-words.h"
 #endif
+#include "gicsim-compat.h"
 
 bool gicsim_realm_insn(const MemoryRegion *mr, GicsimRealmInsn *insn)
 {
 #ifdef CONFIG_TCG
-    uint64_t data[TARGET_INSN_START_WORDS];
+    uint64_t data[GICSIM_INSN_START_WORDS];
     CPUState *cs = current_cpu;
     CPUARMState *env;
 
