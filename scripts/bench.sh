@@ -54,6 +54,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 QEMU=${QEMU:-build/qemu-system-aarch64}
 OUT=${BENCH_DIR:-build/bench}
+case $OUT in /*) ;; *) OUT=$top/$OUT ;; esac
 what=mmio,irq,linux
 runs=5
 iters=20000
@@ -105,7 +106,7 @@ fi
 
 mkdir -p "$OUT/runs"
 for p in "${progs[@]}"; do
-    make -s -C tests/guest O="$top/$OUT/guest" "$top/$OUT/guest/bench_$p.elf"
+    make -s -C tests/guest O="$OUT/guest" "$OUT/guest/bench_$p.elf"
 done
 
 # qemu_args PROG MODEL ITERS: set cmd=( the command line of one run )
@@ -118,7 +119,7 @@ qemu_args() {
          -smp $smp -m 256 -nodefaults -display none -monitor none
          -serial stdio
          -semihosting-config "enable=on,target=native,arg=bench_$1,arg=$3"
-         -kernel "$top/$OUT/guest/bench_$1.elf")
+         -kernel "$OUT/guest/bench_$1.elf")
     if [ "$2" != qemu ]; then
         cmd+=("${sim_globals[@]}")
     fi
