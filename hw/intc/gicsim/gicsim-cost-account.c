@@ -142,7 +142,7 @@ static void set_reset(Object *obj, bool v, Error **errp)
         a->realm_accesses = 0;
         a->realm_forwarded = 0;
         a->realm_unemulated = 0;
-        gicsim_cost_events_reset(a);
+        gicsim_cost_events_reset(ARM_GICV3_SIM(obj));
     }
 }
 

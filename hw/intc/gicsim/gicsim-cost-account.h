@@ -61,11 +61,6 @@ struct GicsimCostAccount {
     GicsimCostTable realm;      /* accesses through a realm shim */
     GicsimCostTable *cur;       /* where the MMIO hook counts */
 
-    /*
-     * The GIC's other events (gicsim-cost-events.c), counted by QEMU's
-     * CPU interface and ITS (GICv3State::cost_counts)
-     */
-    uint64_t qevents[GICV3_COST__COUNT];
     int64_t event_ns[GICSIM_EV__COUNT];     /* charge per event */
 
     /* Realm shims in front of the device (gicsim-cost-realm.c) */
@@ -117,7 +112,7 @@ void gicsim_cost_realm_stats(GICv3SimState *sim, QDict *top);
 void gicsim_cost_events_attach(GICv3SimState *sim);
 void gicsim_cost_events_detach(GICv3SimState *sim);
 void gicsim_cost_events_stats(GICv3SimState *sim, QDict *top);
-void gicsim_cost_events_reset(GicsimCostAccount *a);
+void gicsim_cost_events_reset(GICv3SimState *sim);
 
 /*
  * The stage-2 defaults from the machine's first CPU (gicsim-cost-cpu.c,

@@ -6,10 +6,12 @@
  * runs, an interrupt delivered to a running vCPU or to one halted in
  * WFI, and the acknowledges, EOIs and deactivates the CPU interface
  * completes itself.  QEMU's CPU interface and ITS count them inline in
- * GICv3State::cost_counts (patches 0016-0019), which points here only
- * while cost-accounting is on: off, each event costs QEMU a load and a
- * branch; on, an increment.  With charge-time=on GICv3State::cost_hook
- * also charges each event's modelled time, on cost-path
+ * GICv3State::cost_counts (patches 0016-0019), always, whether or not
+ * cost-accounting is on (an increment per event: what accounting costs
+ * does not depend on whether it is on); the device reads them only with
+ * cost-accounting on, from when it was realized or its statistics were
+ * last reset.  With charge-time=on GICv3State::cost_hook also charges
+ * each event's modelled time, on cost-path
  * (gicsim_cost_event_step_count()).
  */
 #include "qemu/osdep.h"
@@ -52,19 +54,19 @@ void gicsim_cost_events_attach(GICv3SimState *sim)
     for (ev = 0; ev < GICSIM_EV__COUNT; ev++) {
         a->event_ns[ev] = llround(gicsim_cost_ns(m, m->event[ev]));
     }
-    sim->parent_obj.cost_counts = a->qevents;
+    gicsim_cost_events_reset(sim);
     sim->parent_obj.cost_hook = a->charge ? charge_hook : NULL;
 }
 
 void gicsim_cost_events_detach(GICv3SimState *sim)
 {
-    sim->parent_obj.cost_counts = NULL;
     sim->parent_obj.cost_hook = NULL;
 }
 
 void gicsim_cost_events_stats(GICv3SimState *sim, QDict *top)
 {
     GicsimCostAccount *a = sim->cost;
+    const uint64_t *qevents = sim->parent_obj.cost_counts;
     const GicsimCostModel *m = &a->direct.model;
     uint64_t count[GICSIM_EV__COUNT] = { 0 };
     QDict *evs = qdict_new();
@@ -72,7 +74,7 @@ void gicsim_cost_events_stats(GICv3SimState *sim, QDict *top)
 
     for (q = 0; q < GICV3_COST__COUNT; q++) {
         if (from_qemu[q] >= 0) {
-            count[from_qemu[q]] += a->qevents[q];
+            count[from_qemu[q]] += qevents[q];
         }
     }
     for (ev = 0; ev < GICSIM_EV__COUNT; ev++) {
@@ -86,11 +88,12 @@ void gicsim_cost_events_stats(GICv3SimState *sim, QDict *top)
         qdict_put(evs, gicsim_cost_event_name(ev), d);
     }
     qdict_put_int(evs, "its-access-no-cpu",
-                  a->qevents[GICV3_COST_ITS_ACCESS_NO_CPU]);
+                  qevents[GICV3_COST_ITS_ACCESS_NO_CPU]);
     qdict_put(top, "events", evs);
 }
 
-void gicsim_cost_events_reset(GicsimCostAccount *a)
+void gicsim_cost_events_reset(GICv3SimState *sim)
 {
-    memset(a->qevents, 0, sizeof(a->qevents));
+    memset(sim->parent_obj.cost_counts, 0,
+           sizeof(sim->parent_obj.cost_counts));
 }
