@@ -13,7 +13,7 @@
 #     (scripts/test-fw-power.sh), -icount and record/replay runs that
 #     must repeat exactly (scripts/test-determinism.sh), the timeline of
 #     two guest runs, rendered by headless Chromium where it is installed
-#     (tests/timeline/test-timeline-run.sh),
+#     (tests/scripts/test-timeline-run.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
 #     (tests/fuzzcov/; skipped without clang and libFuzzer).
@@ -99,7 +99,7 @@ unit_tests() {
 }
 unit_tests "" build/core
 run_tap unit-cost-report python3 tests/unit/test-cost-report.py
-run_tap unit-timeline python3 tests/unit/test-timeline.py
+run_tap unit-timeline python3 tests/scripts/test-timeline.py
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -384,7 +384,7 @@ if [ $e2e = yes ]; then
     run_tap fw-power scripts/test-fw-power.sh
     # The timeline of two guest runs: JSON checked, SVG rendered to PNG by
     # headless Chromium and checked (that part skipped without chromium)
-    run_tap timeline tests/timeline/test-timeline-run.sh
+    run_tap timeline tests/scripts/test-timeline-run.sh
     sed -n 's/^# SKIP /timeline: skipped - /p' "$log/timeline.tap"
     run_tap determinism scripts/test-determinism.sh
 fi
