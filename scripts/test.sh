@@ -98,7 +98,7 @@ unit_tests() {
     run_tap "$1unit-timing" "$2"/test-gicsim-timing --tap
 }
 unit_tests "" build/core
-run_tap unit-cost-report python3 tests/unit/test-cost-report.py
+run_tap unit-cost-report python3 tests/scripts/test-cost-report.py
 run_tap unit-timeline python3 tests/scripts/test-timeline.py
 
 # docs/register-map.rst must be what the register table generates
