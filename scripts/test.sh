@@ -313,7 +313,7 @@ else
 fi
 
 # --json and --junit, parsed and checked against the transcript
-run_tap report python3 tests/report/check-report.py "$probe"
+run_tap report python3 tests/scripts/check-probe-report.py "$probe"
 
 # scripts/fuzz.sh --coverage's line coverage, on a target of known
 # coverage (skipped without clang and libFuzzer)
@@ -321,7 +321,7 @@ run_tap fuzz-coverage tests/fuzzcov/test-fuzz-coverage.sh
 sed -n 's/^1\.\.0 # SKIP /fuzz-coverage: skipped - /p' "$log/fuzz-coverage.tap"
 
 # The interactive probe, driven through a terminal (tmux)
-run_tap interactive tests/interactive/probe-interactive.sh "$probe"
+run_tap interactive tests/scripts/probe-interactive.sh "$probe"
 
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: tests/interactive/probe-interactive.sh [PROBE]
+# usage: tests/scripts/probe-interactive.sh [PROBE]
 #
 # Drives gicsim-probe -i the way a person does, in a terminal (tmux):
 # types statements, presses Tab and the Up arrow, and checks what the
