@@ -58,7 +58,7 @@ check() {
     screen | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' | sed 's/^/# | /'
 }
 
-echo "1..24"
+echo "1..26"
 T -f /dev/null new-session -d -s "$sess" -x 150 -y 60 \
     "TERM=xterm $probe -i --smp 2; echo EXITED \$?; sleep 30"
 check "prompt and banner" '^gicsim> $'
