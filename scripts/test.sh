@@ -16,7 +16,8 @@
 #     (tests/scripts/test-timeline-run.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
-#     (tests/fuzzcov/; skipped without clang and libFuzzer).
+#     (tests/scripts/test-fuzz-coverage.sh; skipped without clang and
+#     libFuzzer).
 #   - the unit tests, qtests, poke scripts and cost-device test again
 #     against the build whose device code has AddressSanitizer,
 #     UndefinedBehaviorSanitizer and gcov, and QEMU's GICv3 code ASan and
@@ -317,7 +318,7 @@ run_tap report python3 tests/scripts/check-probe-report.py "$probe"
 
 # scripts/fuzz.sh --coverage's line coverage, on a target of known
 # coverage (skipped without clang and libFuzzer)
-run_tap fuzz-coverage tests/fuzzcov/test-fuzz-coverage.sh
+run_tap fuzz-coverage tests/scripts/test-fuzz-coverage.sh
 sed -n 's/^1\.\.0 # SKIP /fuzz-coverage: skipped - /p' "$log/fuzz-coverage.tap"
 
 # The interactive probe, driven through a terminal (tmux)
