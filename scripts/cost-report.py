@@ -30,8 +30,8 @@ import sys
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # One colour per step, in path order: Okabe-Ito's colour-blind-safe
-# eight, then colours far from all of them (tests/unit/test-cost-report.py
-# checks that no two are close)
+# eight, then colours far from all of them
+# (tests/scripts/test-cost-report.py checks that no two are close)
 PALETTE = ["#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7",
            "#56b4e9", "#f0e442", "#000000", "#999999", "#8c564b",
            "#6a3d9a", "#b2df8a", "#ff1493", "#005a32", "#ffffbf",

@@ -13,10 +13,11 @@
 #     (scripts/test-fw-power.sh), -icount and record/replay runs that
 #     must repeat exactly (scripts/test-determinism.sh), the timeline of
 #     two guest runs, rendered by headless Chromium where it is installed
-#     (tests/timeline/test-timeline-run.sh),
+#     (tests/scripts/test-timeline-run.sh),
 #   - every script's --help, device options, --json/--junit, the
 #     interactive probe in a terminal, the fuzz line-coverage script
-#     (tests/fuzzcov/; skipped without clang and libFuzzer).
+#     (tests/scripts/test-fuzz-coverage.sh; skipped without clang and
+#     libFuzzer).
 #   - the unit tests, qtests, poke scripts and cost-device test again
 #     against the build whose device code has AddressSanitizer,
 #     UndefinedBehaviorSanitizer and gcov, and QEMU's GICv3 code ASan and
@@ -98,8 +99,8 @@ unit_tests() {
     run_tap "$1unit-timing" "$2"/test-gicsim-timing --tap
 }
 unit_tests "" build/core
-run_tap unit-cost-report python3 tests/unit/test-cost-report.py
-run_tap unit-timeline python3 tests/unit/test-timeline.py
+run_tap unit-cost-report python3 tests/scripts/test-cost-report.py
+run_tap unit-timeline python3 tests/scripts/test-timeline.py
 
 # docs/register-map.rst must be what the register table generates
 if cmp -s build/core/register-map.rst docs/register-map.rst; then
@@ -313,15 +314,15 @@ else
 fi
 
 # --json and --junit, parsed and checked against the transcript
-run_tap report python3 tests/report/check-report.py "$probe"
+run_tap report python3 tests/scripts/check-probe-report.py "$probe"
 
 # scripts/fuzz.sh --coverage's line coverage, on a target of known
 # coverage (skipped without clang and libFuzzer)
-run_tap fuzz-coverage tests/fuzzcov/test-fuzz-coverage.sh
+run_tap fuzz-coverage tests/scripts/test-fuzz-coverage.sh
 sed -n 's/^1\.\.0 # SKIP /fuzz-coverage: skipped - /p' "$log/fuzz-coverage.tap"
 
 # The interactive probe, driven through a terminal (tmux)
-run_tap interactive tests/interactive/probe-interactive.sh "$probe"
+run_tap interactive tests/scripts/probe-interactive.sh "$probe"
 
 # The width sweeps must be what scripts/gen-width-sweep.sh generates
 if scripts/gen-width-sweep.sh --check; then
@@ -384,7 +385,7 @@ if [ $e2e = yes ]; then
     run_tap fw-power scripts/test-fw-power.sh
     # The timeline of two guest runs: JSON checked, SVG rendered to PNG by
     # headless Chromium and checked (that part skipped without chromium)
-    run_tap timeline tests/timeline/test-timeline-run.sh
+    run_tap timeline tests/scripts/test-timeline-run.sh
     sed -n 's/^# SKIP /timeline: skipped - /p' "$log/timeline.tap"
     run_tap determinism scripts/test-determinism.sh
 fi

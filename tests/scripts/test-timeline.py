@@ -7,7 +7,7 @@
 # deadline across a did-not-wait restart; an interrupt pending, activated
 # and deactivated, with times between gicsim's events interpolated by
 # host time); lanes where slices overlap; the JSON conforms to the
-# Trace Event Format (tests/timeline/trace_event_format.py); the SVG is
+# Trace Event Format (tests/scripts/trace_event_format.py); the SVG is
 # well-formed with one group per track; bad input is refused clearly.
 # TAP.
 import json
@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 top = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(top, "tests", "timeline"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import trace_event_format  # noqa: E402
 
 script = os.path.join(top, "scripts", "timeline.py")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: tests/timeline/test-timeline-run.sh [--update-docs]
+# usage: tests/scripts/test-timeline-run.sh [--update-docs]
 #
 # The timeline of two guest runs on a GIC-600 (profile gic-600, -icount
 # shift=0, charge-time=on, so that every access takes its modelled cost
@@ -12,9 +12,10 @@
 #             interrupt taken after the write that disabled it, before
 #             GICD_CTLR.RWP reads 0
 # traced with the log backend, turned into JSON and SVG by
-# scripts/timeline.py, checked by tests/timeline/check-run.py; the SVG is
-# rendered to PNG by headless Chromium and checked track by track (the
-# PNG check is skipped, saying so, where chromium is not installed).
+# scripts/timeline.py, checked by tests/scripts/check-timeline-run.py;
+# the SVG is rendered to PNG by headless Chromium and checked track by
+# track (the PNG check is skipped, saying so, where chromium is not
+# installed).
 # --update-docs copies the SVG to docs/timeline-example.svg.  TAP.
 . "$(dirname "$0")/../../scripts/lib/help.bash"
 set -uo pipefail
@@ -77,7 +78,7 @@ if [ -n "$browser" ]; then
     png=$out/timeline.png
 fi
 
-python3 tests/timeline/check-run.py "$out/timeline.json" \
+python3 tests/scripts/check-timeline-run.py "$out/timeline.json" \
     "$out/timeline.svg" $png
 rc=$?
 if [ -z "$browser" ]; then

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# check-run.py JSON SVG [PNG]
+# usage: tests/scripts/check-timeline-run.py JSON SVG [PNG]
 #
-# Checks the timeline tests/timeline/test-timeline-run.sh made of two
+# Checks the timeline tests/scripts/test-timeline-run.sh made of two
 # guest runs on a GIC-600 (tests/guest/fw_power.c: TF-A's power-up at
 # EL3; tests/guest/late_irq.c: the late interrupt) against what the
 # programs did: the JSON conforms to the Trace Event Format; the power-up

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: tests/report/check-report.py PROBE
+# usage: tests/scripts/check-probe-report.py PROBE
 #
 # Runs gicsim-probe with --json and --junit on the default probe and on a
 # script with a failing check, parses what it wrote (json, xml.etree) and

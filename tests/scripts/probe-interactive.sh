@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: tests/interactive/probe-interactive.sh [PROBE]
+# usage: tests/scripts/probe-interactive.sh [PROBE]
 #
 # Drives gicsim-probe -i the way a person does, in a terminal (tmux):
 # types statements, presses Tab and the Up arrow, and checks what the
@@ -58,7 +58,7 @@ check() {
     screen | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' | sed 's/^/# | /'
 }
 
-echo "1..24"
+echo "1..26"
 T -f /dev/null new-session -d -s "$sess" -x 150 -y 60 \
     "TERM=xterm $probe -i --smp 2; echo EXITED \$?; sleep 30"
 check "prompt and banner" '^gicsim> $'

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A libFuzzer target whose coverage is known, for
- * tests/fuzzcov/test-fuzz-coverage.sh.  Replayed on the one input "a",
+ * tests/scripts/test-fuzz-coverage.sh.  Replayed on the one input "a",
  * the line of LLVMFuzzerTestOneInput() marked "run" runs, the one marked
  * "not run" does not, and called_256(), run 256 times, reads as never
  * entered: libFuzzer's 8-bit counters wrap (called_255() does not).

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# usage: tests/fuzzcov/test-fuzz-coverage.sh
+# usage: tests/scripts/test-fuzz-coverage.sh
 #
 # Checks scripts/lib/fuzz-coverage.py (scripts/fuzz.sh --coverage) on a
-# target whose coverage is known, tests/fuzzcov/fuzzcov-toy.c: built with
+# target whose coverage is known, tests/scripts/fuzzcov-toy.c: built with
 # clang -fsanitize=fuzzer and replayed on one input with
 # -print_coverage=1, the line it marks "run" must count as covered, the
 # one marked "not run" as not, called_256() as never entered (the counter wrap the script
@@ -14,7 +14,7 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-src=$top/tests/fuzzcov/fuzzcov-toy.c
+src=$top/tests/scripts/fuzzcov-toy.c
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -45,7 +45,7 @@ t $? "the toy target builds" "$(cat "$tmp/cc.err")"
 "$tmp/toy" -runs=0 -print_coverage=1 "$tmp/corpus" \
     >"$tmp/out/one/coverage" 2>&1
 t $? "the toy target replays its corpus"
-out=$(python3 "$cov" --where tests/fuzzcov --binary "$tmp/toy" \
+out=$(python3 "$cov" --where tests/scripts --binary "$tmp/toy" \
       --uncovered "$tmp/unc" "$tmp/out" one 2>&1)
 t $? "fuzz-coverage.py runs" "$out"
 unc=$(cat "$tmp/unc" 2>/dev/null)
@@ -83,7 +83,7 @@ t $? "the union is printed" "$out"
 
 # Coverage printed by another build of the target is refused
 clang -g -O0 -fsanitize=fuzzer "$src" -o "$tmp/toy0" 2>/dev/null
-out=$(python3 "$cov" --where tests/fuzzcov --binary "$tmp/toy0" \
+out=$(python3 "$cov" --where tests/scripts --binary "$tmp/toy0" \
       "$tmp/out" one 2>&1)
 rc=$?
 [ $rc = 1 ] && grep -q 'not the same binary' <<<"$out"
