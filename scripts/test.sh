@@ -97,6 +97,7 @@ unit_tests() {
     run_tap "$1unit-script-stats" "$2"/test-gicsim-script-stats --tap
     run_tap "$1unit-rec" "$2"/test-gicsim-rec --tap
     run_tap "$1unit-timing" "$2"/test-gicsim-timing --tap
+    run_tap "$1unit-affinity" "$2"/test-gicsim-affinity --tap
 }
 unit_tests "" build/core
 run_tap unit-cost-report python3 tests/scripts/test-cost-report.py

@@ -263,6 +263,9 @@ static void gicsim_realize(DeviceState *dev, Error **errp)
         return;
     }
 
+    if (!gicsim_routing_init(sim, errp)) {
+        return;
+    }
     sim->num_pwrr = s->num_cpu;
     sim->gicr_pwrr = g_new0(uint32_t, s->num_cpu);
     sim->rfx = g_new0(GicsimRedistFx, s->num_cpu);
@@ -288,6 +291,7 @@ static void gicsim_unrealize(DeviceState *dev)
     gicsim_clock_finalize(sim);
     g_free(sim->gicr_pwrr);
     g_free(sim->rfx);
+    gicsim_routing_finalize(sim);
 }
 
 static void gicsim_reset_hold(Object *obj, ResetType type)

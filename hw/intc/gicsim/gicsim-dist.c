@@ -6,7 +6,7 @@
  *
  * State lives in QEMU's GICv3State; after a change we let QEMU's GICv3
  * code recompute the highest priority pending interrupts through
- * gicv3_update() and friends (gicv3_internal.h).
+ * gicv3_update_targets() and friends (gicv3_internal.h).
  *
  * Affinity routing is always enabled (GICD_CTLR.ARE_S == ARE_NS == 1), so
  * the distributor copies of SGI/PPI state (element 0 of the bitmap
@@ -174,7 +174,7 @@ void gicsim_gicd_spi_by_number_write(GicsimCtx *c, uint64_t value,
         return;
     }
     gicv3_gicd_pending_replace(s, irq, !c->reg->clears);
-    gicv3_update(s, irq, 1);
+    gicv3_update_targets(s, irq, 1, NULL, 0);
 }
 
 /* ---- GICD_IROUTER<n>: n is the INTID ---- */
@@ -196,6 +196,7 @@ void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
 {
     int irq = c->index;
     uint64_t m = c->reg->wmask & mask;
+    GICv3CPUState *old;
 
     if (!irouter_ok(c)) {
         return;
@@ -211,8 +212,9 @@ void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
                       "affinity\n", irq, c->sim->profile->name);
     }
     c->s->gicd_irouter[irq] = gicsim_merge(c->s->gicd_irouter[irq], value, m);
+    old = c->s->gicd_irouter_target[irq];
     gicsim_update_routing(c->s, irq);
-    gicv3_update(c->s, irq, 1);
+    gicv3_update_targets(c->s, irq, 1, &old, 1);
 }
 
 /* ---- SPI input lines ---- */
@@ -235,5 +237,5 @@ void gicsim_dist_set_irq(GICv3State *s, int irq, int level)
         /* Edge-triggered: a rising edge latches the pending state */
         gicv3_gicd_pending_set(s, irq);
     }
-    gicv3_update(s, irq, 1);
+    gicv3_update_targets(s, irq, 1, NULL, 0);
 }

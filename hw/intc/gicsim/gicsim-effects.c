@@ -192,7 +192,8 @@ static void gicd_disable_complete(GICv3SimState *sim)
         if (sim->fx_gicd_disable[w]) {
             *gic_bmp_ptr32(s->enabled, w * 32) &= ~sim->fx_gicd_disable[w];
             sim->fx_gicd_disable[w] = 0;
-            gicv3_update(s, w * 32, MIN(32, (int)s->num_irq - w * 32));
+            gicv3_update_targets(s, w * 32, MIN(32, (int)s->num_irq - w * 32),
+                                 NULL, 0);
         }
     }
 }
@@ -234,7 +235,7 @@ static void gicr_ctlr_complete(GICv3SimState *sim, unsigned cpu)
             /* Scan the pending table for LPIs pending already */
             gicv3_redist_update_lpi(cs);
         } else {
-            gicv3_redist_update(cs);
+            gicv3_redist_update_one(cs);
         }
     }
 }
@@ -253,7 +254,7 @@ static void gicr_disable_complete(GICv3SimState *sim, unsigned cpu)
 
     cs->gicr_ienabler0 &= ~sim->rfx[cpu].disable;
     sim->rfx[cpu].disable = 0;
-    gicv3_redist_update(cs);
+    gicv3_redist_update_one(cs);
 }
 
 /* GICR_WAKER: ProcessorSleep reads back at once; ChildrenAsleep follows */

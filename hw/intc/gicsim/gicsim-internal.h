@@ -234,6 +234,8 @@ void gicsim_info_instance_init(GICv3SimState *sim);
 bool gicsim_redist_participates(GICv3CPUState *cs, int grp);
 void gicsim_update_routing(GICv3State *s, int irq);
 void gicsim_update_all_routing(GICv3State *s);
+bool gicsim_routing_init(GICv3SimState *sim, Error **errp);
+void gicsim_routing_finalize(GICv3SimState *sim);
 void gicsim_update_1ofn_routing(GICv3State *s);
 
 /*

@@ -16,8 +16,9 @@
  *     GICv3CPUState words, and its registers cover INTIDs 0-31;
  *   - an enable cleared is tracked per distributor or per redistributor
  *     (gicsim-effects.c);
- *   - a change is recomputed by gicv3_update() (with 1-of-N routing for
- *     the group registers) or gicv3_redist_update().
+ *   - a change is recomputed by gicv3_update_targets() (with 1-of-N
+ *     routing for the group registers) or gicv3_redist_update_one(): the
+ *     CPUs the INTIDs target, not every CPU.
  *
  * Each handler body below is written once, as an always-inlined function
  * of the frame (@gicr, a constant), where the register's row gives the
@@ -195,20 +196,30 @@ static inline QEMU_ALWAYS_INLINE void irq_changed(GicsimCtx *c, int irq,
                                                   int n, bool gicr)
 {
     GICv3State *s = c->s;
+    GICv3CPUState *old[32];
     int i;
 
     if (gicr) {
-        gicv3_redist_update(c->cs);
+        gicv3_redist_update_one(c->cs);
         return;
     }
     n = MIN(n, (int)s->num_irq - irq);
-    if (c->reg->affects_routing) {
-        /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
-        for (i = irq; i < irq + n; i++) {
-            gicsim_update_routing(s, i);
-        }
+    if (!c->reg->affects_routing) {
+        gicv3_update_targets(s, irq, n, NULL, 0);
+        return;
     }
-    gicv3_update(s, irq, n);
+    /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
+    for (i = 0; i < n; i++) {
+        if (i < ARRAY_SIZE(old)) {
+            old[i] = s->gicd_irouter_target[irq + i];
+        }
+        gicsim_update_routing(s, irq + i);
+    }
+    if (n <= ARRAY_SIZE(old)) {
+        gicv3_update_targets(s, irq, n, old, n);
+    } else {
+        gicv3_update(s, irq, n);
+    }
 }
 
 /* ---- One bit per interrupt ---- */

@@ -361,5 +361,5 @@ void gicsim_redist_set_irq(GICv3CPUState *cs, int irq, int level)
     if (level && extract32(cs->edge_trigger, irq, 1)) {
         cs->gicr_ipendr0 = deposit32(cs->gicr_ipendr0, irq, 1, 1);
     }
-    gicv3_redist_update(cs);
+    gicv3_redist_update_one(cs);
 }

@@ -5,9 +5,17 @@
  * part in 1-of-N distribution (GICR_WAKER, GIC-600/700 GICR_PWRR,
  * GICR_CTLR.DPG*).  Below both register files: the distributor's and the
  * redistributor's handlers, and the completion of time-dependent writes,
- * call it; it calls only QEMU's GICv3 code.
+ * call it; it calls only QEMU's GICv3 code and the affinity index.
+ *
+ * Routing one SPI costs the same whatever the number of CPUs: the target
+ * of a GICD_IROUTER affinity is looked up in an index
+ * (include/hw/intc/gicsim_affinity.h), and that of a 1-of-N SPI is the
+ * one kept per group, found again only when participation changes (a
+ * GICR_WAKER, GICR_PWRR or GICR_CTLR.DPG* write completing, reset,
+ * migration).
  */
 #include "qemu/osdep.h"
+#include "qapi/error.h"
 #include "gicsim-internal.h"
 
 /*
@@ -46,32 +54,22 @@ bool gicsim_redist_participates(GICv3CPUState *cs, int grp)
  */
 void gicsim_update_routing(GICv3State *s, int irq)
 {
+    GICv3SimState *sim = gicsim_of(s);
     uint64_t r = s->gicd_irouter[irq];
     GICv3CPUState *target = NULL;
     uint32_t aff;
-    int i;
+    int cpu;
 
     if (FIELD_EX64(r, GICSIM_GICD_IROUTER, Interrupt_Routing_Mode) &&
-        !gicsim_of(s)->profile->no1n) {
-        int grp = gicv3_irq_group(s, NULL, irq);
-
-        for (i = 0; i < s->num_cpu; i++) {
-            if (gicsim_redist_participates(&s->cpu[i], grp)) {
-                target = &s->cpu[i];
-                break;
-            }
-        }
+        !sim->profile->no1n) {
+        target = sim->one_of_n_target[gicv3_irq_group(s, NULL, irq)];
     } else {
         aff = FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff0) |
               FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff1) << 8 |
               FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff2) << 16 |
               FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff3) << 24;
-        for (i = 0; i < s->num_cpu; i++) {
-            if (gicv3_redist_affid(&s->cpu[i]) == aff) {
-                target = &s->cpu[i];
-                break;
-            }
-        }
+        cpu = gicsim_affinity_find(&sim->affinity, aff);
+        target = cpu >= 0 ? &s->cpu[cpu] : NULL;
     }
     s->gicd_irouter_target[irq] = target;
 }
@@ -96,13 +94,23 @@ static bool redist_holds(GICv3SimState *sim, GICv3CPUState *cs)
            !gicsim_redist_powered(sim, cs - cs->gic->cpu);
 }
 
-static void update_held(GICv3State *s)
+/* After a change of which PEs participate, or hold */
+static void update_participation(GICv3State *s)
 {
     GICv3SimState *sim = gicsim_of(s);
-    int i;
+    int i, grp;
 
     for (i = 0; i < s->num_cpu; i++) {
         s->cpu[i].held = redist_holds(sim, &s->cpu[i]);
+    }
+    for (grp = 0; grp < ARRAY_SIZE(sim->one_of_n_target); grp++) {
+        sim->one_of_n_target[grp] = NULL;
+        for (i = 0; i < s->num_cpu; i++) {
+            if (gicsim_redist_participates(&s->cpu[i], grp)) {
+                sim->one_of_n_target[grp] = &s->cpu[i];
+                break;
+            }
+        }
     }
 }
 
@@ -110,7 +118,7 @@ void gicsim_update_1ofn_routing(GICv3State *s)
 {
     int irq;
 
-    update_held(s);
+    update_participation(s);
 
     for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
         if (s->gicd_irouter[irq] &
@@ -124,9 +132,33 @@ void gicsim_update_all_routing(GICv3State *s)
 {
     int irq;
 
-    update_held(s);
+    update_participation(s);
 
     for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
         gicsim_update_routing(s, irq);
     }
+}
+
+bool gicsim_routing_init(GICv3SimState *sim, Error **errp)
+{
+    GICv3State *s = &sim->parent_obj;
+    g_autofree uint32_t *aff = g_new(uint32_t, s->num_cpu);
+    int i;
+
+    QEMU_BUILD_BUG_ON(GICV3_G0 != 0 || GICV3_G1 != 1 || GICV3_G1NS != 2);
+    for (i = 0; i < s->num_cpu; i++) {
+        aff[i] = gicv3_redist_affid(&s->cpu[i]);
+    }
+    if (!gicsim_affinity_build(&sim->affinity, aff, s->num_cpu)) {
+        error_setg(errp, "arm-gicv3-sim: two of the %u CPUs have the same "
+                   "affinity (GICR_TYPER.Affinity_Value): GICD_IROUTER "
+                   "could not tell them apart", s->num_cpu);
+        return false;
+    }
+    return true;
+}
+
+void gicsim_routing_finalize(GICv3SimState *sim)
+{
+    gicsim_affinity_free(&sim->affinity);
 }

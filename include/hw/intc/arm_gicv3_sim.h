@@ -9,6 +9,7 @@
 #include "hw/intc/arm_gicv3.h"
 #include "qemu/timer.h"
 #include "hw/intc/gicsim_timing.h"
+#include "hw/intc/gicsim_affinity.h"
 #include "hw/resettable.h"
 #include "hw/arm/linux-boot-if.h"
 #include "qom/object.h"
@@ -65,6 +66,14 @@ struct GICv3SimState {
     unsigned redist_shift;      /* log2 of one redistributor's size */
     uint32_t redist_mask;       /* one redistributor's size - 1 */
     uint32_t gicd_typer;        /* GICD_TYPER but SecurityExtn */
+
+    /*
+     * SPI routing (gicsim-routing.c): which CPU has each affinity, and
+     * the CPU 1-of-N SPIs of each group go to (NULL: none takes part),
+     * kept when participation changes.
+     */
+    GicsimAffinityIndex affinity;
+    GICv3CPUState *one_of_n_target[3];
 
     /*
      * Guest-visible state QEMU's GICv3State does not hold, one entry per
