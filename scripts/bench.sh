@@ -3,7 +3,7 @@
 #
 # usage: scripts/bench.sh [--what LIST] [--runs K] [--iters N] [--irq-iters I]
 #                        [--callgrind [--cg-iters M]] [--linux-rounds R]
-#                        [--sim-global PROP=VALUE]...
+#                        [--sim-global PROP=VALUE]... [--smp N]
 #
 # What the GIC costs on the guest's hot paths: gicsim (gic-model=sim)
 # against stock QEMU's GIC (gic-model=qemu), in the same run.
@@ -45,6 +45,12 @@
 # --sim-global PROP=VALUE: run gicsim with -global arm-gicv3-sim.PROP=VALUE
 # (e.g. cost-accounting=off; repeatable; mmio and irq runs).
 #
+# --smp N: run mmio and irq with N CPUs (default 1 and 2; irq needs at
+# least 2), the scale rows of docs/benchmarks.rst: only CPU 0 (and CPU 1
+# for irq) runs, the others stay off; the guest is told N (smp=N on its
+# command line) to find the last CPU's redistributor.  Valgrind is given
+# room for N vCPU threads.
+#
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
 . "$(dirname "$0")/lib/help.bash"
@@ -63,6 +69,7 @@ callgrind=no
 cg_iters=2000
 sim_globals=()
 linux_rounds=5
+smp=
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -80,13 +87,15 @@ while [ $# -gt 0 ]; do
         --sim-global) sim_globals+=(-global "arm-gicv3-sim.$2"); shift 2 ;;
         --linux-rounds) linux_rounds=$2; shift 2 ;;
         --linux-rounds=*) linux_rounds=${1#*=}; shift ;;
-        -h|--help) sed -n '3,49p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --smp) smp=$2; shift 2 ;;
+        --smp=*) smp=${1#*=}; shift ;;
+        -h|--help) sed -n '3,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
-for v in "$runs" "$iters" "$irq_iters" "$cg_iters" "$linux_rounds"; do
+for v in "$runs" "$iters" "$irq_iters" "$cg_iters" "$linux_rounds" ${smp:+"$smp"}; do
     case $v in
-        ''|*[!0-9]*|0) echo "bench: --runs, --iters, --irq-iters, --cg-iters, --linux-rounds take a positive integer" >&2; exit 2 ;;
+        ''|*[!0-9]*|0) echo "bench: --runs, --iters, --irq-iters, --cg-iters, --linux-rounds, --smp take a positive integer" >&2; exit 2 ;;
     esac
 done
 progs=()
@@ -99,6 +108,10 @@ for p in "${parts[@]}"; do
         *) echo "bench: --what: unknown part '$p' (want mmio, irq, linux)" >&2; exit 2 ;;
     esac
 done
+if [ -n "$smp" ] && [ "$smp" -lt 2 ] && [[ " ${progs[*]} " == *" irq "* ]]; then
+    echo "bench: --smp $smp: irq needs at least 2 CPUs" >&2
+    exit 2
+fi
 if [ ! -x "$QEMU" ]; then
     echo "bench: QEMU binary $QEMU not found (scripts/build.sh, or set QEMU=)" >&2
     exit 2
@@ -111,14 +124,14 @@ done
 
 # qemu_args PROG MODEL ITERS: set cmd=( the command line of one run )
 qemu_args() {
-    local mopts=virt,gic-version=3,gic-model=$2 smp=1
+    local mopts=virt,gic-version=3,gic-model=$2 n=${smp:-1}
     if [ "$1" = irq ]; then
-        mopts=$mopts,its=on smp=2
+        mopts=$mopts,its=on n=${smp:-2}
     fi
     cmd=("$QEMU" -M "$mopts" -accel tcg -cpu max
-         -smp $smp -m 256 -nodefaults -display none -monitor none
+         -smp $n -m 256 -nodefaults -display none -monitor none
          -serial stdio
-         -semihosting-config "enable=on,target=native,arg=bench_$1,arg=$3"
+         -semihosting-config "enable=on,target=native,arg=bench_$1,arg=smp=$n,arg=$3"
          -kernel "$OUT/guest/bench_$1.elf")
     if [ "$2" != qemu ]; then
         cmd+=("${sim_globals[@]}")
@@ -313,6 +326,7 @@ for prog in "${progs[@]}"; do
         rm -f "$OUT/callgrind/$prog.$model.cg" "$OUT/callgrind/$prog.$model.cg".*
         run_one "$prog" "$model" "$cg_iters" "$OUT/callgrind/$prog.$model.txt" \
             nice valgrind --tool=callgrind --collect-atstart=yes \
+            --max-threads=$((${smp:-2} + 100)) \
             --dump-before=do_common_semihosting \
             --callgrind-out-file="$OUT/callgrind/$prog.$model.cg"
     done

@@ -30,6 +30,9 @@
  *   spi33_toggle       UARTIMSC.TXIM set then cleared with the TX
  *                      interrupt raw status set, IRQs masked: two level
  *                      changes of SPI 33 per event
+ *   spi33_1ofn_toggle  spi33_toggle with GICD_IROUTER<33>.IRM set: 1-of-N
+ *                      routing where GICD_TYPER.No1N is 0 (profiles
+ *                      gic-500/600/700), else by affinity (CPU 0)
  *   spi33_taken        UARTIMSC.TXIM set, SPI 33 taken, handler clears
  *                      TXIM and EOIs
  *   spi33_edge_taken   the same with SPI 33 configured edge-triggered
@@ -201,6 +204,12 @@ static uint64_t ev_spi_toggle(uint64_t n)
     return ticks() - t0;
 }
 
+/* GICD_IROUTER<33>.IRM set for this row: the same loop as spi33_toggle */
+static uint64_t ev_spi_1ofn_toggle(uint64_t n)
+{
+    return ev_spi_toggle(n);
+}
+
 static uint64_t ev_spi_taken(uint64_t n)
 {
     uint64_t t0 = ticks();
@@ -299,6 +308,7 @@ int main(void)
         { "ppi27_timer_taken", ev_ppi_taken, 1 },
         { "spi33_same_level", ev_spi_same, 0 },
         { "spi33_toggle", ev_spi_toggle, 0 },
+        { "spi33_1ofn_toggle", ev_spi_1ofn_toggle, 0 },
         { "spi33_taken", ev_spi_taken, 1 },
         { "spi33_edge_taken", ev_spi_edge_taken, 1 },
         { "sgi_roundtrip", ev_sgi_roundtrip, 0 },
@@ -349,6 +359,9 @@ int main(void)
                 die("spi33_edge_taken: GICD_ICFGR did not take edge");
             }
         }
+        if (b[i].fn == ev_spi_1ofn_toggle) {
+            mmio_write64(GICD_BASE + GICD_IROUTER + 8 * UART_SPI, 1ull << 31);
+        }
         phase_marker();
         if (b[i].irqs_on) {
             local_irq_enable();
@@ -362,6 +375,9 @@ int main(void)
         write_sysreg(cntv_ctl_el0, CNTV_ENABLE | CNTV_IMASK);
         isb();
         mmio_write32(UART_BASE + UARTIMSC, 0);
+        if (b[i].fn == ev_spi_1ofn_toggle) {
+            mmio_write64(GICD_BASE + GICD_IROUTER + 8 * UART_SPI, 0);
+        }
         if (b[i].fn == ev_spi_edge_taken) {
             irq_disable(UART_SPI);
             irq_set_edge(UART_SPI, 0);

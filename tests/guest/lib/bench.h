@@ -61,6 +61,33 @@ static inline uint64_t bench_parse_iters(uint64_t dflt)
     return last ? last : dflt;
 }
 
+/*
+ * The number of CPUs the machine has, from a word "smp=N" on the
+ * semihosting command line (scripts/bench.sh passes -smp's value), else
+ * dflt.
+ */
+static inline unsigned bench_parse_smp(unsigned dflt)
+{
+    static char buf[256];
+    unsigned v = 0;
+    const char *p;
+
+    if (semihost_cmdline(buf, sizeof(buf) - 1) != 0) {
+        return dflt;
+    }
+    buf[sizeof(buf) - 1] = 0;
+    for (p = buf; *p; p++) {
+        if ((p == buf || p[-1] == ' ') && p[0] == 's' && p[1] == 'm' &&
+            p[2] == 'p' && p[3] == '=') {
+            for (p += 4; *p >= '0' && *p <= '9'; p++) {
+                v = v * 10 + (unsigned)(*p - '0');
+            }
+            return v ? v : dflt;
+        }
+    }
+    return dflt;
+}
+
 static inline void sort_u64(uint64_t *a, int n)
 {
     for (int i = 1; i < n; i++) {
