@@ -191,24 +191,16 @@ irq_enable(GicsimCtx *c, int irq, uint32_t bits, bool gicr)
     }
 }
 
-/* The state of the @n INTIDs from @irq changed: recompute */
-static inline QEMU_ALWAYS_INLINE void irq_changed(GicsimCtx *c, int irq,
-                                                  int n, bool gicr)
+/*
+ * The group of the @n INTIDs from @irq changed, which decides 1-of-N
+ * participation (GICR_CTLR.DPG*): route them again, then recompute at
+ * the old targets and the new
+ */
+static void group_changed(GICv3State *s, int irq, int n)
 {
-    GICv3State *s = c->s;
     GICv3CPUState *old[32];
     int i;
 
-    if (gicr) {
-        gicv3_redist_update_one(c->cs);
-        return;
-    }
-    n = MIN(n, (int)s->num_irq - irq);
-    if (!c->reg->affects_routing) {
-        gicv3_update_targets(s, irq, n, NULL, 0);
-        return;
-    }
-    /* The group decides 1-of-N participation (GICR_CTLR.DPG*) */
     for (i = 0; i < n; i++) {
         if (i < ARRAY_SIZE(old)) {
             old[i] = s->gicd_irouter_target[irq + i];
@@ -219,6 +211,24 @@ static inline QEMU_ALWAYS_INLINE void irq_changed(GicsimCtx *c, int irq,
         gicv3_update_targets(s, irq, n, old, n);
     } else {
         gicv3_update(s, irq, n);
+    }
+}
+
+/* The state of the @n INTIDs from @irq changed: recompute */
+static inline QEMU_ALWAYS_INLINE void irq_changed(GicsimCtx *c, int irq,
+                                                  int n, bool gicr)
+{
+    GICv3State *s = c->s;
+
+    if (gicr) {
+        gicv3_redist_update_one(c->cs);
+        return;
+    }
+    n = MIN(n, (int)s->num_irq - irq);
+    if (c->reg->affects_routing) {
+        group_changed(s, irq, n);
+    } else {
+        gicv3_update_targets(s, irq, n, NULL, 0);
     }
 }
 

@@ -33,17 +33,33 @@ static inline void phase_marker(void)
     __asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
 }
 
+/*
+ * The semihosting command line, fetched once: every semihosting call is
+ * a cut in scripts/bench.sh --callgrind's profile, so the parsers below
+ * must not make one each.  NULL if there is none.
+ */
+static inline const char *bench_cmdline(void)
+{
+    static char buf[256];
+    static int state;   /* 0: not fetched, 1: fetched, 2: none */
+
+    if (!state) {
+        state = semihost_cmdline(buf, sizeof(buf) - 1) == 0 ? 1 : 2;
+        buf[sizeof(buf) - 1] = 0;
+    }
+    return state == 1 ? buf : 0;
+}
+
 /* The last decimal word of the semihosting command line, else dflt. */
 static inline uint64_t bench_parse_iters(uint64_t dflt)
 {
-    static char buf[256];
+    const char *buf = bench_cmdline();
     uint64_t v = 0, last = 0;
     int in_num = 0;
 
-    if (semihost_cmdline(buf, sizeof(buf) - 1) != 0) {
+    if (!buf) {
         return dflt;
     }
-    buf[sizeof(buf) - 1] = 0;
     for (const char *p = buf;; p++) {
         if (*p >= '0' && *p <= '9') {
             v = (in_num ? v * 10 : 0) + (uint64_t)(*p - '0');
@@ -68,14 +84,13 @@ static inline uint64_t bench_parse_iters(uint64_t dflt)
  */
 static inline unsigned bench_parse_smp(unsigned dflt)
 {
-    static char buf[256];
+    const char *buf = bench_cmdline();
     unsigned v = 0;
     const char *p;
 
-    if (semihost_cmdline(buf, sizeof(buf) - 1) != 0) {
+    if (!buf) {
         return dflt;
     }
-    buf[sizeof(buf) - 1] = 0;
     for (p = buf; *p; p++) {
         if ((p == buf || p[-1] == ' ') && p[0] == 's' && p[1] == 'm' &&
             p[2] == 'p' && p[3] == '=') {
