@@ -214,7 +214,10 @@ void gicsim_gicd_irouter_write(GicsimCtx *c, uint64_t value, uint64_t mask)
     c->s->gicd_irouter[irq] = gicsim_merge(c->s->gicd_irouter[irq], value, m);
     old = c->s->gicd_irouter_target[irq];
     gicsim_update_routing(c->s, irq);
-    gicv3_update_targets(c->s, irq, 1, &old, 1);
+    if (c->s->gicd_irouter_target[irq] != old) {
+        /* Nothing else about the SPI's delivery depends on GICD_IROUTER */
+        gicv3_update_targets(c->s, irq, 1, &old, 1);
+    }
 }
 
 /* ---- SPI input lines ---- */

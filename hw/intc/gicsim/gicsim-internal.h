@@ -348,7 +348,7 @@ static inline bool gicsim_clock_busy(GICv3SimState *sim)
 
 static inline void gicsim_clock_sync(GICv3SimState *sim)
 {
-    if (unlikely(sim->timing.next != GICSIM_TIMING_NONE)) {
+    if (unlikely(gicsim_clock_busy(sim))) {
         gicsim_clock_catch_up(sim);
     }
 }

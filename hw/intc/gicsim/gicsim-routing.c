@@ -64,10 +64,11 @@ void gicsim_update_routing(GICv3State *s, int irq)
         !sim->profile->no1n) {
         target = sim->one_of_n_target[gicv3_irq_group(s, NULL, irq)];
     } else {
-        aff = FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff0) |
-              FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff1) << 8 |
-              FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff2) << 16 |
-              FIELD_EX64(r, GICSIM_GICD_IROUTER, Aff3) << 24;
+        /* Aff3 (bits [39:32]) above Aff2.Aff1.Aff0 (bits [23:0]) */
+        QEMU_BUILD_BUG_ON(R_GICSIM_GICD_IROUTER_Aff0_SHIFT != 0 ||
+                          R_GICSIM_GICD_IROUTER_Aff2_SHIFT != 16 ||
+                          R_GICSIM_GICD_IROUTER_Aff3_SHIFT != 32);
+        aff = (r & 0xffffff) | (r >> 8 & 0xff000000);
         cpu = gicsim_affinity_find(&sim->affinity, aff);
         target = cpu >= 0 ? &s->cpu[cpu] : NULL;
     }
