@@ -49,7 +49,7 @@
 # least 2), the scale rows of docs/benchmarks.rst: only CPU 0 (and CPU 1
 # for irq) runs, the others stay off; the guest is told N (smp=N on its
 # command line) to find the last CPU's redistributor.  Valgrind is given
-# room for N vCPU threads.
+# room for N vCPU threads and, above 2, runs them with --fair-sched=yes.
 #
 # QEMU is ${QEMU:-build/qemu-system-aarch64}; output files go to
 # ${BENCH_DIR:-build/bench}.
@@ -321,18 +321,24 @@ if ! command -v valgrind >/dev/null; then
     exit 0
 fi
 mkdir -p "$OUT/callgrind"
+# Valgrind runs one thread at a time, and by default lets a spinning
+# thread take its lock back at once: with hundreds of vCPU threads the
+# guest's CPU 0, spinning until CPU 1 comes online, then starved CPU 1's
+# start (seen once at 512 CPUs).  Its fair scheduler takes turns.
+fair_sched=
+[ "${smp:-2}" -le 2 ] || fair_sched=--fair-sched=yes
 for prog in "${progs[@]}"; do
     for model in qemu sim; do
         rm -f "$OUT/callgrind/$prog.$model.cg" "$OUT/callgrind/$prog.$model.cg".*
         run_one "$prog" "$model" "$cg_iters" "$OUT/callgrind/$prog.$model.txt" \
             nice valgrind --tool=callgrind --collect-atstart=yes \
-            --max-threads=$((${smp:-2} + 100)) \
+            --max-threads=$((${smp:-2} + 100)) ${fair_sched} \
             --dump-before=do_common_semihosting \
             --callgrind-out-file="$OUT/callgrind/$prog.$model.cg"
     done
     echo
     echo "## bench_$prog, callgrind"
-    echo "# valgrind --tool=callgrind --collect-atstart=yes" \
+    echo "# valgrind --tool=callgrind --collect-atstart=yes ${fair_sched:+$fair_sched }" \
          "--dump-before=do_common_semihosting $(qemu_cmd "$prog" '{qemu|sim}' "$cg_iters")"
     echo
     python3 - "$OUT/callgrind" "$prog" <<'EOF'
