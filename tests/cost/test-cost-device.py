@@ -24,16 +24,9 @@ qemu = sys.argv[1] if len(sys.argv) > 1 else \
     os.path.join(top, "build", "qemu-system-aarch64")
 base = [qemu, "-M", "virt,gic-version=3,gic-model=sim", "-accel", "tcg",
         "-cpu", "max", "-nodefaults", "-display", "none", "-S"]
-n = 0
-fails = 0
-
-
-def check(cond, what):
-    global n, fails
-    n += 1
-    print("%s %d - %s" % ("ok" if cond else "not ok", n, what))
-    fails += not cond
-    sys.stdout.flush()
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from tap import done, ok as check  # noqa: E402
 
 
 def profile_tags(name):
@@ -354,5 +347,4 @@ check(q.stats()["events"]["its-access-no-cpu"] == 0,
       "events: cost-reset zeroes them")
 q.quit()
 
-print("1..%d" % n)
-sys.exit(1 if fails else 0)
+done()

@@ -26,18 +26,9 @@ import trace_event_format  # noqa: E402
 PWRR_NS = 20000     # gic-600 profile: GICR_PWRR transition
 RWP_NS = 500        # gic-600 profile: RWP
 WAKER_NS = 2000     # gic-600 profile: GICR_WAKER.ChildrenAsleep
-n = 0
-fails = 0
-
-
-def ok(cond, what, detail=""):
-    global n, fails
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, what))
-    else:
-        fails += 1
-        print("not ok %d - %s%s" % (n, what, ": " + detail if detail else ""))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from tap import done, ok  # noqa: E402
 
 
 def tracks(doc, pid):
@@ -208,5 +199,4 @@ if len(sys.argv) > 3:
     ok(seen == rows and seen >= 7, "PNG: every track of both runs checked "
        "(%d of %d)" % (seen, rows))
 
-print("1..%d" % n)
-sys.exit(1 if fails else 0)
+done()

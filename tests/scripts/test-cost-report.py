@@ -38,15 +38,9 @@ stats = {
     },
 }
 
-n = 0
-fails = 0
-
-
-def check(cond, what):
-    global n, fails
-    n += 1
-    print("%s %d - %s" % ("ok" if cond else "not ok", n, what))
-    fails += not cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from tap import done, ok as check  # noqa: E402
 
 
 with tempfile.TemporaryDirectory() as d:
@@ -173,5 +167,4 @@ rgb = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in mod.PALETTE]
 close = [(mod.PALETTE[i], mod.PALETTE[j]) for i in range(len(rgb))
          for j in range(i) if math.dist(rgb[i], rgb[j]) < 60]
 check(not close, "no two legend colours within distance 60: %s" % close)
-print("1..%d" % n)
-sys.exit(1 if fails else 0)
+done()

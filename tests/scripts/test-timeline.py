@@ -23,18 +23,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import trace_event_format  # noqa: E402
 
 script = os.path.join(top, "scripts", "timeline.py")
-n = 0
-fails = 0
-
-
-def ok(cond, what, detail=""):
-    global n, fails
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, what))
-    else:
-        fails += 1
-        print("not ok %d - %s%s" % (n, what, ": " + detail if detail else ""))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from tap import done, ok  # noqa: E402
 
 
 def access(host, v, frame, cpu, reg, write, ps, value=0):
@@ -235,5 +226,4 @@ bad = trace_event_format.check({"traceEvents": [
 ok(len(bad) == 4, "the format check finds overlap, a missing dur, bad "
    "metadata and an unknown phase", "; ".join(bad))
 
-print("1..%d" % n)
-sys.exit(1 if fails else 0)
+done()
